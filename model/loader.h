@@ -1,0 +1,47 @@
+#pragma once
+
+// Loading a spec: file checks, YAML parsing, schema checks, name resolution and defaults.
+// Loading never throws for anything a user can write; every problem becomes a Diagnostic,
+// and all of them are reported, not only the first.
+
+#include <optional>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/spec.h"
+
+namespace ripple::model {
+
+// A spec file's name (as the user wrote it, for messages) and its bytes.
+struct SourceFile {
+  std::string path;
+  std::string text;
+};
+
+// Limits that keep a hostile file from exhausting time or memory.
+struct LoadLimits {
+  std::size_t max_bytes = 32u << 20;        // larger files are refused unread
+  int max_depth = 64;                       // nesting of mappings and sequences
+  std::size_t max_nodes = 2'000'000;        // YAML nodes after alias expansion
+};
+
+struct LoadResult {
+  std::optional<Spec> spec;  // present iff diagnostics hold no error
+  Diagnostics diagnostics;
+};
+
+// Parses and checks `spec`; with `scenario`, its `workload:`, `faults:` and `gates:` replace the
+// spec's own (the scenario may hold only those keys, plus `ripple`, `name` and `description`).
+[[nodiscard]] LoadResult load_spec(const SourceFile& spec,
+                                   const std::optional<SourceFile>& scenario = std::nullopt,
+                                   const LoadLimits& limits = {});
+
+// Reads a file from disk. On failure (missing, a directory, unreadable, too large) returns the
+// one diagnostic that says so.
+struct ReadResult {
+  std::optional<SourceFile> file;
+  std::optional<Diagnostic> error;
+};
+[[nodiscard]] ReadResult read_source_file(const std::string& path, const LoadLimits& limits = {});
+
+}  // namespace ripple::model

@@ -1,0 +1,153 @@
+#include "model/spec.h"
+
+#include <algorithm>
+
+#include "model/diagnostic.h"
+
+namespace ripple::model {
+namespace {
+
+std::optional<int> find_in(const std::unordered_map<std::string, int>& index,
+                           const std::string& name) {
+  const auto it = index.find(name);
+  if (it == index.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+std::optional<int> Entity::find_field(const std::string& field_name) const {
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == field_name) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+std::optional<ServiceId> Spec::find_service(const std::string& n) const {
+  return find_in(service_index, n);
+}
+std::optional<OperationId> Spec::find_operation(const std::string& n) const {
+  return find_in(operation_index, n);
+}
+std::optional<ConsumerId> Spec::find_consumer(const std::string& n) const {
+  return find_in(consumer_index, n);
+}
+std::optional<EventId> Spec::find_event(const std::string& n) const {
+  return find_in(event_index, n);
+}
+std::optional<BrokerId> Spec::find_broker(const std::string& n) const {
+  return find_in(broker_index, n);
+}
+std::optional<StoreId> Spec::find_store(const std::string& n) const {
+  return find_in(store_index, n);
+}
+std::optional<EntityId> Spec::find_entity(const std::string& n) const {
+  return find_in(entity_index, n);
+}
+
+bool Spec::event_carries(EventId event, EntityId entity, int field) const {
+  for (const FieldRef& ref : events[event].carries) {
+    if (ref.entity != entity) continue;
+    if (ref.field == -1 || ref.field == field) return true;
+  }
+  return false;
+}
+
+std::int64_t Spec::event_bytes(EventId event) const {
+  // Count each (entity, field) once, even when named twice or through entity.*.
+  std::int64_t bytes = 0;
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    const Entity& entity = entities[e];
+    for (std::size_t f = 0; f < entity.fields.size(); ++f)
+      if (event_carries(event, static_cast<EntityId>(e), static_cast<int>(f)))
+        bytes += entity.fields[f].bytes;
+  }
+  return bytes;
+}
+
+std::vector<ConsumerId> Spec::consumers_of(EventId event) const {
+  std::vector<ConsumerId> out;
+  for (std::size_t c = 0; c < consumers.size(); ++c)
+    if (consumers[c].event == event) out.push_back(static_cast<ConsumerId>(c));
+  return out;
+}
+
+std::vector<EntityId> Spec::callback_entities(ConsumerId consumer) const {
+  const Consumer& c = consumers[consumer];
+  std::vector<EntityId> out;
+  for (const FieldRef& need : c.needs) {
+    bool missing = false;
+    if (need.field == -1) {
+      for (std::size_t f = 0; f < entities[need.entity].fields.size(); ++f)
+        missing = missing || !event_carries(c.event, need.entity, static_cast<int>(f));
+    } else {
+      missing = !event_carries(c.event, need.entity, need.field);
+    }
+    if (missing && std::find(out.begin(), out.end(), need.entity) == out.end())
+      out.push_back(need.entity);
+  }
+  return out;
+}
+
+std::string Spec::where(const SourceLoc& loc) const {
+  const std::string file =
+      loc.file >= 0 && static_cast<std::size_t>(loc.file) < files.size() ? files[loc.file] : "";
+  if (loc.line == 0) return file;
+  return file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+const char* to_string(BrokerType type) {
+  switch (type) {
+    case BrokerType::Kafka: return "kafka";
+    case BrokerType::Sqs: return "sqs";
+    case BrokerType::Rabbitmq: return "rabbitmq";
+    case BrokerType::Memory: return "memory";
+  }
+  return "?";
+}
+
+const char* to_string(FaultMode mode) {
+  switch (mode) {
+    case FaultMode::Down: return "down";
+    case FaultMode::Slow: return "slow";
+    case FaultMode::Errors: return "errors";
+    case FaultMode::Replicas: return "replicas";
+    case FaultMode::PartitionLoss: return "partition_loss";
+  }
+  return "?";
+}
+
+const char* to_string(FaultTarget target) {
+  switch (target) {
+    case FaultTarget::Service: return "service";
+    case FaultTarget::Store: return "store";
+    case FaultTarget::Broker: return "broker";
+  }
+  return "?";
+}
+
+const char* to_string(Jitter jitter) {
+  switch (jitter) {
+    case Jitter::None: return "none";
+    case Jitter::Full: return "full";
+    case Jitter::Equal: return "equal";
+    case Jitter::Decorrelated: return "decorrelated";
+  }
+  return "?";
+}
+
+const char* to_string(Comparison comparison) {
+  switch (comparison) {
+    case Comparison::Less: return "<";
+    case Comparison::LessEqual: return "<=";
+    case Comparison::Greater: return ">";
+    case Comparison::GreaterEqual: return ">=";
+    case Comparison::Equal: return "==";
+  }
+  return "?";
+}
+
+const char* to_string(Severity severity) {
+  return severity == Severity::Error ? "error" : "warning";
+}
+
+}  // namespace ripple::model

@@ -1,0 +1,332 @@
+#pragma once
+
+// The spec model: plain, immutable data describing an event-driven system, its workload, its
+// faults and its gates. Produced only by the loader (model/loader.h), which resolves every name
+// to a dense integer id and applies every default, so consumers never look at raw YAML and never
+// re-apply defaults. Shared read-only by analyzers and by parallel simulation replications.
+//
+// Ids are indices into the Spec's vectors. Every element keeps the source location it was
+// declared at, for diagnostics, lints and reports.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/distribution.h"
+#include "model/units.h"
+
+namespace ripple::model {
+
+using ServiceId = int;
+using OperationId = int;
+using ConsumerId = int;
+using EventId = int;
+using BrokerId = int;
+using StoreId = int;
+using EntityId = int;
+
+// 1-based line and column in spec.files[file]; line 0 means "no location".
+struct SourceLoc {
+  int file = 0;
+  int line = 0;
+  int column = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Calls and their resilience policies
+
+enum class Jitter { None, Full, Equal, Decorrelated };
+enum class OnFailure { Fail, Continue };
+enum class Balancing { RoundRobin, LeastOutstanding };
+
+struct RetryPolicy {
+  int attempts = 1;                         // includes the first try; 1 = no retry
+  Duration backoff{0};                      // wait before the first retry
+  double multiplier = 2;                    // wait before retry n = backoff * multiplier^(n-1)
+  Duration max_backoff = Duration{10 * kSecond.ns};  // cap on one wait
+  Jitter jitter = Jitter::None;
+};
+
+struct BreakerPolicy {
+  double failure_ratio = 0.5;  // opens when failures / window reaches this (0..1)
+  int window = 20;             // outcomes counted (last N calls)
+  Duration open_for{10 * kSecond.ns};  // fail fast this long, then one half-open trial
+};
+
+struct Call {
+  OperationId target = -1;
+  Duration timeout{30 * kSecond.ns};  // per attempt
+  RetryPolicy retry;
+  std::optional<BreakerPolicy> breaker;
+  OnFailure on_failure = OnFailure::Fail;
+  bool cancel_on_timeout = false;  // callee drops the request if it has not started
+  double probability = 1;          // share of executions that make this call (0..1)
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Work done by an operation or a consumer
+
+struct Batch {
+  int size = 1;         // writes per transaction at most
+  Duration linger{0};   // longest wait for a batch to fill
+};
+
+struct StoreAccess {
+  StoreId store = -1;
+  int rows = 1;                 // rows touched per execution
+  std::optional<Batch> batch;   // writes only: group executions into one transaction
+  SourceLoc loc;
+};
+
+struct Publish {
+  EventId event = -1;
+  bool outbox = false;  // kept and sent after a broker outage instead of failing
+  SourceLoc loc;
+};
+
+// What one execution of an operation or one handling of an event does, in order: callbacks (for
+// consumers), its own time, reads, calls, writes, publishes.
+struct Work {
+  Distribution time;            // own processing time (holds a worker)
+  std::vector<Call> calls;
+  bool parallel_calls = false;  // calls run concurrently instead of one after another
+  std::vector<StoreAccess> reads;
+  std::vector<StoreAccess> writes;
+  std::vector<Publish> publishes;
+};
+
+struct Operation {
+  std::string name;       // "place"
+  std::string full_name;  // "order.place"
+  ServiceId service = -1;
+  Work work;
+  SourceLoc loc;
+};
+
+// A field of an entity named from an event or a consumer: `order.id`, or `order.*` (all fields).
+struct FieldRef {
+  EntityId entity = -1;
+  int field = -1;  // index into Entity::fields; -1 = every field (`entity.*`)
+  SourceLoc loc;
+};
+
+struct Consumer {
+  std::string name;  // "shipping:OrderPlaced"
+  ServiceId service = -1;
+  EventId event = -1;
+  std::vector<FieldRef> needs;  // fields the handling needs; those not carried cost callbacks
+  Work work;
+  int concurrency = 1;  // concurrent handlings per replica
+  bool idempotent = false;
+  bool ordered = false;  // must see one key's events in order
+  SourceLoc loc;
+};
+
+struct Service {
+  std::string name;
+  int replicas = 1;
+  int workers = 16;                 // concurrent requests per replica
+  std::optional<int> queue = 1024;  // waiting requests per replica; nullopt = unbounded
+  Balancing balancing = Balancing::RoundRobin;
+  std::vector<OperationId> operations;
+  std::vector<ConsumerId> consumers;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Brokers, stores, entities, events
+
+enum class BrokerType { Kafka, Sqs, Rabbitmq, Memory };
+
+struct Broker {
+  std::string name;
+  BrokerType type = BrokerType::Kafka;
+  Distribution latency;            // publish to availability for delivery
+  int partitions = 1;              // kafka: order per key within a partition; caps parallelism
+  Duration visibility_timeout{30 * kSecond.ns};  // sqs: redelivered when handling outlasts it
+  std::optional<int> max_receives;  // sqs: then dead-lettered; nullopt = never
+  bool fifo = false;               // sqs: FIFO queue, ordered per key (message group)
+  SourceLoc loc;
+
+  // Keeps events while consumers are down or slow, and survives a crash of the publisher.
+  [[nodiscard]] bool durable() const { return type != BrokerType::Memory; }
+  // May deliver an event more than once (redelivery, rebalance, retry of the publisher).
+  [[nodiscard]] bool at_least_once() const { return type != BrokerType::Memory; }
+  // Keeps the order of one key's events.
+  [[nodiscard]] bool orders_by_key() const {
+    return type == BrokerType::Kafka || (type == BrokerType::Sqs && fifo);
+  }
+};
+
+struct Store {
+  std::string name;
+  int connections = 10;           // concurrent transactions
+  Distribution txn_time;          // fixed cost of one transaction
+  Distribution row_time;          // cost per row
+  SourceLoc loc;
+};
+
+struct Field {
+  std::string name;
+  std::int64_t bytes = 0;
+  std::string type;  // optional free-form type ("uuid", "money"); "" when not given
+  SourceLoc loc;
+};
+
+struct Entity {
+  std::string name;
+  ServiceId owner = -1;
+  std::optional<OperationId> read;  // how others fetch it (a callback target)
+  std::vector<Field> fields;
+  SourceLoc loc;
+
+  [[nodiscard]] std::optional<int> find_field(const std::string& field_name) const;
+};
+
+struct Event {
+  std::string name;
+  BrokerId broker = -1;
+  std::optional<FieldRef> key;   // partition / ordering key
+  std::vector<FieldRef> carries;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Workload, faults, gates, suppressions
+
+enum class Arrival { Poisson, Constant };
+
+struct Spike {
+  Duration at;
+  Duration length;  // `for:`
+  double rate = 0;  // per second, replaces the base rate during the spike
+};
+
+struct RateSource {
+  OperationId to = -1;
+  double rate = 0;  // per second
+  Arrival arrival = Arrival::Poisson;
+  std::vector<Spike> spikes;
+  SourceLoc loc;
+};
+
+// `clients` clients drop their connection at `at` and reconnect, each after a uniform delay in
+// [0, jitter], retrying failed attempts with `retry`.
+struct ReconnectSource {
+  OperationId to = -1;
+  int clients = 0;
+  Duration at;
+  Duration jitter{0};
+  RetryPolicy retry;
+  SourceLoc loc;
+};
+
+struct Workload {
+  Duration duration{60 * kSecond.ns};
+  Duration warmup{0};  // part of duration; results cover the run after it
+  std::uint64_t seed = 1;
+  std::vector<RateSource> sources;
+  std::vector<ReconnectSource> reconnects;
+  SourceLoc loc;
+};
+
+enum class FaultTarget { Service, Store, Broker };
+enum class FaultMode { Down, Slow, Errors, Replicas, PartitionLoss };
+
+struct Fault {
+  FaultTarget target_kind = FaultTarget::Service;
+  int target = -1;  // ServiceId, StoreId or BrokerId by target_kind
+  std::string target_name;
+  Duration at;
+  Duration length;    // `for:`
+  FaultMode mode = FaultMode::Down;
+  double factor = 1;  // slow: every service, transaction or broker time multiplied by this
+  double ratio = 0;   // errors: share of requests that fail at once (0..1)
+  int count = 0;      // replicas: replicas left serving; partition_loss: partitions lost
+  SourceLoc loc;
+};
+
+enum class Comparison { Less, LessEqual, Greater, GreaterEqual, Equal };
+
+// One line of `gates:`, checked by the loader for syntax and references; evaluated by the cli.
+//   p99(gateway.checkout) < 300ms      metric(argument) comparison threshold
+//   no sync_cycles                      metric "no sync_cycles", no argument, no threshold
+struct Gate {
+  std::string text;      // as written
+  std::string metric;    // "p99", "error_rate", "amplification", "no sync_cycles", ...
+  std::string argument;  // "gateway.checkout", "payment", "shipping:OrderPlaced", "" if none
+  Comparison comparison = Comparison::Less;
+  double threshold = 0;  // in the metric's unit: ms for times, 0..1 for ratios, a count otherwise
+  SourceLoc loc;
+};
+
+// `suppress:` entries: silence one lint finding, with a reason a reviewer can read.
+struct Suppression {
+  std::string rule;     // lint id, e.g. "nested-retries"
+  std::string element;  // what the finding is about: "order.place", "shipping:OrderPlaced", "bus"
+  std::string reason;
+  SourceLoc loc;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+struct Spec {
+  std::vector<std::string> files;  // files[0] is the spec, files[1] the scenario if any
+  std::string name;
+  std::string description;
+  SourceLoc loc;
+
+  std::vector<Service> services;
+  std::vector<Operation> operations;
+  std::vector<Consumer> consumers;
+  std::vector<Broker> brokers;
+  std::vector<Store> stores;
+  std::vector<Entity> entities;
+  std::vector<Event> events;
+
+  Workload workload;
+  std::vector<Fault> faults;
+  std::vector<Gate> gates;
+  std::vector<Suppression> suppressions;
+
+  // Name lookups; nullopt when absent. Operations are looked up as "service.operation",
+  // consumers as "service:Event".
+  [[nodiscard]] std::optional<ServiceId> find_service(const std::string& name) const;
+  [[nodiscard]] std::optional<OperationId> find_operation(const std::string& full_name) const;
+  [[nodiscard]] std::optional<ConsumerId> find_consumer(const std::string& name) const;
+  [[nodiscard]] std::optional<EventId> find_event(const std::string& name) const;
+  [[nodiscard]] std::optional<BrokerId> find_broker(const std::string& name) const;
+  [[nodiscard]] std::optional<StoreId> find_store(const std::string& name) const;
+  [[nodiscard]] std::optional<EntityId> find_entity(const std::string& name) const;
+
+  // Bytes of the fields an event carries (entity.* counts every field of the entity once).
+  [[nodiscard]] std::int64_t event_bytes(EventId event) const;
+  // Whether `event` carries field `field` of `entity` (directly or through entity.*).
+  [[nodiscard]] bool event_carries(EventId event, EntityId entity, int field) const;
+  // Consumers of an event, in declaration order.
+  [[nodiscard]] std::vector<ConsumerId> consumers_of(EventId event) const;
+  // Entities whose needed fields the event lacks: one callback each per delivery.
+  [[nodiscard]] std::vector<EntityId> callback_entities(ConsumerId consumer) const;
+  // Human text for a location: "shop.yaml:12:5".
+  [[nodiscard]] std::string where(const SourceLoc& loc) const;
+
+  // Filled by the loader; lookups above use them.
+  std::unordered_map<std::string, int> service_index;
+  std::unordered_map<std::string, int> operation_index;
+  std::unordered_map<std::string, int> consumer_index;
+  std::unordered_map<std::string, int> event_index;
+  std::unordered_map<std::string, int> broker_index;
+  std::unordered_map<std::string, int> store_index;
+  std::unordered_map<std::string, int> entity_index;
+};
+
+[[nodiscard]] const char* to_string(BrokerType type);
+[[nodiscard]] const char* to_string(FaultMode mode);
+[[nodiscard]] const char* to_string(FaultTarget target);
+[[nodiscard]] const char* to_string(Jitter jitter);
+[[nodiscard]] const char* to_string(Comparison comparison);
+
+}  // namespace ripple::model
