@@ -1,0 +1,63 @@
+#include "analyzers/lints.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "analyzers/lint_catalog.h"
+
+namespace ripple::analyzers::detail {
+
+Finding make_finding(const model::Spec& spec, std::string_view rule, const model::SourceLoc& loc,
+                     std::string element, std::string message) {
+  const LintRule* entry = find_lint_rule(rule);
+  Finding finding;
+  finding.rule = std::string(rule);
+  finding.severity = entry ? entry->severity : Severity::Warning;
+  finding.element = std::move(element);
+  if (loc.file >= 0 && static_cast<std::size_t>(loc.file) < spec.files.size())
+    finding.file = spec.files[loc.file];
+  finding.line = loc.line;
+  finding.column = loc.column;
+  finding.message = std::move(message);
+  if (entry) {
+    finding.why = std::string(entry->why);
+    finding.fix = std::string(entry->fix);
+  }
+  return finding;
+}
+
+std::string duration_text(model::Duration d) { return model::format_duration(d); }
+
+std::string number_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
+}
+
+void finish_findings(const model::Spec& spec, std::vector<Finding>& findings,
+                     std::vector<SuppressedFinding>& suppressed) {
+  std::vector<Finding> kept;
+  for (Finding& finding : findings) {
+    const auto match = std::find_if(spec.suppressions.begin(), spec.suppressions.end(),
+                                    [&](const model::Suppression& s) {
+                                      return s.rule == finding.rule && s.element == finding.element;
+                                    });
+    if (match == spec.suppressions.end())
+      kept.push_back(std::move(finding));
+    else
+      suppressed.push_back({std::move(finding), match->reason});
+  }
+  const auto key = [](const Finding& f) {
+    return std::tie(f.severity, f.file, f.line, f.column, f.rule, f.message, f.element);
+  };
+  std::sort(kept.begin(), kept.end(),
+            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  std::sort(suppressed.begin(), suppressed.end(),
+            [&](const SuppressedFinding& a, const SuppressedFinding& b) {
+              return key(a.finding) < key(b.finding);
+            });
+  findings = std::move(kept);
+}
+
+}  // namespace ripple::analyzers::detail
