@@ -1,0 +1,64 @@
+#pragma once
+
+// Raw measurements of one replication, before they are merged across replications and turned
+// into the result structs of results.h (see summary.h). Counters cover the measured part of the
+// run (after the warmup). Memory is fixed per model element, except the time series, which holds
+// one value per step and per entry operation or service.
+
+#include <cstdint>
+#include <vector>
+
+#include "simulator/histogram.h"
+
+namespace ripple::sim {
+
+struct OperationMetrics {
+  std::uint64_t ok = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t in_flight = 0;
+  Histogram latency;  // nanoseconds
+};
+
+struct ServiceMetrics {
+  double busy_worker_ns = 0;  // integral of busy workers over measured time
+  std::uint64_t rejected = 0;
+  std::int64_t max_queue = 0;
+};
+
+struct EdgeMetrics {
+  std::uint64_t calls = 0;
+  std::uint64_t attempts = 0;
+  std::uint64_t retries = 0;
+  std::uint64_t timeouts = 0;
+  std::uint64_t short_circuited = 0;
+  std::uint64_t breaker_opens = 0;
+  std::uint64_t failures = 0;
+};
+
+// Per entry operation: entry requests and the downstream requests they caused.
+struct AmplificationMetrics {
+  std::uint64_t entries = 0;
+  std::uint64_t downstream = 0;
+};
+
+// One series per entry operation and per service, one value per step.
+struct StepValues {
+  std::vector<std::uint64_t> completed;
+  std::vector<std::uint64_t> errors;
+  std::vector<double> p99_ns;
+};
+
+struct ReplicationMetrics {
+  std::int64_t measured_ns = 0;  // duration - warmup
+  std::uint64_t events_processed = 0;
+  std::vector<OperationMetrics> operations;        // by operation id
+  std::vector<ServiceMetrics> services;            // by service id
+  std::vector<EdgeMetrics> edges;                  // flat: edge_offset[op] + call index
+  std::vector<AmplificationMetrics> amplification; // by operation id (entries only non-zero)
+  std::vector<StepValues> entry_steps;             // by operation id (filled for entries)
+  std::vector<std::vector<double>> queue_steps;    // by service id
+  std::vector<double> step_length_ns;              // length of each step (last may be shorter)
+};
+
+}  // namespace ripple::sim

@@ -1,0 +1,51 @@
+#pragma once
+
+// Turns the raw metrics of replications into a SimulationResult. Replications are added one by
+// one in replication order, so the merged result does not depend on which thread ran which
+// replication, and each replication's raw metrics can be dropped once added.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "model/spec.h"
+#include "simulator/metrics.h"
+#include "simulator/replication.h"
+#include "simulator/results.h"
+
+namespace ripple::sim {
+
+class Summary {
+ public:
+  Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed);
+
+  // REQUIRES: called in replication order 0, 1, 2, ...
+  void add(ReplicationMetrics&& replication);
+  [[nodiscard]] SimulationResult finish() const;
+
+ private:
+  struct Headline {
+    std::vector<double> p99_ms, mean_ms, error_rate;
+  };
+  void build_operations(SimulationResult& result) const;
+  void build_services(SimulationResult& result) const;
+  void build_calls(SimulationResult& result) const;
+  void build_series(SimulationResult& result) const;
+  void build_intervals(SimulationResult& result) const;
+
+  const model::Spec& spec_;
+  RunPlan plan_;
+  std::uint64_t seed_;
+  int replications_ = 0;
+  std::vector<bool> entry_;          // by operation id
+  ReplicationMetrics total_;         // counters and histograms summed
+  std::vector<std::vector<double>> p99_sum_;  // by op, by step: sum of replications' step p99
+  std::vector<std::vector<int>> p99_count_;   // replications with completions in that step
+  std::vector<Headline> headline_;            // by op
+};
+
+// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms).
+[[nodiscard]] std::optional<double> recovery_time_ms(const Series& series,
+                                                     const model::Fault& fault);
+
+}  // namespace ripple::sim
