@@ -227,7 +227,9 @@ Parsed<Distribution> parse_distribution(std::string_view raw) {
     return Parsed<Distribution>{std::move(dist), {}};
   }
   if (text.back() != ')')
-    return fail("`" + std::string(text) + "` lacks its closing parenthesis", "write `exp(20ms)`");
+    return fail("`" + std::string(text) + "` lacks its closing parenthesis",
+                "inside a `{...}` mapping a comma ends the value: quote it, as in "
+                "`time: \"lognormal(median=5ms, p99=40ms)\"`");
   const std::string function(trim(text.substr(0, open)));
   const std::string_view body = text.substr(open + 1, text.size() - open - 2);
   if (function == "empirical") {

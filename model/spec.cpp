@@ -88,11 +88,11 @@ std::vector<EntityId> Spec::callback_entities(ConsumerId consumer) const {
   return out;
 }
 
-std::string Spec::where(const SourceLoc& loc) const {
+std::string Spec::where(const SourceLoc& at) const {
   const std::string file =
-      loc.file >= 0 && static_cast<std::size_t>(loc.file) < files.size() ? files[loc.file] : "";
-  if (loc.line == 0) return file;
-  return file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+      at.file >= 0 && static_cast<std::size_t>(at.file) < files.size() ? files[at.file] : "";
+  if (at.line == 0) return file;
+  return file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
 const char* to_string(BrokerType type) {

@@ -311,7 +311,7 @@ struct Spec {
   // Entities whose needed fields the event lacks: one callback each per delivery.
   [[nodiscard]] std::vector<EntityId> callback_entities(ConsumerId consumer) const;
   // Human text for a location: "shop.yaml:12:5".
-  [[nodiscard]] std::string where(const SourceLoc& loc) const;
+  [[nodiscard]] std::string where(const SourceLoc& at) const;
 
   // Filled by the loader; lookups above use them.
   std::unordered_map<std::string, int> service_index;

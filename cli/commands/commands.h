@@ -1,0 +1,12 @@
+#pragma once
+
+// One function per subcommand, each in cli/commands/<name>.cpp: it adds the subcommand with its
+// options to `app` and, when the subcommand is chosen, stores what to run in `action`.
+
+#include "cli/app.h"
+
+namespace ripple::cli {
+
+void add_validate_command(CLI::App& app, Action& action);
+
+}  // namespace ripple::cli

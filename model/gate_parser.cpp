@@ -1,0 +1,242 @@
+#include "model/gate_parser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "model/lint_rules.h"
+#include "model/spellcheck.h"
+
+namespace ripple::model::detail {
+namespace {
+
+enum class Argument { Operation, EntryOrEvent, Component, Consumer, FaultedComponent, Service, Event, RuleOrSeverity };
+enum class Value { Duration, Ratio, Number, Count };
+
+struct Metric {
+  const char* name;
+  Argument argument;
+  Value value;
+};
+
+constexpr Metric kMetrics[] = {
+    {"p50", Argument::Operation, Value::Duration},
+    {"p90", Argument::Operation, Value::Duration},
+    {"p99", Argument::Operation, Value::Duration},
+    {"p999", Argument::Operation, Value::Duration},
+    {"mean", Argument::Operation, Value::Duration},
+    {"max", Argument::Operation, Value::Duration},
+    {"error_rate", Argument::Operation, Value::Ratio},
+    {"amplification", Argument::EntryOrEvent, Value::Number},
+    {"worst_case_amplification", Argument::EntryOrEvent, Value::Number},
+    {"blast_radius", Argument::Component, Value::Ratio},
+    {"max_lag", Argument::Consumer, Value::Duration},
+    {"mean_lag", Argument::Consumer, Value::Duration},
+    {"p99_lag", Argument::Consumer, Value::Duration},
+    {"recovery_time", Argument::FaultedComponent, Value::Duration},
+    {"instability", Argument::Service, Value::Number},
+    {"callbacks", Argument::Event, Value::Number},
+    {"findings", Argument::RuleOrSeverity, Value::Count},
+};
+
+constexpr const char* kSyntaxHint =
+    "write `metric(argument) < threshold`, as in `p99(gateway.checkout) < 300ms`, or `no sync_cycles`";
+
+std::vector<std::string> rules_and_severities() {
+  std::vector<std::string> out(kLintRules.begin(), kLintRules.end());
+  out.insert(out.end(), {"error", "warning", "info"});
+  return out;
+}
+
+bool is_entry(const Spec& spec, OperationId op) {
+  return std::any_of(spec.workload.sources.begin(), spec.workload.sources.end(),
+                     [&](const RateSource& s) { return s.to == op; }) ||
+         std::any_of(spec.workload.reconnects.begin(), spec.workload.reconnects.end(),
+                     [&](const ReconnectSource& s) { return s.to == op; });
+}
+
+template <typename T>
+void add_names(std::vector<std::string>& out, const std::vector<T>& elements) {
+  for (const T& e : elements) out.push_back(e.name);
+}
+
+// Checks that `argument` names what `metric` measures; returns the problem, or "".
+std::string check_argument(const Metric& metric, const std::string& argument, const Spec& spec,
+                           std::vector<std::string>& candidates) {
+  switch (metric.argument) {
+    case Argument::Operation:
+      for (const Operation& op : spec.operations) candidates.push_back(op.full_name);
+      return spec.find_operation(argument) ? "" : "unknown operation `" + argument + "`";
+    case Argument::EntryOrEvent: {
+      for (const Operation& op : spec.operations)
+        if (is_entry(spec, spec.operation_index.at(op.full_name))) candidates.push_back(op.full_name);
+      add_names(candidates, spec.events);
+      if (spec.find_event(argument)) return "";
+      const auto op = spec.find_operation(argument);
+      if (!op) return "unknown entry operation or event `" + argument + "`";
+      return is_entry(spec, *op) ? "" : "`" + argument + "` is not an entry operation (no workload source targets it)";
+    }
+    case Argument::Component:
+      add_names(candidates, spec.services);
+      add_names(candidates, spec.stores);
+      add_names(candidates, spec.brokers);
+      return spec.find_service(argument) || spec.find_store(argument) || spec.find_broker(argument)
+                 ? ""
+                 : "unknown service, store or broker `" + argument + "`";
+    case Argument::Consumer:
+      add_names(candidates, spec.consumers);
+      return spec.find_consumer(argument) ? "" : "unknown consumer `" + argument + "` (consumers are `service:Event`)";
+    case Argument::FaultedComponent:
+      for (const Fault& f : spec.faults) candidates.push_back(f.target_name);
+      for (const Fault& f : spec.faults)
+        if (f.target_name == argument) return "";
+      return "no fault on `" + argument + "` in `faults:`, so it has no recovery time";
+    case Argument::Service:
+      add_names(candidates, spec.services);
+      return spec.find_service(argument) ? "" : "unknown service `" + argument + "`";
+    case Argument::Event:
+      add_names(candidates, spec.events);
+      return spec.find_event(argument) ? "" : "unknown event `" + argument + "`";
+    case Argument::RuleOrSeverity:
+      candidates = rules_and_severities();
+      return std::find(candidates.begin(), candidates.end(), argument) != candidates.end()
+                 ? ""
+                 : "unknown lint rule or severity `" + argument + "`";
+  }
+  return "";
+}
+
+// Parses the threshold in the metric's unit (ms for durations, 0..1 for ratios).
+std::optional<double> parse_threshold(const Metric& metric, const std::string& text, std::string& problem,
+                                      std::string& hint) {
+  switch (metric.value) {
+    case Value::Duration: {
+      const auto d = parse_duration(text);
+      if (!d.ok()) {
+        problem = d.error.message;
+        hint = d.error.hint;
+        return std::nullopt;
+      }
+      return d.value->millis();
+    }
+    case Value::Ratio: {
+      const auto r = parse_ratio(text);
+      if (!r.ok()) {
+        problem = r.error.message;
+        hint = r.error.hint;
+        return std::nullopt;
+      }
+      return *r.value;
+    }
+    case Value::Number:
+    case Value::Count: {
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      if (text.empty() || *end != '\0' || v < 0 || (metric.value == Value::Count && v != static_cast<long long>(v))) {
+        problem = "`" + text + "` is not a " + (metric.value == Value::Count ? "count" : "number");
+        hint = std::string(metric.name) + " takes a plain " + (metric.value == Value::Count ? "whole number" : "number");
+        return std::nullopt;
+      }
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::string& text, Gate gate) {
+  std::string what = text.substr(3);
+  while (!what.empty() && what.front() == ' ') what.erase(0, 1);
+  const std::size_t offset = text.size() - what.size();
+  if (what == "sync_cycles") {
+    gate.metric = "no sync_cycles";
+    return gate;
+  }
+  std::vector<std::string> words(kLintRules.begin(), kLintRules.end());
+  if (std::find(words.begin(), words.end(), what) != words.end()) {
+    gate.metric = "findings";
+    gate.argument = what;
+    gate.comparison = Comparison::Equal;
+    gate.threshold = 0;
+    return gate;
+  }
+  words.insert(words.begin(), "sync_cycles");
+  const auto guess = closest_match(what, words);
+  r.error_at(node, offset, what.size(), "unknown gate `no " + what + "`",
+             guess ? "did you mean `no " + *guess + "`?" : "write `no sync_cycles` or `no <lint rule>`");
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> gate_metrics() {
+  std::vector<std::string> out;
+  for (const Metric& m : kMetrics) out.emplace_back(m.name);
+  return out;
+}
+
+std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec) {
+  const auto raw = r.text(node, "a gate");
+  if (!raw) return std::nullopt;
+  const std::string& text = *raw;
+  Gate gate;
+  gate.text = text;
+  gate.loc = r.loc(node);
+  if (text.rfind("no ", 0) == 0) return parse_no_gate(r, node, text, gate);
+  const std::size_t open = text.find('(');
+  const std::size_t close = text.find(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) {
+    r.error(node, "`" + text + "` is not a gate", kSyntaxHint);
+    return std::nullopt;
+  }
+  gate.metric = text.substr(0, open);
+  while (!gate.metric.empty() && gate.metric.back() == ' ') gate.metric.pop_back();
+  const Metric* metric = nullptr;
+  for (const Metric& m : kMetrics)
+    if (gate.metric == m.name) metric = &m;
+  if (metric == nullptr) {
+    const auto guess = closest_match(gate.metric, gate_metrics());
+    r.error_at(node, 0, gate.metric.size(), "unknown gate metric `" + gate.metric + "`",
+               guess ? "did you mean `" + *guess + "`?" : "metrics: " + quoted_list(gate_metrics()));
+    return std::nullopt;
+  }
+  gate.argument = text.substr(open + 1, close - open - 1);
+  std::vector<std::string> candidates;
+  const std::string problem = check_argument(*metric, gate.argument, spec, candidates);
+  if (!problem.empty()) {
+    const auto guess = closest_match(gate.argument, candidates);
+    r.error_at(node, open + 1, gate.argument.size(), problem, guess ? "did you mean `" + *guess + "`?" : "");
+    return std::nullopt;
+  }
+  std::size_t i = close + 1;
+  while (i < text.size() && text[i] == ' ') ++i;
+  static const std::pair<const char*, Comparison> kOperators[] = {
+      {"<=", Comparison::LessEqual}, {">=", Comparison::GreaterEqual}, {"==", Comparison::Equal},
+      {"<", Comparison::Less},       {">", Comparison::Greater}};
+  bool found = false;
+  for (const auto& [symbol, comparison] : kOperators) {
+    if (text.compare(i, std::char_traits<char>::length(symbol), symbol) != 0) continue;
+    gate.comparison = comparison;
+    i += std::char_traits<char>::length(symbol);
+    found = true;
+    break;
+  }
+  if (!found) {
+    r.error_at(node, i, 1, "a gate compares with <, <=, >, >= or ==", kSyntaxHint);
+    return std::nullopt;
+  }
+  while (i < text.size() && text[i] == ' ') ++i;
+  std::string threshold = text.substr(i);
+  while (!threshold.empty() && threshold.back() == ' ') threshold.pop_back();
+  std::string threshold_problem, hint;
+  const auto value = parse_threshold(*metric, threshold, threshold_problem, hint);
+  if (!value) {
+    r.error_at(node, i, std::max<std::size_t>(threshold.size(), 1),
+               threshold.empty() ? "the gate has no threshold" : "threshold of `" + gate.metric + "`: " + threshold_problem,
+               hint.empty() ? kSyntaxHint : hint);
+    return std::nullopt;
+  }
+  gate.threshold = *value;
+  return gate;
+}
+
+}  // namespace ripple::model::detail

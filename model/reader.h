@@ -1,0 +1,97 @@
+#pragma once
+
+// Typed reading of YAML nodes for the loader: each read either returns a value or records a
+// diagnostic at the node and returns nullopt, so the loader can go on and report every problem.
+// Internal to the model library.
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/distribution.h"
+#include "model/spec.h"
+#include "model/units.h"
+#include "model/yaml_tree.h"
+
+namespace ripple::model::detail {
+
+class Reader {
+ public:
+  // REQUIRES: path, text and diagnostics outlive the Reader.
+  Reader(const std::string& path, const std::string& text, int file_index,
+         Diagnostics& diagnostics)
+      : path_(path), text_(text), file_index_(file_index), diagnostics_(diagnostics) {}
+
+  [[nodiscard]] SourceLoc loc(const YamlNode& node) const {
+    return SourceLoc{file_index_, node.line, node.column};
+  }
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+  void error(const YamlNode& at, std::string message, std::string hint = {});
+  void warning(const YamlNode& at, std::string message, std::string hint = {});
+  // An error at a position inside a scalar (`offset` characters into its value).
+  void error_at(const YamlNode& at, std::size_t offset, std::size_t length, std::string message,
+                std::string hint = {});
+
+  // Type checks; on mismatch record "`what` must be a mapping" etc.
+  bool expect_map(const YamlNode& node, const std::string& what);
+  bool expect_sequence(const YamlNode& node, const std::string& what);
+  // Reports every key of `map` not in `allowed` (keys starting with `x-` are extensions and
+  // allowed everywhere), with a did-you-mean among `allowed`.
+  void check_keys(const YamlNode& map, std::initializer_list<const char*> allowed,
+                  const std::string& what);
+
+  [[nodiscard]] std::optional<std::string> text(const YamlNode& node, const std::string& what);
+  // A name matching [A-Za-z][A-Za-z0-9_-]*.
+  [[nodiscard]] std::optional<std::string> name(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<long long> integer(const YamlNode& node, const std::string& what,
+                                                 long long min, long long max);
+  [[nodiscard]] std::optional<double> number(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<bool> boolean(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<Duration> duration(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<double> rate(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<double> ratio(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<std::int64_t> size(const YamlNode& node, const std::string& what);
+  [[nodiscard]] std::optional<Distribution> distribution(const YamlNode& node,
+                                                         const std::string& what);
+
+  // One of a fixed set of words, with a did-you-mean.
+  template <typename T>
+  [[nodiscard]] std::optional<T> choice(const YamlNode& node, const std::string& what,
+                                        const std::vector<std::pair<std::string, T>>& words) {
+    const auto value = text(node, what);
+    if (!value) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& [word, result] : words) {
+      if (word == *value) return result;
+      names.push_back(word);
+    }
+    report_unknown_word(node, what, *value, names);
+    return std::nullopt;
+  }
+
+  void report_unknown_word(const YamlNode& node, const std::string& what, const std::string& value,
+                           const std::vector<std::string>& words);
+
+ private:
+  void add(Severity severity, const YamlNode& at, std::size_t offset, std::size_t length,
+           std::string message, std::string hint);
+  [[nodiscard]] std::optional<std::string> scalar_text(const YamlNode& node,
+                                                       const std::string& what,
+                                                       const char* expected);
+
+  const std::string& path_;
+  const std::string& text_;
+  int file_index_;
+  Diagnostics& diagnostics_;
+};
+
+// "a mapping", "a list", "a value", "nothing" for messages.
+[[nodiscard]] const char* describe_kind(const YamlNode& node);
+// Joins words as "`a`, `b` or `c`".
+[[nodiscard]] std::string quoted_list(const std::vector<std::string>& words);
+
+}  // namespace ripple::model::detail
