@@ -1,0 +1,168 @@
+#include <gtest/gtest.h>
+
+#include "tests/analyzers/load.h"
+
+namespace ripple::analyzers {
+namespace {
+
+using testing::find_cascade;
+using testing::load;
+using Names = std::vector<std::string>;
+using Paths = std::vector<std::vector<std::string>>;
+
+const char* kShop = R"(
+ripple: 1
+brokers: {bus: {type: kafka}, mem: {type: memory}}
+stores: {orders_db: {}}
+entities:
+  order: {owner: order, read: order.get, fields: {id: 16B, items: 2KiB}}
+events:
+  OrderPlaced: {broker: bus, carries: [order.id]}
+  Audit: {broker: mem}
+services:
+  gateway:
+    operations:
+      checkout: {calls: [order.place]}
+      browse: {calls: [{to: recommend.list, on_failure: continue}]}
+  order:
+    operations:
+      place:
+        calls: [payment.charge]
+        writes: {store: orders_db}
+        publishes: [OrderPlaced, Audit]
+      get: {reads: {store: orders_db}}
+    consumes: {Audit: {}}
+  payment: {operations: {charge: {}}}
+  recommend: {operations: {list: {}}}
+  shipping: {consumes: {OrderPlaced: {needs: [order.items]}}}
+workload:
+  sources:
+    - {to: gateway.checkout, rate: 300/s}
+    - {to: gateway.browse, rate: 100/s}
+)";
+
+TEST(Cascade, ServiceDownFailsItsCallersUpToTheEntry) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "payment");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ComponentKind::Service);
+  EXPECT_EQ(c->failed_entries, Names{"gateway.checkout"});
+  EXPECT_EQ(c->failed_operations, (Names{"gateway.checkout", "order.place", "payment.charge"}));
+  EXPECT_EQ(c->paths, (Paths{{"payment", "order.place", "gateway.checkout"}}));
+  EXPECT_DOUBLE_EQ(c->blast_radius, 0.75);  // 300/s of 400/s
+  EXPECT_TRUE(c->stalled_consumers.empty());
+  EXPECT_TRUE(c->lost_events.empty());
+  EXPECT_TRUE(c->stopped_by.empty());
+}
+
+TEST(Cascade, FallbackStopsPropagation) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "recommend");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->failed_entries.empty());
+  EXPECT_DOUBLE_EQ(c->blast_radius, 0);
+  ASSERT_EQ(c->stopped_by.size(), 1u);
+  EXPECT_EQ(c->stopped_by[0].at, "gateway.browse");
+  EXPECT_EQ(c->stopped_by[0].mechanism, "fallback");
+  EXPECT_EQ(c->stopped_by[0].detail, "on_failure: continue on the call to recommend.list");
+}
+
+TEST(Cascade, StoreDownFailsItsUsersAndStallsConsumersThatCallThemBack) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "orders_db");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ComponentKind::Store);
+  EXPECT_EQ(c->failed_operations, (Names{"gateway.checkout", "order.place", "order.get"}));
+  EXPECT_EQ(c->paths, (Paths{{"orders_db", "order.place", "gateway.checkout"}}));
+  EXPECT_EQ(c->stalled_consumers, Names{"shipping:OrderPlaced"});
+  EXPECT_TRUE(c->lost_events.empty());
+  ASSERT_EQ(c->stopped_by.size(), 1u);
+  EXPECT_EQ(c->stopped_by[0].mechanism, "durable broker");
+  EXPECT_EQ(c->stopped_by[0].detail, "bus keeps OrderPlaced until the consumer recovers");
+}
+
+TEST(Cascade, DurableBrokerDownLosesEventsWherePublishFails) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "bus");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ComponentKind::Broker);
+  EXPECT_EQ(c->failed_entries, Names{"gateway.checkout"});
+  EXPECT_EQ(c->paths, (Paths{{"bus", "order.place", "gateway.checkout"}}));
+  EXPECT_EQ(c->stalled_consumers, Names{"shipping:OrderPlaced"});
+  EXPECT_EQ(c->lost_events, Names{"OrderPlaced"});
+  EXPECT_TRUE(c->stopped_by.empty());
+}
+
+TEST(Cascade, HolderOfMemoryBrokerLosesItsEvents) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "order");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->paths, (Paths{{"order", "gateway.checkout"}}));
+  EXPECT_EQ(c->stalled_consumers, (Names{"order:Audit", "shipping:OrderPlaced"}));
+  EXPECT_EQ(c->lost_events, Names{"Audit"});
+}
+
+TEST(Cascade, EntryOfTheFailedServiceIsItsOwnPath) {
+  const Analysis a = analyze(load(kShop));
+  const Cascade* c = find_cascade(a, "gateway");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->failed_entries, (Names{"gateway.checkout", "gateway.browse"}));
+  EXPECT_EQ(c->paths, (Paths{{"gateway", "gateway.checkout"}, {"gateway", "gateway.browse"}}));
+  EXPECT_DOUBLE_EQ(c->blast_radius, 1);
+}
+
+TEST(Cascade, OutboxStopsABrokerOutage) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+brokers: {bus: {type: kafka}}
+events: {E: {broker: bus}}
+services:
+  a: {operations: {x: {publishes: [{event: E, outbox: true}]}}}
+  b: {consumes: {E: {}}}
+workload: {sources: [{to: a.x, rate: 1/s}]}
+)"));
+  const Cascade* c = find_cascade(a, "bus");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->failed_entries.empty());
+  EXPECT_TRUE(c->lost_events.empty());
+  EXPECT_EQ(c->stalled_consumers, Names{"b:E"});
+  ASSERT_EQ(c->stopped_by.size(), 1u);
+  EXPECT_EQ(c->stopped_by[0].at, "a.x");
+  EXPECT_EQ(c->stopped_by[0].mechanism, "outbox");
+}
+
+TEST(Cascade, BlastRadiusIsZeroWithoutTraffic) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+services: {a: {operations: {x: {}}}}
+)"));
+  ASSERT_EQ(a.cascades.size(), 1u);
+  EXPECT_DOUBLE_EQ(a.cascades[0].blast_radius, 0);
+  EXPECT_EQ(a.cascades[0].failed_operations, Names{"a.x"});
+}
+
+TEST(Cascade, CyclesOfFailingCallersTerminate) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+services:
+  a: {operations: {x: {calls: [b.y]}}}
+  b: {operations: {y: {calls: [a.x]}}}
+  c: {operations: {z: {}}}
+workload: {sources: [{to: a.x, rate: 1/s}, {to: c.z, rate: 3/s}]}
+)"));
+  const Cascade* c = find_cascade(a, "b");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->failed_entries, Names{"a.x"});
+  EXPECT_DOUBLE_EQ(c->blast_radius, 0.25);
+}
+
+TEST(Cascade, ComponentsAreListedServicesThenStoresThenBrokers) {
+  const Analysis a = analyze(load(kShop));
+  Names order;
+  for (const Cascade& c : a.cascades) order.push_back(c.component);
+  EXPECT_EQ(order, (Names{"gateway", "order", "payment", "recommend", "shipping", "orders_db",
+                          "bus", "mem"}));
+}
+
+}  // namespace
+}  // namespace ripple::analyzers
