@@ -25,6 +25,8 @@ int run(int argc, const char* const* argv, Io& io) {
              "Docs: docs/spec.md (spec format), docs/lints.md, docs/ci.md.");
   Action action;
   add_validate_command(app, action);
+  add_analyze_command(app, action);
+  add_simulate_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -11,7 +11,7 @@ Histogram::Histogram() : buckets_(kBuckets, 0) {}
 int Histogram::bucket_of(std::int64_t value) {
   if (value < kExactBelow) return static_cast<int>(value);
   const auto v = static_cast<std::uint64_t>(value);
-  const int exponent = std::bit_width(v) - 1;            // >= 7
+  const int exponent = std::bit_width(v) - 1;              // >= 7
   const auto sub = static_cast<int>(v >> (exponent - 6));  // in [64, 128)
   return kExactBelow + (exponent - 7) * kSubBuckets + (sub - kSubBuckets);
 }

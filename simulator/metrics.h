@@ -52,13 +52,13 @@ struct StepValues {
 struct ReplicationMetrics {
   std::int64_t measured_ns = 0;  // duration - warmup
   std::uint64_t events_processed = 0;
-  std::vector<OperationMetrics> operations;        // by operation id
-  std::vector<ServiceMetrics> services;            // by service id
-  std::vector<EdgeMetrics> edges;                  // flat: edge_offset[op] + call index
-  std::vector<AmplificationMetrics> amplification; // by operation id (entries only non-zero)
-  std::vector<StepValues> entry_steps;             // by operation id (filled for entries)
-  std::vector<std::vector<double>> queue_steps;    // by service id
-  std::vector<double> step_length_ns;              // length of each step (last may be shorter)
+  std::vector<OperationMetrics> operations;         // by operation id
+  std::vector<ServiceMetrics> services;             // by service id
+  std::vector<EdgeMetrics> edges;                   // flat: edge_offset[op] + call index
+  std::vector<AmplificationMetrics> amplification;  // by operation id (entries only non-zero)
+  std::vector<StepValues> entry_steps;              // by operation id (filled for entries)
+  std::vector<std::vector<double>> queue_steps;     // by service id
+  std::vector<double> step_length_ns;               // length of each step (last may be shorter)
 };
 
 }  // namespace ripple::sim

@@ -214,7 +214,9 @@ void Replication::fail_at_once(int op, std::uint64_t parent, bool rejected) {
   }
 }
 
-void Replication::on_immediate_failure(std::uint64_t call_ref) { on_child_response(call_ref, false); }
+void Replication::on_immediate_failure(std::uint64_t call_ref) {
+  on_child_response(call_ref, false);
+}
 
 int Replication::pick_replica(ServiceState& service) {
   if (service.serving == 1) return 0;
@@ -239,8 +241,9 @@ void Replication::start(std::uint32_t index) {
   request.state = RequestState::Running;
   request.phase = Phase::Time;
   const model::Operation& op = spec_.operations[static_cast<std::size_t>(request.op)];
-  const TimeNs time = scaled(sample_ns(op.work.time, operation_rng_[static_cast<std::size_t>(request.op)]),
-                             services_[s].slow);
+  const TimeNs time =
+      scaled(sample_ns(op.work.time, operation_rng_[static_cast<std::size_t>(request.op)]),
+             services_[s].slow);
   engine_.schedule_in<&Replication::on_time_done>(time, this, pack(index, request.generation));
 }
 
@@ -276,7 +279,9 @@ void Replication::finish(std::uint32_t index, bool ok) {
   if (had_worker) {
     release_worker(request);
   } else if (request.state == RequestState::Queued) {
-    --services_[static_cast<std::size_t>(service)].replicas[static_cast<std::size_t>(replica)].queued;
+    --services_[static_cast<std::size_t>(service)]
+          .replicas[static_cast<std::size_t>(replica)]
+          .queued;
   }
   free_request(index);
   if (had_worker) start_next_queued(service, replica);
@@ -331,11 +336,20 @@ void Replication::apply_faults(const model::Fault& changed) {
         fault.target != changed.target)
       continue;
     switch (fault.mode) {
-      case model::FaultMode::Down: down = true; break;
-      case model::FaultMode::Slow: slow *= fault.factor; break;
-      case model::FaultMode::Errors: keep *= 1 - fault.ratio; break;
-      case model::FaultMode::Replicas: serving = std::min(serving, fault.count); break;
-      case model::FaultMode::PartitionLoss: break;  // brokers: with event delivery
+      case model::FaultMode::Down:
+        down = true;
+        break;
+      case model::FaultMode::Slow:
+        slow *= fault.factor;
+        break;
+      case model::FaultMode::Errors:
+        keep *= 1 - fault.ratio;
+        break;
+      case model::FaultMode::Replicas:
+        serving = std::min(serving, fault.count);
+        break;
+      case model::FaultMode::PartitionLoss:
+        break;  // brokers: with event delivery
     }
   }
   if (changed.target_kind == model::FaultTarget::Service) {
@@ -411,8 +425,7 @@ void Replication::on_step_end(std::uint64_t step) {
   current_step_ = static_cast<int>(step) + 1;
   if (current_step_ < steps_)
     engine_.schedule_at<&Replication::on_step_end>(
-        std::min(plan_.duration, plan_.warmup + (current_step_ + 1) * plan_.step), this,
-        step + 1);
+        std::min(plan_.duration, plan_.warmup + (current_step_ + 1) * plan_.step), this, step + 1);
 }
 
 void Replication::count_in_flight() {

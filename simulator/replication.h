@@ -107,16 +107,16 @@ class Replication {
   std::vector<SourceState> sources_;
   std::vector<ServiceState> services_;
   std::vector<StoreState> stores_;
-  std::vector<Rng> operation_rng_;  // service times, by operation id
-  std::vector<Rng> edge_rng_;       // call probability and jitter, by edge
+  std::vector<Rng> operation_rng_;                         // service times, by operation id
+  std::vector<Rng> edge_rng_;                              // call probability and jitter, by edge
   std::vector<std::unique_ptr<CircuitBreaker>> breakers_;  // by edge; null without a breaker
-  std::vector<int> edge_offset_;    // first edge of each operation
+  std::vector<int> edge_offset_;                           // first edge of each operation
   std::vector<bool> fault_active_;
   std::vector<Histogram> step_latency_;  // by operation id, entries only used
   int current_step_ = 0;
   int steps_ = 0;
 
-  std::deque<Request> requests_;    // deque: references stay valid while it grows
+  std::deque<Request> requests_;  // deque: references stay valid while it grows
   std::vector<std::uint32_t> free_requests_;
   std::deque<CallState> calls_;
   std::vector<std::uint32_t> free_calls_;

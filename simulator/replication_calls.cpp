@@ -59,7 +59,7 @@ void Replication::start_transaction(std::uint32_t index, int s) {
                           static_cast<double>(sample_ns(model_store.row_time, store.rng));
   const auto delay = static_cast<TimeNs>(std::llround(time * store.slow));
   engine_.schedule_in<&Replication::on_transaction_done>(delay, this,
-                                                          pack(index, request.generation));
+                                                         pack(index, request.generation));
 }
 
 void Replication::on_transaction_done(std::uint64_t ref) {
@@ -139,8 +139,8 @@ void Replication::launch_call(std::uint32_t index, int call) {
   state.call = call;
   state.attempt = 0;
   state.child = kNoParent;
-  const model::Call& model_call =
-      spec_.operations[static_cast<std::size_t>(request.op)].work.calls[static_cast<std::size_t>(call)];
+  const model::Call& model_call = spec_.operations[static_cast<std::size_t>(request.op)]
+                                      .work.calls[static_cast<std::size_t>(call)];
   state.previous_wait = model_call.retry.backoff.ns;
   if (measuring()) ++metrics_.edges[static_cast<std::size_t>(edge)].calls;
   begin_attempt(c);
@@ -149,8 +149,8 @@ void Replication::launch_call(std::uint32_t index, int call) {
 void Replication::begin_attempt(std::uint32_t c) {
   CallState& state = calls_[c];
   const Request& parent = requests_[state.parent];
-  const model::Call& call =
-      spec_.operations[static_cast<std::size_t>(parent.op)].work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
+                                .work.calls[static_cast<std::size_t>(state.call)];
   EdgeMetrics& metrics = metrics_.edges[static_cast<std::size_t>(state.edge)];
   ++state.attempt;
   ++state.token;
@@ -189,8 +189,8 @@ void Replication::on_timeout(std::uint64_t call_ref) {
   if (state.token != tag_of(call_ref) || !state.waiting) return;
   if (measuring()) ++metrics_.edges[static_cast<std::size_t>(state.edge)].timeouts;
   const Request& parent = requests_[state.parent];
-  const model::Call& call =
-      spec_.operations[static_cast<std::size_t>(parent.op)].work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
+                                .work.calls[static_cast<std::size_t>(state.call)];
   const std::uint64_t child = state.child;
   if (call.cancel_on_timeout && child != kNoParent && alive(index_of(child), tag_of(child)) &&
       requests_[index_of(child)].state == RequestState::Queued) {
@@ -220,8 +220,8 @@ void Replication::resolve_attempt(std::uint32_t c, Outcome outcome) {
     return;
   }
   const Request& parent = requests_[state.parent];
-  const model::Call& call =
-      spec_.operations[static_cast<std::size_t>(parent.op)].work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
+                                .work.calls[static_cast<std::size_t>(state.call)];
   if (ok || state.attempt >= call.retry.attempts) {
     complete_call(c, ok);
     return;
@@ -246,8 +246,8 @@ void Replication::complete_call(std::uint32_t c, bool ok) {
   const CallState& state = calls_[c];
   const std::uint32_t parent = state.parent;
   const Request& request = requests_[parent];
-  const model::Call& call =
-      spec_.operations[static_cast<std::size_t>(request.op)].work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = spec_.operations[static_cast<std::size_t>(request.op)]
+                                .work.calls[static_cast<std::size_t>(state.call)];
   if (!ok && measuring()) ++metrics_.edges[static_cast<std::size_t>(state.edge)].failures;
   free_call(c);
   on_call_done(parent, ok, call.on_failure);

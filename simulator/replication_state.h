@@ -15,7 +15,9 @@ namespace ripple::sim {
 constexpr std::uint64_t pack(std::uint32_t index, std::uint32_t tag) {
   return (static_cast<std::uint64_t>(index) << 32) | tag;
 }
-constexpr std::uint32_t index_of(std::uint64_t ref) { return static_cast<std::uint32_t>(ref >> 32); }
+constexpr std::uint32_t index_of(std::uint64_t ref) {
+  return static_cast<std::uint32_t>(ref >> 32);
+}
 constexpr std::uint32_t tag_of(std::uint64_t ref) { return static_cast<std::uint32_t>(ref); }
 constexpr std::uint64_t kNoParent = ~std::uint64_t{0};
 
@@ -55,7 +57,7 @@ struct Replication::CallState {
 
 struct Replication::ReplicaState {
   int busy = 0;
-  int queued = 0;                    // live entries of `queue`
+  int queued = 0;                   // live entries of `queue`
   std::deque<std::uint64_t> queue;  // pack(request, generation); stale entries are skipped
 };
 

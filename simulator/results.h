@@ -26,14 +26,14 @@ struct LatencySummary {
 struct OperationResult {
   std::string name;  // "service.operation"
   int operation = -1;
-  bool entry = false;          // targeted by a workload source
-  std::uint64_t count = 0;     // requests that completed (ok + errors)
+  bool entry = false;       // targeted by a workload source
+  std::uint64_t count = 0;  // requests that completed (ok + errors)
   std::uint64_t ok = 0;
-  std::uint64_t errors = 0;    // errors, rejections, failed calls; for entries also timeouts
-  std::uint64_t rejected = 0;  // part of errors: the replica's queue was full
-  std::uint64_t in_flight = 0; // requests still unanswered when the run ended (not counted above)
-  double error_rate = 0;       // errors / count
-  double throughput_per_s = 0; // count / measured duration
+  std::uint64_t errors = 0;     // errors, rejections, failed calls; for entries also timeouts
+  std::uint64_t rejected = 0;   // part of errors: the replica's queue was full
+  std::uint64_t in_flight = 0;  // requests still unanswered when the run ended (not counted above)
+  double error_rate = 0;        // errors / count
+  double throughput_per_s = 0;  // count / measured duration
   // From arrival at the service to the response, per attempt for calls and end to end for entry
   // requests; over every answered request except those refused at once (rejected, or failed at
   // arrival by a fault).
@@ -54,13 +54,13 @@ struct CallEdgeResult {
   std::string from;
   std::string to;
   int index = 0;
-  std::uint64_t calls = 0;          // executions of `from` that made this call
-  std::uint64_t attempts = 0;       // tries, the first included (short-circuited ones too)
-  std::uint64_t retries = 0;        // attempts after the first
-  std::uint64_t timeouts = 0;       // attempts cut by the per-attempt timeout
+  std::uint64_t calls = 0;            // executions of `from` that made this call
+  std::uint64_t attempts = 0;         // tries, the first included (short-circuited ones too)
+  std::uint64_t retries = 0;          // attempts after the first
+  std::uint64_t timeouts = 0;         // attempts cut by the per-attempt timeout
   std::uint64_t short_circuited = 0;  // attempts failed fast by an open breaker
-  std::uint64_t breaker_opens = 0;  // times the breaker opened
-  std::uint64_t failures = 0;       // calls that failed after their last attempt
+  std::uint64_t breaker_opens = 0;    // times the breaker opened
+  std::uint64_t failures = 0;         // calls that failed after their last attempt
   bool operator==(const CallEdgeResult&) const = default;
 };
 
@@ -143,12 +143,12 @@ struct SimulationResult {
   double warmup_ms = 0;
   std::uint64_t events_processed = 0;  // over all replications
 
-  std::vector<OperationResult> operations;  // operations that received requests, by id
-  std::vector<ServiceResult> services;      // every service, by id
-  std::vector<CallEdgeResult> calls;        // every declared call, by caller id then index
+  std::vector<OperationResult> operations;         // operations that received requests, by id
+  std::vector<ServiceResult> services;             // every service, by id
+  std::vector<CallEdgeResult> calls;               // every declared call, by caller id then index
   std::vector<AmplificationResult> amplification;  // entry operations, by id
-  std::vector<FaultResult> faults;          // in spec order
-  std::vector<ConsumerResult> consumers;    // every declared consumer, by id
+  std::vector<FaultResult> faults;                 // in spec order
+  std::vector<ConsumerResult> consumers;           // every declared consumer, by id
   Series series;
   std::vector<HeadlineIntervals> intervals;  // entry operations; empty when replications == 1
 

@@ -28,7 +28,10 @@ RunPlan plan_for(const model::Spec& spec, const SimulationOptions& options) {
 class Runner {
  public:
   Runner(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed, int replications)
-      : spec_(spec), plan_(plan), seed_(seed), slots_(static_cast<std::size_t>(replications)),
+      : spec_(spec),
+        plan_(plan),
+        seed_(seed),
+        slots_(static_cast<std::size_t>(replications)),
         summary_(spec, plan, seed) {}
 
   SimulationResult run(int threads) {

@@ -16,10 +16,10 @@
 namespace ripple::sim {
 
 struct SimulationOptions {
-  std::optional<std::uint64_t> seed;         // default: spec.workload.seed
-  std::optional<model::Duration> duration;   // default: spec.workload.duration (warmup included)
-  int replications = 1;                      // independent runs with seeds derived from `seed`
-  int threads = 1;                           // worker threads; 0 = one per hardware thread
+  std::optional<std::uint64_t> seed;        // default: spec.workload.seed
+  std::optional<model::Duration> duration;  // default: spec.workload.duration (warmup included)
+  int replications = 1;                     // independent runs with seeds derived from `seed`
+  int threads = 1;                          // worker threads; 0 = one per hardware thread
   model::Duration series_step = model::kSecond;  // time-series step
 };
 

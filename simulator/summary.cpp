@@ -43,7 +43,8 @@ void add_edge(EdgeMetrics& t, const EdgeMetrics& x) {
 Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed)
     : spec_(spec), plan_(plan), seed_(seed) {
   const std::size_t n_ops = spec.operations.size();
-  const auto steps = static_cast<std::size_t>((plan.duration - plan.warmup + plan.step - 1) / plan.step);
+  const auto steps =
+      static_cast<std::size_t>((plan.duration - plan.warmup + plan.step - 1) / plan.step);
   entry_.assign(n_ops, false);
   for (const model::RateSource& source : spec.workload.sources)
     entry_[static_cast<std::size_t>(source.to)] = true;
@@ -106,7 +107,8 @@ void Summary::add(ReplicationMetrics&& r) {
       ++p99_count_[op][k];
     }
   }
-  for (std::size_t s = 0; s < r.queue_steps.size(); ++s) add_into(total_.queue_steps[s], r.queue_steps[s]);
+  for (std::size_t s = 0; s < r.queue_steps.size(); ++s)
+    add_into(total_.queue_steps[s], r.queue_steps[s]);
 }
 
 SimulationResult Summary::finish() const {
@@ -129,8 +131,7 @@ SimulationResult Summary::finish() const {
     f.recovery_time_ms = recovery_time_ms(result.series, fault);
     result.faults.push_back(std::move(f));
   }
-  for (const model::Consumer& consumer : spec_.consumers)
-  {
+  for (const model::Consumer& consumer : spec_.consumers) {
     ConsumerResult c;
     c.name = consumer.name;
     result.consumers.push_back(std::move(c));
@@ -172,9 +173,8 @@ void Summary::build_services(SimulationResult& result) const {
     const model::Service& service = spec_.services[s];
     const double capacity = measured_ns * service.replicas * service.workers;
     const ServiceMetrics& m = total_.services[s];
-    result.services.push_back(ServiceResult{service.name,
-                                            capacity > 0 ? m.busy_worker_ns / capacity : 0,
-                                            m.rejected, m.max_queue});
+    result.services.push_back(ServiceResult{
+        service.name, capacity > 0 ? m.busy_worker_ns / capacity : 0, m.rejected, m.max_queue});
   }
 }
 
@@ -204,8 +204,8 @@ void Summary::build_series(SimulationResult& result) const {
   series.step_ms = static_cast<double>(plan_.step) / kNsPerMs;
   const std::size_t steps = total_.step_length_ns.size();
   for (std::size_t k = 0; k < steps; ++k)
-    series.start_ms.push_back(static_cast<double>(plan_.warmup + static_cast<TimeNs>(k) * plan_.step) /
-                              kNsPerMs);
+    series.start_ms.push_back(
+        static_cast<double>(plan_.warmup + static_cast<TimeNs>(k) * plan_.step) / kNsPerMs);
   const double reps = replications_;
   for (std::size_t op = 0; op < spec_.operations.size(); ++op) {
     if (!entry_[op]) continue;
@@ -225,7 +225,8 @@ void Summary::build_series(SimulationResult& result) const {
   for (std::size_t s = 0; s < spec_.services.size(); ++s) {
     QueueSeries q;
     q.service = spec_.services[s].name;
-    for (std::size_t k = 0; k < steps; ++k) q.queue_length.push_back(total_.queue_steps[s][k] / reps);
+    for (std::size_t k = 0; k < steps; ++k)
+      q.queue_length.push_back(total_.queue_steps[s][k] / reps);
     series.queues.push_back(std::move(q));
   }
 }

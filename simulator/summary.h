@@ -37,8 +37,8 @@ class Summary {
   RunPlan plan_;
   std::uint64_t seed_;
   int replications_ = 0;
-  std::vector<bool> entry_;          // by operation id
-  ReplicationMetrics total_;         // counters and histograms summed
+  std::vector<bool> entry_;                   // by operation id
+  ReplicationMetrics total_;                  // counters and histograms summed
   std::vector<std::vector<double>> p99_sum_;  // by op, by step: sum of replications' step p99
   std::vector<std::vector<int>> p99_count_;   // replications with completions in that step
   std::vector<Headline> headline_;            // by op

@@ -16,7 +16,8 @@ inline double wall_seconds() {
 }
 
 // Value following `flag` in argv, or `fallback`.
-inline std::string arg(int argc, char** argv, const std::string& flag, const std::string& fallback) {
+inline std::string arg(int argc, char** argv, const std::string& flag,
+                       const std::string& fallback) {
   for (int i = 1; i + 1 < argc; ++i)
     if (argv[i] == flag) return argv[i + 1];
   return fallback;

@@ -24,7 +24,9 @@ int run_one(const std::string& duration) {
       "    operations:\n"
       "      op: {time: exp(10ms)}\n"
       "workload:\n"
-      "  duration: " + duration + "\n"
+      "  duration: " +
+      duration +
+      "\n"
       "  sources: [{to: s.op, rate: 80/s}]\n";
   const auto loaded = ripple::model::load_spec({"mm1.yaml", yaml});
   if (!loaded.spec) return 3;
@@ -37,7 +39,8 @@ int run_one(const std::string& duration) {
 }
 
 // Runs this executable with --run DURATION and reads back peak RSS and requests served.
-bool measure(const char* self, const std::string& duration, long& rss_kib, unsigned long long& served) {
+bool measure(const char* self, const std::string& duration, long& rss_kib,
+             unsigned long long& served) {
   const std::string command = std::string(self) + " --run " + duration;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return false;
@@ -61,8 +64,8 @@ int main(int argc, char** argv) {
   }
   std::printf("M/M/1 at 80/s, %s: %llu requests, peak RSS %ld KiB\n", short_run.c_str(),
               short_served, short_rss);
-  std::printf("M/M/1 at 80/s, %s: %llu requests, peak RSS %ld KiB\n", long_run.c_str(),
-              long_served, long_rss);
+  std::printf("M/M/1 at 80/s, %s: %llu requests, peak RSS %ld KiB\n", long_run.c_str(), long_served,
+              long_rss);
   std::printf("ratio of peak RSS (%s / %s): %.3f\n", long_run.c_str(), short_run.c_str(),
               static_cast<double>(long_rss) / static_cast<double>(short_rss));
   return 0;

@@ -24,7 +24,9 @@ double run_ripple(long customers, double& mean_ms, std::uint64_t& served) {
       "    operations:\n"
       "      op: {time: exp(10ms)}\n"
       "workload:\n"
-      "  duration: " + std::to_string(static_cast<long>(seconds * 1000)) + "ms\n"
+      "  duration: " +
+      std::to_string(static_cast<long>(seconds * 1000)) +
+      "ms\n"
       "  sources: [{to: s.op, rate: 80/s}]\n";
   const auto loaded = ripple::model::load_spec({"mm1.yaml", yaml});
   if (!loaded.spec) {
@@ -50,9 +52,10 @@ int main(int argc, char** argv) {
   std::uint64_t served = 0;
   const double ripple_wall = run_ripple(customers, mean_ms, served);
   const double ripple_rate = static_cast<double>(served) / ripple_wall;
-  std::printf("ripple: %llu customers in %.3f s = %.0f customers/s (mean response %.2f ms, "
-              "oracle 50 ms)\n",
-              static_cast<unsigned long long>(served), ripple_wall, ripple_rate, mean_ms);
+  std::printf(
+      "ripple: %llu customers in %.3f s = %.0f customers/s (mean response %.2f ms, "
+      "oracle 50 ms)\n",
+      static_cast<unsigned long long>(served), ripple_wall, ripple_rate, mean_ms);
 
   // SimPy is much slower: give it a tenth of the customers (at least 1000), compare rates.
   const long simpy_customers = customers / 10 > 1000 ? customers / 10 : 1000;
@@ -61,7 +64,8 @@ int main(int argc, char** argv) {
   FILE* pipe = popen(command.c_str(), "r");
   long simpy_served = 0;
   double simpy_wall = 0, simpy_mean = 0;
-  const int fields = pipe ? std::fscanf(pipe, "%ld %lf %lf", &simpy_served, &simpy_wall, &simpy_mean) : 0;
+  const int fields =
+      pipe ? std::fscanf(pipe, "%ld %lf %lf", &simpy_served, &simpy_wall, &simpy_mean) : 0;
   if (pipe) pclose(pipe);
   if (fields != 3 || simpy_wall <= 0) {
     std::printf("simpy: not available (needs SimPy 2.x for %s); no ratio\n", python.c_str());
@@ -70,6 +74,7 @@ int main(int argc, char** argv) {
   const double simpy_rate = static_cast<double>(simpy_served) / simpy_wall;
   std::printf("simpy:  %ld customers in %.3f s = %.0f customers/s (mean response %.2f ms)\n",
               simpy_served, simpy_wall, simpy_rate, simpy_mean);
-  std::printf("ratio:  ripple is %.1fx faster than SimPy (target >= 50x)\n", ripple_rate / simpy_rate);
+  std::printf("ratio:  ripple is %.1fx faster than SimPy (target >= 50x)\n",
+              ripple_rate / simpy_rate);
   return 0;
 }

@@ -51,11 +51,12 @@ faults:
   const double wall = ripple::bench::wall_seconds() - started;
   std::uint64_t requests = 0;
   for (const auto& op : result.operations) requests += op.count + op.in_flight;
-  std::printf("three-hop chain: %llu simulated requests (%llu events) in %.3f s = %.2fM requests/s "
-              "(target >= 1M/s)\n",
-              static_cast<unsigned long long>(requests),
-              static_cast<unsigned long long>(result.events_processed), wall,
-              static_cast<double>(requests) / wall / 1e6);
+  std::printf(
+      "three-hop chain: %llu simulated requests (%llu events) in %.3f s = %.2fM requests/s "
+      "(target >= 1M/s)\n",
+      static_cast<unsigned long long>(requests),
+      static_cast<unsigned long long>(result.events_processed), wall,
+      static_cast<double>(requests) / wall / 1e6);
   for (const auto& op : result.operations)
     std::printf("  %-18s count %-9llu errors %-7llu p99 %.2f ms\n", op.name.c_str(),
                 static_cast<unsigned long long>(op.count),

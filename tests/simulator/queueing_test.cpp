@@ -19,20 +19,29 @@ using testing::load;
 using testing::operation;
 using testing::run;
 
-std::string single_station(const std::string& time, double rate, int workers, const std::string& queue,
-                           const std::string& duration) {
+std::string single_station(const std::string& time, double rate, int workers,
+                           const std::string& queue, const std::string& duration) {
   return "ripple: 1\n"
          "services:\n"
          "  s:\n"
-         "    workers: " + std::to_string(workers) + "\n"
-         "    queue: " + queue + "\n"
+         "    workers: " +
+         std::to_string(workers) +
+         "\n"
+         "    queue: " +
+         queue +
+         "\n"
          "    operations:\n"
-         "      op: {time: " + time + "}\n"
+         "      op: {time: " +
+         time +
+         "}\n"
          "workload:\n"
-         "  duration: " + duration + "\n"
+         "  duration: " +
+         duration +
+         "\n"
          "  warmup: 100s\n"
          "  seed: 5\n"
-         "  sources: [{to: s.op, rate: " + std::to_string(rate) + "/s}]\n";
+         "  sources: [{to: s.op, rate: " +
+         std::to_string(rate) + "/s}]\n";
 }
 
 double relative_error(double measured, double expected) {

@@ -73,8 +73,9 @@ workload:
   sources: [{to: front.go, rate: 100/s}]
 )"));
   const CallEdgeResult& call = edge(result, "front.go");
-  EXPECT_NEAR(static_cast<double>(call.calls) / static_cast<double>(operation(result, "front.go").count),
-              0.3, 0.015);
+  EXPECT_NEAR(
+      static_cast<double>(call.calls) / static_cast<double>(operation(result, "front.go").count),
+      0.3, 0.015);
   EXPECT_EQ(call.attempts, call.calls);
 }
 
