@@ -26,6 +26,7 @@ int run(int argc, const char* const* argv, Io& io) {
   Action action;
   add_validate_command(app, action);
   add_analyze_command(app, action);
+  add_analyze_command(app, action);
   add_simulate_command(app, action);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,60 @@
+// ripple analyze SPEC [--scenario FILE] [--format text|json|markdown|sarif|junit] [--strict]
+// Runs every graph analyzer (coupling, amplification, cascades, thin/fat, lints) without
+// simulation. Exit 0; 1 with --strict when a finding of severity error remains after
+// suppressions; 2 when the spec is invalid (validate's diagnostics on stderr).
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <ostream>
+
+#include "analyzers/analysis.h"
+#include "cli/commands/commands.h"
+#include "cli/render_analyze.h"
+#include "cli/spec_input.h"
+
+namespace ripple::cli {
+namespace {
+
+struct AnalyzeOptions {
+  std::string spec;
+  std::string scenario;
+  std::string format = "text";
+  bool strict = false;
+};
+
+std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
+  if (options.format == "json") return render_analyze_json(doc);
+  if (options.format == "markdown") return render_analyze_markdown(doc);
+  if (options.format == "sarif") return render_analyze_sarif(doc);
+  if (options.format == "junit") return render_analyze_junit(doc);
+  return render_analyze_text(doc, io.out_color);
+}
+
+int run_analyze(const AnalyzeOptions& options, Io& io) {
+  const std::optional<model::Spec> spec = load_or_report({options.spec, options.scenario}, io);
+  if (!spec) return kExitBadInput;
+  const analyzers::Analysis analysis = analyzers::analyze(*spec);
+  io.out << render(options, {*spec, analysis, options.spec}, io);
+  const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;
+  return options.strict && errors ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+void add_analyze_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<AnalyzeOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "analyze",
+      "Coupling, amplification, cascades, thin/fat events and lints, without simulation");
+  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
+  sub->add_option("--scenario", options->scenario,
+                  "Scenario file whose workload, faults and gates replace the spec's");
+  sub->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown", "sarif", "junit"}))
+      ->capture_default_str();
+  sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
+  sub->callback(
+      [options, &action] { action = [options](Io& io) { return run_analyze(*options, io); }; });
+}
+
+}  // namespace ripple::cli
