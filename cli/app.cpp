@@ -26,7 +26,6 @@ int run(int argc, const char* const* argv, Io& io) {
   Action action;
   add_validate_command(app, action);
   add_analyze_command(app, action);
-  add_analyze_command(app, action);
   add_simulate_command(app, action);
   try {
     app.parse(argc, argv);

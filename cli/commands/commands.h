@@ -9,7 +9,6 @@ namespace ripple::cli {
 
 void add_validate_command(CLI::App& app, Action& action);
 void add_analyze_command(CLI::App& app, Action& action);
-void add_analyze_command(CLI::App& app, Action& action);
 void add_simulate_command(CLI::App& app, Action& action);
 
 }  // namespace ripple::cli
