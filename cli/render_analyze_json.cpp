@@ -212,6 +212,7 @@ void write_sarif_result(JsonWriter& w, const Finding& f, const std::string& spec
   w.key("message").begin_object().key("text").value(f.message).end_object();
   std::string uri = f.file.empty() ? spec_path : f.file;
   if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
+  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;  // absolute: a file URI
   w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
   w.key("artifactLocation").begin_object().key("uri").value(uri).end_object();
   w.key("region").begin_object().key("startLine").value(f.line > 0 ? f.line : 1);

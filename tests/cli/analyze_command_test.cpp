@@ -1,0 +1,218 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyzers/analysis.h"
+#include "cli/app.h"
+#include "cli/render_analyze.h"
+#include "model/loader.h"
+
+namespace ripple::cli {
+namespace {
+
+const char* kTiny = R"(ripple: 1
+name: tiny
+defaults: {replicas: 2}
+brokers: {bus: {type: kafka}}
+events: {Done: {broker: bus}}
+services:
+  a: {operations: {x: {calls: [b.y]}}}
+  b: {queue: unbounded, operations: {y: {calls: [a.x], publishes: [Done]}}}
+suppress:
+  - {rule: event-without-consumer, at: Done, reason: kept for the audit trail}
+workload: {sources: [{to: a.x, rate: 10/s}]}
+)";
+
+struct Rendered {
+  model::Spec spec;
+  analyzers::Analysis analysis;
+  [[nodiscard]] AnalyzeDocument doc() const { return {spec, analysis, "specs/tiny.yaml"}; }
+};
+
+Rendered analyzed(const std::string& yaml) {
+  model::LoadResult loaded = model::load_spec({"specs/tiny.yaml", yaml});
+  EXPECT_TRUE(loaded.spec.has_value());
+  Rendered r{loaded.spec ? *loaded.spec : model::Spec{}, {}};
+  r.analysis = analyzers::analyze(r.spec);
+  return r;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+int count(const std::string& text, const std::string& part) {
+  int n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(AnalyzeJson, HasTheStableTopLevelKeysInOrder) {
+  const Rendered r = analyzed(kTiny);
+  const std::string json = render_analyze_json(r.doc());
+  std::vector<std::size_t> positions;
+  for (const char* key : {"\"services\": {", "\"amplification\": {", "\"cascades\": {",
+                          "\"events\": {", "\"findings\": ["}) {
+    ASSERT_TRUE(contains(json, key)) << key;
+    positions.push_back(json.find(key));
+  }
+  EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end()));
+}
+
+TEST(AnalyzeJson, WritesTheFiguresOfEachSection) {
+  const Rendered r = analyzed(kTiny);
+  const std::string json = render_analyze_json(r.doc());
+  EXPECT_TRUE(contains(json, R"("a": {
+      "ce": 1,
+      "ca": 1,
+      "instability": 0.5,
+      "ce_sync": 1,
+      "ce_async": 0,
+      "ce_hidden": 0,)"));
+  EXPECT_TRUE(contains(json, R"("a.x": {
+      "kind": "entry",
+      "requests": 2,
+      "deliveries": 0,
+      "callbacks": 0,
+      "transactions": 0,
+      "bytes": 0,
+      "worst_case_requests": 2,)"));
+  EXPECT_TRUE(contains(json, R"("blast_radius": 1,
+      "paths": [
+        [
+          "a",
+          "a.x"
+        ]
+      ],)"));
+  EXPECT_TRUE(contains(json, R"("rule": "sync-cycle",
+      "severity": "error",
+      "message": "services call each other synchronously in a cycle: a -> b -> a",
+      "file": "specs/tiny.yaml",
+      "line": 7,)"));
+  EXPECT_TRUE(contains(json, R"("reason": "kept for the audit trail")"));
+  EXPECT_TRUE(contains(json, R"("summary": {
+    "errors": 1,
+    "warnings": 1,
+    "info": 0,
+    "suppressed": 1
+  })"));
+}
+
+TEST(AnalyzeSarif, DescribesEveryRuleAndLocatesEveryResult) {
+  const Rendered r = analyzed(kTiny);
+  const std::string sarif = render_analyze_sarif(r.doc());
+  EXPECT_TRUE(contains(sarif, R"("version": "2.1.0")"));
+  EXPECT_EQ(count(sarif, "\"shortDescription\""), 13);
+  EXPECT_EQ(count(sarif, "\"fullDescription\""), 13);
+  EXPECT_EQ(count(sarif, "\"help\""), 13);
+  EXPECT_EQ(count(sarif, "\"ruleId\""), 3);  // two findings and one suppressed
+  EXPECT_TRUE(contains(sarif, R"("ruleId": "sync-cycle",
+          "ruleIndex": 0,
+          "level": "error",)"));
+  EXPECT_TRUE(contains(sarif, R"("artifactLocation": {
+                  "uri": "specs/tiny.yaml"
+                },
+                "region": {
+                  "startLine": 7,)"));
+  EXPECT_TRUE(contains(sarif, R"("kind": "inSource",
+              "justification": "kept for the audit trail")"));
+}
+
+TEST(AnalyzeJunit, OneTestCasePerRuleFailedWhenItFired) {
+  const Rendered r = analyzed(kTiny);
+  const std::string xml = render_analyze_junit(r.doc());
+  EXPECT_EQ(count(xml, "<testcase "), 13);
+  EXPECT_EQ(count(xml, "<failure "), 2);
+  EXPECT_TRUE(contains(xml, R"(<testsuites name="ripple" tests="13" failures="2">)"));
+  EXPECT_TRUE(
+      contains(xml, R"(<testcase classname="ripple.lint" name="event-without-consumer"/>)"));
+  EXPECT_TRUE(contains(xml, "specs/tiny.yaml:7:"));
+}
+
+TEST(AnalyzeText, HasNoEscapeCodesWithoutColourAndWorstFirst) {
+  const Rendered r = analyzed(kTiny);
+  const std::string text = render_analyze_text(r.doc(), false);
+  EXPECT_FALSE(contains(text, "\x1b["));
+  EXPECT_TRUE(contains(text, "tiny: 2 services, 1 events, 1 entry operations\n"));
+  EXPECT_TRUE(contains(text, "Findings  1 errors, 1 warnings, 0 info, 1 suppressed\n"));
+  EXPECT_TRUE(contains(text, "  sync cycle: a -> b -> a\n"));
+  EXPECT_TRUE(contains(text, "    a down -> a.x fails\n"));
+  EXPECT_LT(text.find("error   specs/tiny.yaml"), text.find("warning specs/tiny.yaml"));
+  EXPECT_TRUE(contains(render_analyze_text(r.doc(), true), "\x1b[1;31merror  \x1b[0m"));
+}
+
+TEST(AnalyzeMarkdown, HasTitleAndTables) {
+  const Rendered r = analyzed(kTiny);
+  const std::string md = render_analyze_markdown(r.doc());
+  EXPECT_EQ(md.rfind("# Analysis of tiny\n", 0), 0u);
+  EXPECT_TRUE(contains(md, "| severity | rule | where | message | fix |\n| --- | ---: |"));
+  EXPECT_TRUE(contains(md, "| a (service) | 100% | a.x |"));
+}
+
+TEST(FormatFigure, IsShortAndReadable) {
+  EXPECT_EQ(format_figure(50), "50");
+  EXPECT_EQ(format_figure(0.25), "0.25");
+  EXPECT_EQ(format_figure(2.0 / 3.0), "0.67");
+  EXPECT_EQ(format_figure(3.2e18), "3.2e+18");
+  EXPECT_EQ(format_figure(1.0 / 0.0), "inf");
+}
+
+// --- the command through run() ------------------------------------------------------------------
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Outcome run_ripple(std::vector<std::string> args) {
+  args.insert(args.begin(), "ripple");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out;
+  std::ostringstream err;
+  Io io{out, err};
+  const int code = run(static_cast<int>(argv.size()), argv.data(), io);
+  return {code, out.str(), err.str()};
+}
+
+const std::string kExamples = std::string(RIPPLE_SOURCE_DIR) + "/examples/";
+
+TEST(AnalyzeCommand, ExitsZeroEvenWithErrorsUnlessStrict) {
+  EXPECT_EQ(run_ripple({"analyze", kExamples + "social-timeline.yaml"}).code, 0);
+  const Outcome strict = run_ripple({"analyze", kExamples + "social-timeline.yaml", "--strict"});
+  EXPECT_EQ(strict.code, 1);
+}
+
+TEST(AnalyzeCommand, StrictPassesWithoutErrorFindings) {
+  EXPECT_EQ(run_ripple({"analyze", kExamples + "retry-layers.yaml", "--strict"}).code, 0);
+}
+
+TEST(AnalyzeCommand, MachineFormatsWriteOneDocumentToStdout) {
+  const Outcome json =
+      run_ripple({"analyze", kExamples + "fanout-thin-events.yaml", "--format", "json"});
+  EXPECT_EQ(json.code, 0);
+  EXPECT_EQ(json.out.front(), '{');
+  EXPECT_EQ(json.out.substr(json.out.size() - 2), "}\n");
+  EXPECT_TRUE(contains(json.out, R"("OrderPlaced": {
+      "kind": "event",
+      "requests": 50,
+      "deliveries": 10,
+      "callbacks": 50,)"));
+}
+
+TEST(AnalyzeCommand, InvalidSpecExitsTwoWithDiagnostics) {
+  const Outcome missing = run_ripple({"analyze", kExamples + "no-such-file.yaml"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_TRUE(missing.out.empty());
+  EXPECT_FALSE(missing.err.empty());
+}
+
+TEST(AnalyzeCommand, UnknownFormatIsAUsageError) {
+  EXPECT_EQ(run_ripple({"analyze", kExamples + "retry-layers.yaml", "--format", "xml"}).code, 2);
+}
+
+}  // namespace
+}  // namespace ripple::cli
