@@ -407,10 +407,11 @@ RetryPolicy Loader::read_retry(Reader& r, const YamlNode& node, RetryPolicy base
   if (!r.expect_map(node, what)) return base;
   r.check_keys(node, {"attempts", "backoff", "multiplier", "max_backoff", "jitter"}, what);
   if (const YamlNode* n = node.find("attempts")) {
-    const auto attempts = r.integer(*n, "`attempts`", 1, 1000);
-    if (!attempts && n->is_scalar() && n->value == "0")
+    if (n->is_scalar() && n->value == "0") {
       r.error(*n, "`attempts` counts the first try too, so it is at least 1", "`attempts: 1` means no retry");
-    base.attempts = static_cast<int>(attempts.value_or(base.attempts));
+    } else {
+      base.attempts = static_cast<int>(r.integer(*n, "`attempts`", 1, 1000).value_or(base.attempts));
+    }
   }
   if (const YamlNode* n = node.find("backoff")) base.backoff = r.duration(*n, "`backoff`").value_or(base.backoff);
   if (const YamlNode* n = node.find("multiplier")) {

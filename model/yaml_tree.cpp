@@ -289,7 +289,7 @@ class TreeBuilder : public YAML::EventHandler {
       top.key = std::move(node);
       top.have_key = true;
     } else {
-      top.node.entries.emplace_back(std::move(top.key), std::move(node));
+      top.node.entries.push_back(YamlEntry{std::move(top.key), std::move(node)});
       top.have_key = false;
     }
   }
@@ -297,7 +297,7 @@ class TreeBuilder : public YAML::EventHandler {
   // Applies merge keys (`<<: *base` or `<<: [*a, *b]`; keys written in the map win, then the
   // first merged map) and reports duplicate keys.
   void finish_map(YamlNode& map) {
-    std::vector<std::pair<YamlNode, YamlNode>> own;
+    std::vector<YamlEntry> own;
     std::vector<const YamlNode*> merges;
     for (auto& entry : map.entries) {
       if (entry.first.is_scalar() && entry.first.plain && entry.first.value == "<<") {
@@ -307,7 +307,7 @@ class TreeBuilder : public YAML::EventHandler {
       own.push_back(std::move(entry));
     }
     report_duplicates(own);
-    std::vector<std::pair<YamlNode, YamlNode>> merged;
+    std::vector<YamlEntry> merged;
     for (const YamlNode* source : merges) {
       if (source->is_map()) {
         merge_from(*source, own, merged);
@@ -325,15 +325,15 @@ class TreeBuilder : public YAML::EventHandler {
     map.entries = std::move(own);
   }
 
-  static bool has_key(const std::vector<std::pair<YamlNode, YamlNode>>& entries,
+  static bool has_key(const std::vector<YamlEntry>& entries,
                       const YamlNode& key) {
     return std::any_of(entries.begin(), entries.end(), [&](const auto& e) {
       return e.first.is_scalar() && key.is_scalar() && e.first.value == key.value;
     });
   }
 
-  static void merge_from(const YamlNode& source, const std::vector<std::pair<YamlNode, YamlNode>>& own,
-                         std::vector<std::pair<YamlNode, YamlNode>>& merged) {
+  static void merge_from(const YamlNode& source, const std::vector<YamlEntry>& own,
+                         std::vector<YamlEntry>& merged) {
     for (const auto& entry : source.entries)
       if (!has_key(own, entry.first) && !has_key(merged, entry.first)) merged.push_back(entry);
   }
@@ -343,7 +343,7 @@ class TreeBuilder : public YAML::EventHandler {
                     "write `<<: *name` where `&name` marks a mapping"};
   }
 
-  void report_duplicates(const std::vector<std::pair<YamlNode, YamlNode>>& entries) {
+  void report_duplicates(const std::vector<YamlEntry>& entries) {
     std::map<std::string, int> first_line;
     for (const auto& [key, value] : entries) {
       if (!key.is_scalar()) continue;
@@ -423,7 +423,17 @@ TreeResult parse_yaml_tree(const std::string& path, const std::string& text,
                                     " MiB; the limit is " + std::to_string(limits.max_bytes >> 20) +
                                     " MiB)",
                                 "a spec is a description, not data"));
-  if (auto problem = check_bytes(path, text)) return fail(std::move(*problem));
+  if (auto problem = check_bytes(path, text)) {
+    // Show the offending line only when it is text; bytes that are not UTF-8 become `?`.
+    if (problem->message.find("binary") != std::string::npos) problem->line = 0, problem->column = 0;
+    Diagnostic d = std::move(*problem);
+    std::string line = source_line(text, d.line);
+    for (char& c : line)
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+    result.diagnostics = {std::move(d)};
+    result.diagnostics.front().source_line = std::move(line);
+    return result;
+  }
   if (only_blank_or_comments(text))
     return fail(file_diagnostic(path, 0, 0, "the file is empty",
                                 "a spec starts with `ripple: 1`; see examples/"));

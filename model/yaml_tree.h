@@ -14,6 +14,8 @@
 
 namespace ripple::model::detail {
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Map };
 
@@ -23,7 +25,7 @@ struct YamlNode {
   int line = 0;        // 1-based
   int column = 0;      // 1-based
   std::vector<YamlNode> items;                             // sequences
-  std::vector<std::pair<YamlNode, YamlNode>> entries;      // maps, keys in source order
+  std::vector<YamlEntry> entries;  // maps, keys in source order
 
   [[nodiscard]] bool is_map() const { return kind == Kind::Map; }
   [[nodiscard]] bool is_sequence() const { return kind == Kind::Sequence; }
@@ -31,6 +33,12 @@ struct YamlNode {
   [[nodiscard]] bool is_null() const { return kind == Kind::Null; }
   // The value of key `name` in a map, or nullptr.
   [[nodiscard]] const YamlNode* find(const std::string& name) const;
+};
+
+// One `key: value` of a map (keys are nodes too: they carry positions).
+struct YamlEntry {
+  YamlNode first;   // the key
+  YamlNode second;  // the value
 };
 
 struct TreeLimits {
