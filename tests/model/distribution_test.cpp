@@ -37,10 +37,18 @@ TEST(Distribution, ParsesBareDurationAsConst) {
   EXPECT_EQ(d.text, "20ms");
 }
 
-TEST(Distribution, ParsesConstPositional) { EXPECT_EQ(summary(parse("const(5ms)")), "const 5000000 0.000000"); }
-TEST(Distribution, ParsesConstKeyword) { EXPECT_EQ(summary(parse("const(value=5ms)")), "const 5000000 0.000000"); }
-TEST(Distribution, ParsesExpPositional) { EXPECT_EQ(summary(parse("exp(20ms)")), "exp 20000000 0.000000"); }
-TEST(Distribution, ParsesExpKeyword) { EXPECT_EQ(summary(parse("exp(mean=20ms)")), "exp 20000000 0.000000"); }
+TEST(Distribution, ParsesConstPositional) {
+  EXPECT_EQ(summary(parse("const(5ms)")), "const 5000000 0.000000");
+}
+TEST(Distribution, ParsesConstKeyword) {
+  EXPECT_EQ(summary(parse("const(value=5ms)")), "const 5000000 0.000000");
+}
+TEST(Distribution, ParsesExpPositional) {
+  EXPECT_EQ(summary(parse("exp(20ms)")), "exp 20000000 0.000000");
+}
+TEST(Distribution, ParsesExpKeyword) {
+  EXPECT_EQ(summary(parse("exp(mean=20ms)")), "exp 20000000 0.000000");
+}
 
 TEST(Distribution, ParsesUniformPositional) {
   EXPECT_EQ(summary(parse("uniform(1ms, 5ms)")), "uniform 1000000 5000000.000000");
@@ -102,7 +110,8 @@ TEST(Distribution, UniformMeanIsTheMidpoint) {
 // sigma = (ln 40 - ln 5) / 2.3263478740408408 = 0.8938652575927387 and
 // mean = exp(ln(5e6) + sigma^2 / 2) = 7455376.588273083 ns, computed apart in double precision.
 TEST(Distribution, LognormalSigmaFollowsFromMedianAndP99) {
-  EXPECT_NEAR(parse("lognormal(median=5ms, p99=40ms)").lognormal_sigma(), 0.8938652575927387, 1e-15);
+  EXPECT_NEAR(parse("lognormal(median=5ms, p99=40ms)").lognormal_sigma(), 0.8938652575927387,
+              1e-15);
   EXPECT_NEAR(parse("lognormal(median=5ms, p99=40ms)").lognormal_mu(), std::log(5e6), 1e-12);
 }
 

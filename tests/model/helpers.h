@@ -35,8 +35,12 @@ inline Expected under(int line, const std::string& source, const std::string& to
                       std::string message, std::string hint = {}) {
   const std::size_t at = source.rfind(token);
   EXPECT_NE(at, std::string::npos) << "`" << token << "` is not in `" << source << "`";
-  return Expected{line,           static_cast<int>(at) + 1, static_cast<int>(token.size()),
-                  std::move(message), std::move(hint),        source};
+  return Expected{line,
+                  static_cast<int>(at) + 1,
+                  static_cast<int>(token.size()),
+                  std::move(message),
+                  std::move(hint),
+                  source};
 }
 
 // "LINE:COLUMN~LENGTH severity: message | hint: HINT | source: SOURCE" (one line, all fields).

@@ -54,9 +54,9 @@ TEST_F(Marketplace, AssignsServiceIdsInDeclarationOrder) {
 TEST_F(Marketplace, AssignsOperationIdsInDeclarationOrder) {
   std::vector<std::string> names;
   for (const Operation& o : spec().operations) names.push_back(o.full_name);
-  EXPECT_EQ(names, (std::vector<std::string>{"gateway.checkout", "order.place", "order.get",
-                                             "payment.charge", "inventory.reserve",
-                                             "customer.get"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"gateway.checkout", "order.place", "order.get",
+                                      "payment.charge", "inventory.reserve", "customer.get"}));
   EXPECT_EQ(op("order.get").service, 1);
   EXPECT_EQ(service("order").operations, (std::vector<OperationId>{1, 2}));
 }
@@ -250,101 +250,6 @@ TEST_F(Marketplace, ReadsEveryGate) {
 }
 
 // --- Smaller specs for what the example does not use --------------------------------------
-
-constexpr const char* kDefaultsSpec = R"(ripple: 1
-defaults:
-  timeout: 2s
-  retry: {attempts: 3, backoff: 10ms}
-  breaker: {window: 40}
-  on_failure: continue
-  cancel_on_timeout: true
-  concurrency: 4
-  balancing: least_outstanding
-  queue: unbounded
-services:
-  a:
-    operations:
-      op:
-        calls:
-          - b.op
-          - {to: b.op, retry: {backoff: 50ms}, breaker: {open_for: 5s}}
-          - {to: b.op, retry: none, breaker: none, timeout: 100ms, on_failure: fail}
-  b:
-    queue: 8
-    operations:
-      op: {}
-)";
-
-TEST(Loader, ShortCallFormTakesEveryDefault) {
-  const Spec spec = load_ok(kDefaultsSpec);
-  const Call& call = spec.operations.at(0).work.calls.at(0);
-  EXPECT_EQ(call.target, 1);
-  EXPECT_EQ(call.timeout, Duration{2 * kSecond.ns});
-  EXPECT_EQ(call.retry.attempts, 3);
-  EXPECT_EQ(call.retry.backoff, Duration{10 * kMillisecond.ns});
-  ASSERT_TRUE(call.breaker.has_value());
-  EXPECT_EQ(call.breaker->window, 40);
-  EXPECT_EQ(call.on_failure, OnFailure::Continue);
-  EXPECT_TRUE(call.cancel_on_timeout);
-}
-
-TEST(Loader, CallRetryMergesFieldByFieldOverDefaults) {
-  const Spec spec = load_ok(kDefaultsSpec);
-  const Call& call = spec.operations.at(0).work.calls.at(1);
-  EXPECT_EQ(call.retry.attempts, 3);
-  EXPECT_EQ(call.retry.backoff, Duration{50 * kMillisecond.ns});
-  EXPECT_DOUBLE_EQ(call.retry.multiplier, 2);
-}
-
-TEST(Loader, CallBreakerMergesFieldByFieldOverDefaults) {
-  const Spec spec = load_ok(kDefaultsSpec);
-  const Call& call = spec.operations.at(0).work.calls.at(1);
-  ASSERT_TRUE(call.breaker.has_value());
-  EXPECT_EQ(call.breaker->window, 40);
-  EXPECT_EQ(call.breaker->open_for, Duration{5 * kSecond.ns});
-  EXPECT_DOUBLE_EQ(call.breaker->failure_ratio, 0.5);
-}
-
-TEST(Loader, NoneRemovesDefaultRetryAndBreaker) {
-  const Spec spec = load_ok(kDefaultsSpec);
-  const Call& call = spec.operations.at(0).work.calls.at(2);
-  EXPECT_EQ(call.retry.attempts, 1);
-  EXPECT_FALSE(call.breaker.has_value());
-  EXPECT_EQ(call.timeout, Duration{100 * kMillisecond.ns});
-  EXPECT_EQ(call.on_failure, OnFailure::Fail);
-}
-
-TEST(Loader, DefaultsSetQueueAndBalancingOfServices) {
-  const Spec spec = load_ok(kDefaultsSpec);
-  EXPECT_EQ(spec.services.at(0).queue, std::nullopt);
-  EXPECT_EQ(spec.services.at(0).balancing, Balancing::LeastOutstanding);
-  EXPECT_EQ(spec.services.at(1).queue, 8);
-}
-
-TEST(Loader, AppliesBuiltInDefaultsWhenNothingIsSet) {
-  const Spec spec = load_ok(R"(ripple: 1
-services:
-  a:
-    operations:
-      op: {calls: [b.op]}
-  b:
-    operations:
-      op:
-)");
-  EXPECT_EQ(spec.name, "t");
-  EXPECT_EQ(spec.services.at(0).replicas, 1);
-  EXPECT_EQ(spec.services.at(0).workers, 16);
-  EXPECT_EQ(spec.services.at(0).queue, 1024);
-  const Call& call = spec.operations.at(0).work.calls.at(0);
-  EXPECT_EQ(call.timeout, Duration{30 * kSecond.ns});
-  EXPECT_EQ(call.retry.attempts, 1);
-  EXPECT_FALSE(call.breaker.has_value());
-  EXPECT_DOUBLE_EQ(call.probability, 1);
-  EXPECT_EQ(spec.operations.at(1).work.time.kind, DistributionKind::Const);
-  EXPECT_DOUBLE_EQ(spec.operations.at(1).work.time.a, 0);
-  EXPECT_EQ(spec.workload.duration, Duration{60 * kSecond.ns});
-  EXPECT_EQ(spec.workload.seed, 1u);
-}
 
 TEST(Loader, ReadsCallOptionsAndParallel) {
   const Spec spec = load_ok(R"(ripple: 1

@@ -9,7 +9,9 @@
 namespace ripple::model {
 namespace {
 
-TEST(Spellcheck, DistanceOfEqualWordsIsZero) { EXPECT_EQ(edit_distance("payment", "payment", 3), 0); }
+TEST(Spellcheck, DistanceOfEqualWordsIsZero) {
+  EXPECT_EQ(edit_distance("payment", "payment", 3), 0);
+}
 TEST(Spellcheck, DistanceCountsOneDeletion) { EXPECT_EQ(edit_distance("charge", "charg", 3), 1); }
 TEST(Spellcheck, DistanceCountsOneInsertion) { EXPECT_EQ(edit_distance("charg", "charge", 3), 1); }
 TEST(Spellcheck, DistanceCountsOneSubstitution) { EXPECT_EQ(edit_distance("bus", "bug", 3), 1); }
@@ -19,7 +21,9 @@ TEST(Spellcheck, DistanceCountsATranspositionAsTwo) {
 TEST(Spellcheck, DistanceOfKittenAndSittingIsThree) {
   EXPECT_EQ(edit_distance("kitten", "sitting", 3), 3);
 }
-TEST(Spellcheck, DistanceIgnoresCase) { EXPECT_EQ(edit_distance("OrderPlaced", "orderplaced", 3), 0); }
+TEST(Spellcheck, DistanceIgnoresCase) {
+  EXPECT_EQ(edit_distance("OrderPlaced", "orderplaced", 3), 0);
+}
 TEST(Spellcheck, DistanceFromEmptyIsTheLength) { EXPECT_EQ(edit_distance("", "abc", 3), 3); }
 
 TEST(Spellcheck, DistanceIsCappedAtMaxPlusOne) {
@@ -30,7 +34,9 @@ TEST(Spellcheck, DistanceIsCappedWhenLengthsDifferTooMuch) {
   EXPECT_EQ(edit_distance("a", "abcdefg", 3), 4);
 }
 
-TEST(Spellcheck, DistanceBelowTheCapIsExact) { EXPECT_EQ(edit_distance("abcdef", "uvwxyz", 10), 6); }
+TEST(Spellcheck, DistanceBelowTheCapIsExact) {
+  EXPECT_EQ(edit_distance("abcdef", "uvwxyz", 10), 6);
+}
 
 TEST(Spellcheck, SuggestsTheCandidateOneEditAway) {
   EXPECT_EQ(closest_match("charg", {"refund", "charge"}), std::optional<std::string>("charge"));

@@ -9,7 +9,8 @@ namespace ripple::model {
 namespace {
 
 constexpr const char* kDurationHint = "durations take ns, us, ms, s, m or h, as in `20ms`";
-constexpr const char* kRateHint = "rates are a count per s, ms, min or h, as in `200/s` or `12k/min`";
+constexpr const char* kRateHint =
+    "rates are a count per s, ms, min or h, as in `200/s` or `12k/min`";
 constexpr const char* kSizeHint = "sizes take B, KB, KiB, MB, MiB, GB or GiB, as in `4KiB`";
 constexpr const char* kRatioHint = "write a share as `0.5%` or `0.005`";
 
@@ -206,8 +207,8 @@ TEST(Units, FormatsNegativeDurationsWithASign) {
 }
 
 TEST(Units, FormatThenParseRoundTripsSpecValues) {
-  for (const char* text : {"0s", "1ns", "250us", "1.5ms", "20ms", "1.5s", "30s", "2m", "1.5m",
-                           "10m", "1h", "1.25h"}) {
+  for (const char* text :
+       {"0s", "1ns", "250us", "1.5ms", "20ms", "1.5s", "30s", "2m", "1.5m", "10m", "1h", "1.25h"}) {
     const std::int64_t ns = ns_of(text);
     EXPECT_EQ(format_duration(Duration{ns}), text);
     EXPECT_EQ(ns_of(format_duration(Duration{ns}).c_str()), ns) << text;
