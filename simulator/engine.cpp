@@ -8,11 +8,11 @@ namespace ripple::sim {
 void Engine::schedule_at(TimeNs time, Handler handler, void* context, std::uint64_t arg) {
   assert(time >= now_);
   heap_.push_back(Event{time, next_sequence_++, handler, context, arg});
-  std::push_heap(heap_.begin(), heap_.end(), &Engine::later);
+  std::push_heap(heap_.begin(), heap_.end(), Later{});
 }
 
 Engine::Event Engine::pop() {
-  std::pop_heap(heap_.begin(), heap_.end(), &Engine::later);
+  std::pop_heap(heap_.begin(), heap_.end(), Later{});
   const Event event = heap_.back();
   heap_.pop_back();
   return event;

@@ -65,9 +65,12 @@ class Engine {
     (static_cast<T*>(context)->*Method)(arg);
   }
 
-  static bool later(const Event& x, const Event& y) {
-    return x.time != y.time ? x.time > y.time : x.sequence > y.sequence;
-  }
+  // A function object rather than a function pointer, so that the heap operations inline it.
+  struct Later {
+    bool operator()(const Event& x, const Event& y) const {
+      return x.time != y.time ? x.time > y.time : x.sequence > y.sequence;
+    }
+  };
   Event pop();
 
   std::vector<Event> heap_;  // binary min-heap on (time, sequence)

@@ -15,6 +15,14 @@ inline double wall_seconds() {
   return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
+// CPU time of this process in seconds (user + system), immune to other load on the machine.
+inline double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // Value following `flag` in argv, or `fallback`.
 inline std::string arg(int argc, char** argv, const std::string& flag,
                        const std::string& fallback) {

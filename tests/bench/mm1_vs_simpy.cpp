@@ -1,4 +1,4 @@
-// Benchmark (a): M/M/1 customers simulated per second of wall time, Ripple versus SimPy on the
+// Benchmark (a): M/M/1 customers simulated per second of CPU time, Ripple versus SimPy on the
 // same model in the same run (arrivals 80/s, exponential service with mean 10ms, one worker,
 // unbounded FIFO). Usage: bench_mm1_vs_simpy [--customers N] [--python PATH].
 
@@ -35,12 +35,12 @@ double run_ripple(long customers, double& mean_ms, std::uint64_t& served) {
   }
   ripple::sim::SimulationOptions options;
   options.series_step = ripple::model::Duration{60 * ripple::model::kSecond.ns};
-  const double started = ripple::bench::wall_seconds();
+  const double started = ripple::bench::cpu_seconds();
   const auto result = ripple::sim::simulate(*loaded.spec, options);
-  const double wall = ripple::bench::wall_seconds() - started;
+  const double cpu = ripple::bench::cpu_seconds() - started;
   mean_ms = result.operations[0].latency.mean_ms;
   served = result.operations[0].count;
-  return wall;
+  return cpu;
 }
 
 }  // namespace
@@ -50,12 +50,12 @@ int main(int argc, char** argv) {
   const std::string python = ripple::bench::arg(argc, argv, "--python", "/usr/bin/python3");
   double mean_ms = 0;
   std::uint64_t served = 0;
-  const double ripple_wall = run_ripple(customers, mean_ms, served);
-  const double ripple_rate = static_cast<double>(served) / ripple_wall;
+  const double ripple_cpu = run_ripple(customers, mean_ms, served);
+  const double ripple_rate = static_cast<double>(served) / ripple_cpu;
   std::printf(
-      "ripple: %llu customers in %.3f s = %.0f customers/s (mean response %.2f ms, "
+      "ripple: %llu customers in %.3f s CPU = %.0f customers/s (mean response %.2f ms, "
       "oracle 50 ms)\n",
-      static_cast<unsigned long long>(served), ripple_wall, ripple_rate, mean_ms);
+      static_cast<unsigned long long>(served), ripple_cpu, ripple_rate, mean_ms);
 
   // SimPy is much slower: give it a tenth of the customers (at least 1000), compare rates.
   const long simpy_customers = customers / 10 > 1000 ? customers / 10 : 1000;
@@ -63,17 +63,17 @@ int main(int argc, char** argv) {
                               std::to_string(simpy_customers) + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   long simpy_served = 0;
-  double simpy_wall = 0, simpy_mean = 0;
+  double simpy_cpu = 0, simpy_mean = 0;
   const int fields =
-      pipe ? std::fscanf(pipe, "%ld %lf %lf", &simpy_served, &simpy_wall, &simpy_mean) : 0;
+      pipe ? std::fscanf(pipe, "%ld %lf %lf", &simpy_served, &simpy_cpu, &simpy_mean) : 0;
   if (pipe) pclose(pipe);
-  if (fields != 3 || simpy_wall <= 0) {
+  if (fields != 3 || simpy_cpu <= 0) {
     std::printf("simpy: not available (needs SimPy 2.x for %s); no ratio\n", python.c_str());
     return 0;
   }
-  const double simpy_rate = static_cast<double>(simpy_served) / simpy_wall;
-  std::printf("simpy:  %ld customers in %.3f s = %.0f customers/s (mean response %.2f ms)\n",
-              simpy_served, simpy_wall, simpy_rate, simpy_mean);
+  const double simpy_rate = static_cast<double>(simpy_served) / simpy_cpu;
+  std::printf("simpy:  %ld customers in %.3f s CPU = %.0f customers/s (mean response %.2f ms)\n",
+              simpy_served, simpy_cpu, simpy_rate, simpy_mean);
   std::printf("ratio:  ripple is %.1fx faster than SimPy (target >= 50x)\n",
               ripple_rate / simpy_rate);
   return 0;
