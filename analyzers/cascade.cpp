@@ -71,16 +71,37 @@ Index build_index(const model::Spec& spec) {
   return index;
 }
 
+// Per-operation and per-consumer state, allocated once and reset after each component through
+// the lists of what was touched, so one component costs what fails, not the size of the spec.
+struct Workspace {
+  static constexpr int kUnvisited = -2;
+  std::vector<int> parent;    // by operation: kUnvisited, kSeed (-1), or the failed callee
+  std::vector<char> stalled;  // by consumer
+  std::vector<model::OperationId> failed;
+  std::vector<model::ConsumerId> stalled_list;
+
+  explicit Workspace(const model::Spec& spec)
+      : parent(spec.operations.size(), kUnvisited), stalled(spec.consumers.size(), 0) {}
+
+  void reset() {
+    for (model::OperationId op : failed) parent[op] = kUnvisited;
+    for (model::ConsumerId c : stalled_list) stalled[c] = 0;
+    failed.clear();
+    stalled_list.clear();
+  }
+};
+
 // The propagation of one component's failure.
 class Propagation {
  public:
-  Propagation(const model::Spec& spec, const Index& index, ComponentKind kind, int id)
+  Propagation(const model::Spec& spec, const Index& index, Workspace& workspace, ComponentKind kind,
+              int id)
       : spec_(spec),
         index_(index),
         kind_(kind),
         id_(id),
-        parent_(spec.operations.size(), kUnvisited),
-        stalled_(spec.consumers.size(), 0) {}
+        parent_(workspace.parent),
+        work_(workspace) {}
 
   Cascade run() {
     seed();
@@ -104,7 +125,7 @@ class Propagation {
   }
 
  private:
-  static constexpr int kUnvisited = -2;
+  static constexpr int kUnvisited = Workspace::kUnvisited;
   static constexpr int kSeed = -1;
 
   [[nodiscard]] std::string component_name() const {
@@ -125,17 +146,24 @@ class Propagation {
 
   void fail(Runner r, int parent) {
     if (r.is_consumer) {
-      stalled_[r.id] = 1;
+      stall(r.id);
     } else if (parent_[r.id] == kUnvisited) {
       parent_[r.id] = parent;
+      work_.failed.push_back(r.id);
       queue_.push_back(r.id);
     }
+  }
+
+  void stall(model::ConsumerId c) {
+    if (work_.stalled[c]) return;
+    work_.stalled[c] = 1;
+    work_.stalled_list.push_back(c);
   }
 
   void seed() {
     if (kind_ == ComponentKind::Service) {
       for (model::OperationId op : spec_.services[id_].operations) fail({false, op}, kSeed);
-      for (model::ConsumerId c : spec_.services[id_].consumers) stalled_[c] = 1;
+      for (model::ConsumerId c : spec_.services[id_].consumers) stall(c);
     } else if (kind_ == ComponentKind::Store) {
       for (Runner r : index_.store_users[id_]) fail(r, kSeed);
     } else {
@@ -154,7 +182,7 @@ class Propagation {
         lost_event(ref.publish->event);
       }
     }
-    for (model::ConsumerId c : index_.consumers[id_]) stalled_[c] = 1;
+    for (model::ConsumerId c : index_.consumers[id_]) stall(c);
     if (!spec_.brokers[id_].durable())
       for (std::size_t e = 0; e < spec_.events.size(); ++e)
         if (spec_.events[e].broker == id_) lost_event(static_cast<int>(e));
@@ -173,7 +201,7 @@ class Propagation {
                "on_failure: continue on the call to " + spec_.operations[op].full_name});
         }
       }
-      for (model::ConsumerId c : index_.callbacks[op]) stalled_[c] = 1;
+      for (model::ConsumerId c : index_.callbacks[op]) stall(c);
     }
   }
 
@@ -196,8 +224,9 @@ class Propagation {
 
   void collect_operations(Cascade& cascade) const {
     double failed_rate = 0;
-    for (std::size_t op = 0; op < parent_.size(); ++op) {
-      if (parent_[op] == kUnvisited) continue;
+    std::vector<model::OperationId> failed = work_.failed;
+    std::sort(failed.begin(), failed.end());
+    for (model::OperationId op : failed) {
       cascade.failed_operations.push_back(spec_.operations[op].full_name);
       if (!index_.is_entry[op]) continue;
       cascade.failed_entries.push_back(spec_.operations[op].full_name);
@@ -208,8 +237,9 @@ class Propagation {
   }
 
   void collect_consumers_and_events(Cascade& cascade) {
-    for (std::size_t c = 0; c < stalled_.size(); ++c) {
-      if (!stalled_[c]) continue;
+    std::vector<model::ConsumerId> stalled = work_.stalled_list;
+    std::sort(stalled.begin(), stalled.end());
+    for (model::ConsumerId c : stalled) {
       const model::Consumer& consumer = spec_.consumers[c];
       const model::Broker& broker = spec_.brokers[spec_.events[consumer.event].broker];
       cascade.stalled_consumers.push_back(consumer.name);
@@ -240,8 +270,8 @@ class Propagation {
   const Index& index_;
   ComponentKind kind_;
   int id_;
-  std::vector<int> parent_;  // by operation: kUnvisited, kSeed, or the failed callee
-  std::vector<char> stalled_;
+  std::vector<int>& parent_;  // by operation: kUnvisited, kSeed, or the failed callee
+  Workspace& work_;
   std::deque<model::OperationId> queue_;
   std::vector<model::EventId> lost_;
   std::vector<Stopper> stoppers_;
@@ -251,14 +281,17 @@ class Propagation {
 
 std::vector<Cascade> compute_cascades(const model::Spec& spec) {
   const Index index = build_index(spec);
+  Workspace workspace(spec);
   std::vector<Cascade> cascades;
   const std::pair<ComponentKind, std::size_t> groups[] = {
       {ComponentKind::Service, spec.services.size()},
       {ComponentKind::Store, spec.stores.size()},
       {ComponentKind::Broker, spec.brokers.size()}};
   for (const auto& [kind, count] : groups)
-    for (std::size_t id = 0; id < count; ++id)
-      cascades.push_back(Propagation(spec, index, kind, static_cast<int>(id)).run());
+    for (std::size_t id = 0; id < count; ++id) {
+      cascades.push_back(Propagation(spec, index, workspace, kind, static_cast<int>(id)).run());
+      workspace.reset();
+    }
   return cascades;
 }
 

@@ -225,6 +225,7 @@ std::string text_coupling(const Analysis& a, const Style& style) {
                              [](const auto& x, const auto& y) { return y.length < x.length; });
   for (std::size_t i = 0; i < std::min<std::size_t>(3, chains.size()); ++i) {
     const analyzers::SyncChain& c = a.coupling.longest_chains[chains[i]];
+    if (c.length == 0) break;
     out += fmt::format("  longest sync chain from {}: {} calls ({})\n", c.entry, c.length,
                        Table::join(c.operations, " -> "));
   }
@@ -312,6 +313,7 @@ std::string format_figure(double value) {
   if (!std::isfinite(value)) return value > 0 ? "inf" : "-";
   if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
   if (std::fabs(value - std::round(value)) < 1e-9) return fmt::format("{}", std::llround(value));
+  if (std::fabs(value) < 0.01) return fmt::format("{:.2g}", value);  // keep small shares visible
   std::string text = fmt::format("{:.2f}", value);
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();

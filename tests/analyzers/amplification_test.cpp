@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "tests/analyzers/load.h"
@@ -226,6 +227,29 @@ workload: {sources: [{to: a.x, rate: 200/s}, {to: b.y, rate: 10/s}]}
   EXPECT_DOUBLE_EQ(a.rates.operations[1], 10 + 100 + 200);
   EXPECT_DOUBLE_EQ(a.rates.events[0], 200);
   EXPECT_DOUBLE_EQ(a.rates.consumers[0], 200);
+}
+
+}  // namespace
+}  // namespace ripple::analyzers
+
+namespace ripple::analyzers {
+namespace {
+
+// A chain far deeper than any call stack would survive if the analyzers recursed.
+TEST(Amplification, DeepChainIsFollowedWithoutRecursion) {
+  constexpr int kDepth = 3000;
+  std::string yaml = "ripple: 1\ndefaults: {retry: {attempts: 3}}\nservices:\n";
+  for (int i = 0; i < kDepth; ++i) {
+    yaml += "  s" + std::to_string(i) + ": {operations: {op: {";
+    if (i + 1 < kDepth) yaml += "calls: [s" + std::to_string(i + 1) + ".op]";
+    yaml += "}}}\n";
+  }
+  yaml += "workload: {sources: [{to: s0.op, rate: 1/s}]}\n";
+  const Analysis a = analyze(testing::load(yaml));
+  ASSERT_FALSE(a.amplification.empty());
+  EXPECT_DOUBLE_EQ(a.amplification[0].nominal.requests, kDepth - 1);
+  EXPECT_TRUE(std::isinf(a.amplification[0].worst_case.requests));  // 3^2999 overflows a double
+  EXPECT_EQ(a.coupling.longest_chains[0].length, kDepth - 1);
 }
 
 }  // namespace

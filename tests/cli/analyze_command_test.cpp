@@ -156,6 +156,7 @@ TEST(FormatFigure, IsShortAndReadable) {
   EXPECT_EQ(format_figure(0.25), "0.25");
   EXPECT_EQ(format_figure(2.0 / 3.0), "0.67");
   EXPECT_EQ(format_figure(3.2e18), "3.2e+18");
+  EXPECT_EQ(format_figure(0.001), "0.001");
   EXPECT_EQ(format_figure(1.0 / 0.0), "inf");
 }
 
