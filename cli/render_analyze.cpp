@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -25,20 +26,37 @@ struct Table {
 
   [[nodiscard]] std::string text(const Style& style) const {
     std::vector<std::size_t> width(header.size());
-    for (std::size_t c = 0; c < header.size(); ++c) width[c] = header[c].size();
+    std::vector<char> right(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      width[c] = header[c].size();
+      right[c] = c > 0 && numeric(c);
+    }
     for (const auto& row : rows)
       for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    std::string out = "  " + style.dim(line(header, width)) + "\n";
-    for (const auto& row : rows) out += "  " + line(row, width) + "\n";
+    std::string out = "  " + style.dim(line(header, width, right)) + "\n";
+    for (const auto& row : rows) out += "  " + line(row, width, right) + "\n";
     return out;
   }
 
   [[nodiscard]] std::string markdown() const {
     std::string out = "| " + join(header, " | ") + " |\n|";
-    for (std::size_t c = 0; c < header.size(); ++c) out += c == 0 ? " --- |" : " ---: |";
+    for (std::size_t c = 0; c < header.size(); ++c) out += numeric(c) ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& row : rows) out += "| " + join(row, " | ") + " |\n";
     return out;
+  }
+
+  // Whether every non-empty cell of the column is a figure ("12", "0.5", "75%", "inf").
+  [[nodiscard]] bool numeric(std::size_t column) const {
+    bool any = false;
+    for (const auto& row : rows) {
+      const std::string& cell = row[column];
+      if (cell.empty()) continue;
+      if (!std::isdigit(static_cast<unsigned char>(cell.front())) && cell != "inf" && cell != "-")
+        return false;
+      any = true;
+    }
+    return any;
   }
 
   static std::string join(const std::vector<std::string>& cells, const std::string& sep) {
@@ -49,13 +67,12 @@ struct Table {
 
  private:
   static std::string line(const std::vector<std::string>& cells,
-                          const std::vector<std::size_t>& width) {
+                          const std::vector<std::size_t>& width, const std::vector<char>& right) {
     std::string out;
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c == 0)
-        out += fmt::format("{:<{}}", cells[c], width[c]);
-      else
-        out += fmt::format("  {:>{}}", cells[c], width[c]);
+      if (c > 0) out += "  ";
+      out += right[c] ? fmt::format("{:>{}}", cells[c], width[c])
+                      : fmt::format("{:<{}}", cells[c], width[c]);
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
@@ -126,7 +143,7 @@ Table coupling_table(const Analysis& a, std::size_t limit) {
 }
 
 Table amplification_table(const Analysis& a, std::size_t limit) {
-  Table t{{"per request / event", "requests", "worst case", "x deepest", "deliveries", "callbacks",
+  Table t{{"per request / event", "requests", "worst case", "multiplier", "deliveries", "callbacks",
            "transactions", "bytes"},
           {}};
   const auto order = ranked(a.amplification, [](const auto& x, const auto& y) {
