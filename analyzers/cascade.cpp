@@ -198,7 +198,8 @@ class Propagation {
         } else {
           stoppers_.push_back(
               {runner_name(ref.caller), "fallback",
-               "on_failure: continue on the call to " + spec_.operations[op].full_name});
+               "on_failure: continue on the call to " + spec_.operations[op].full_name +
+                   (ref.call->breaker ? ", behind a breaker that fails fast" : "")});
         }
       }
       for (model::ConsumerId c : index_.callbacks[op]) stall(c);

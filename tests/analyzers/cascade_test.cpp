@@ -111,6 +111,20 @@ TEST(Cascade, EntryOfTheFailedServiceIsItsOwnPath) {
   EXPECT_DOUBLE_EQ(c->blast_radius, 1);
 }
 
+TEST(Cascade, FallbackDetailMentionsTheBreaker) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+services:
+  a: {operations: {x: {calls: [{to: b.y, on_failure: continue, breaker: {failure_ratio: 0.5}}]}}}
+  b: {operations: {y: {}}}
+)"));
+  const Cascade* c = find_cascade(a, "b");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->stopped_by.size(), 1u);
+  EXPECT_EQ(c->stopped_by[0].detail,
+            "on_failure: continue on the call to b.y, behind a breaker that fails fast");
+}
+
 TEST(Cascade, OutboxStopsABrokerOutage) {
   const Analysis a = analyze(load(R"(
 ripple: 1
