@@ -254,3 +254,32 @@ TEST(Amplification, DeepChainIsFollowedWithoutRecursion) {
 
 }  // namespace
 }  // namespace ripple::analyzers
+
+namespace ripple::analyzers {
+namespace {
+
+TEST(Amplification, WorstCaseMultipliesEverythingBelowARetriedCall) {
+  const Analysis a = analyze(testing::load(R"(
+ripple: 1
+brokers: {bus: {type: kafka}}
+stores: {db: {}}
+events: {E: {broker: bus}}
+services:
+  a: {operations: {x: {calls: [{to: b.y, retry: {attempts: 3}}]}}}
+  b: {operations: {y: {writes: {store: db}, publishes: [E]}}}
+  c: {consumes: {E: {}}}
+  d: {consumes: {E: {}}}
+workload: {sources: [{to: a.x, rate: 1/s}]}
+)"));
+  const Amplification* entry = testing::find_amplification(a, "a.x");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_DOUBLE_EQ(entry->nominal.deliveries, 2);
+  EXPECT_DOUBLE_EQ(entry->nominal.transactions, 1);
+  EXPECT_DOUBLE_EQ(entry->worst_case.requests, 3);
+  EXPECT_DOUBLE_EQ(entry->worst_case.deliveries, 6);  // each attempt may publish again
+  EXPECT_DOUBLE_EQ(entry->worst_case.transactions, 3);
+  EXPECT_DOUBLE_EQ(entry->worst_case_multiplier, 3);
+}
+
+}  // namespace
+}  // namespace ripple::analyzers

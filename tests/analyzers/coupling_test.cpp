@@ -91,6 +91,29 @@ TEST(Coupling, LongestSyncChainPerEntry) {
                                                         "payment.charge", "order.get"}));
 }
 
+TEST(Coupling, HiddenCouplingCountsDistinctOwnersOtherThanItself) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+brokers: {bus: {type: kafka}}
+entities:
+  order: {owner: sales, read: sales.order, fields: {id: 16B, total: 8B}}
+  quote: {owner: sales, read: sales.quote, fields: {id: 16B, price: 8B}}
+  note: {owner: crm, read: crm.note, fields: {id: 16B, text: 1KiB}}
+events: {Closed: {broker: bus, carries: [order.id]}}
+services:
+  sales: {operations: {close: {publishes: [Closed]}, order: {}, quote: {}}}
+  crm:
+    operations: {note: {}}
+    consumes: {Closed: {needs: [order.total, quote.price, note.text]}}
+)"));
+  const ServiceCoupling* crm = find_service(a, "crm");
+  ASSERT_NE(crm, nullptr);
+  EXPECT_EQ(crm->ce_hidden, 1);  // sales, once for two entities; crm's own note does not count
+  EXPECT_EQ(crm->ce_async, 1);
+  EXPECT_EQ(crm->ce, 1);
+  EXPECT_EQ(crm->ads, 1);
+}
+
 TEST(Coupling, FindsOperationCyclesInsideOneService) {
   const Analysis a = analyze(load(R"(
 ripple: 1
