@@ -43,6 +43,7 @@ class Loader {
   void load_scenario(Reader& r, const YamlNode& root);
 
  private:
+  void remember_gates(Reader& r, const YamlNode& root);
   // Pass 1: names.
   void declare_component(Reader& r, const YamlNode& key, const char* kind, std::string& name_out);
   void declare_brokers(Reader& r, const YamlNode& node);
@@ -91,6 +92,8 @@ class Loader {
 
   Spec& spec_;
   Defaults defaults_;
+  Reader* architecture_reader_ = nullptr;       // for re-checking gates under a scenario
+  const YamlNode* architecture_gates_ = nullptr;
   // Declared bodies, read in pass 2; each points into the YAML tree, which outlives the Loader.
   std::vector<const YamlNode*> broker_nodes_, store_nodes_, service_nodes_, entity_nodes_,
       event_nodes_, operation_nodes_, consumer_nodes_;
@@ -130,10 +133,8 @@ void Loader::declare_component(Reader& r, const YamlNode& key, const char* kind,
   if (!name) return;
   const auto [it, inserted] = components_.emplace(*name, std::make_pair(kind, key.line));
   if (!inserted) {
-    if (it->second.first == kind)
-      r.error(key, std::string("duplicate ") + kind + " `" + *name + "`",
-              "it is already declared at line " + std::to_string(it->second.second));
-    else
+    // A second service of the same name is a duplicate key, already reported by the YAML layer.
+    if (it->second.first != kind)
       r.error(key, "`" + *name + "` is already a " + it->second.first + " (line " +
                        std::to_string(it->second.second) + ")",
               "services, brokers and stores share one namespace; rename one of them");
@@ -991,6 +992,7 @@ void Loader::load_architecture(Reader& r, const YamlNode& root) {
   for (std::size_t i = 0; i < spec_.services.size(); ++i) read_service(r, spec_.services[i], *service_nodes_[i]);
   for (std::size_t i = 0; i < spec_.operations.size(); ++i) read_operation(r, spec_.operations[i], *operation_nodes_[i]);
   load_scenario_sections(r, root);
+  remember_gates(r, root);
   if (const YamlNode* n = root.find("suppress")) read_suppressions(r, *n);
 }
 
@@ -1000,12 +1002,22 @@ void Loader::load_scenario_sections(Reader& r, const YamlNode& root) {
   if (const YamlNode* n = root.find("gates")) read_gates(r, *n);
 }
 
+void Loader::remember_gates(Reader& r, const YamlNode& root) {
+  architecture_reader_ = &r;
+  architecture_gates_ = root.find("gates");
+}
+
 void Loader::load_scenario(Reader& r, const YamlNode& root) {
   if (!r.expect_map(root, "a scenario")) return;
   r.check_keys(root, {"ripple", "name", "description", "workload", "faults", "gates"}, "a scenario");
   if (const YamlNode* n = root.find("ripple"); n != nullptr && (!n->is_scalar() || n->value != "1"))
     r.error(*n, "unsupported spec format version", "this Ripple reads `ripple: 1`");
   load_scenario_sections(r, root);
+  // Gates kept from the spec are checked again: they may name a fault or an entry operation
+  // that the scenario took away.
+  const bool changed = root.find("workload") != nullptr || root.find("faults") != nullptr;
+  if (root.find("gates") == nullptr && changed && architecture_gates_ != nullptr)
+    read_gates(*architecture_reader_, *architecture_gates_);
 }
 
 std::string stem_of(const std::string& path) {
@@ -1019,7 +1031,8 @@ std::string stem_of(const std::string& path) {
 LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile>& scenario,
                      const LoadLimits& limits) {
   LoadResult result;
-  const detail::TreeLimits tree_limits{limits.max_bytes, limits.max_depth, limits.max_nodes};
+  const detail::TreeLimits tree_limits{limits.max_bytes, limits.max_depth, limits.max_nodes,
+                                       limits.max_alias_nodes};
   detail::TreeResult tree = detail::parse_yaml_tree(spec_file.path, spec_file.text, tree_limits);
   if (!tree.ok) {
     result.diagnostics = std::move(tree.diagnostics);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "model/loader.h"
+#include "model/yaml_tree.h"
 
 namespace ripple::model {
 namespace {
@@ -35,9 +36,7 @@ ReadResult read_source_file(const std::string& path, const LoadLimits& limits) {
   if (!S_ISREG(info.st_mode))
     return failure(path, "this is not a regular file", "name a .yaml spec file");
   if (static_cast<std::size_t>(info.st_size) > limits.max_bytes)
-    return failure(path,
-                   "the file is too large (" + std::to_string(info.st_size >> 20) + " MiB; the limit is " +
-                       std::to_string(limits.max_bytes >> 20) + " MiB)",
+    return failure(path, detail::too_large_message(static_cast<std::size_t>(info.st_size), limits.max_bytes),
                    "a spec is a description, not data");
   std::ifstream in(path, std::ios::binary);
   if (!in) return failure(path, std::string("cannot read the file: ") + std::strerror(errno), "check its permissions");

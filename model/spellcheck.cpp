@@ -43,7 +43,7 @@ std::optional<std::string> closest_match(std::string_view word,
     }
   }
   if (!best || best_distance == 0) return best_distance == 0 ? best : std::nullopt;
-  const int limit = std::max<int>(1, static_cast<int>(std::min(word.size(), best->size())) / 2);
+  const int limit = static_cast<int>(std::min(word.size(), best->size())) / 2;
   if (best_distance > limit) return std::nullopt;
   return best;
 }

@@ -178,13 +178,19 @@ std::string format_duration(Duration d) {
   const char* sign = d.ns < 0 ? "-" : "";
   if (ns == 0) return "0s";
   for (const Unit& u : kUnits) {
-    if (ns < u.ns) continue;
-    // Up to three decimals, trailing zeros removed: exact for every value a spec can write.
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.3f", static_cast<double>(ns) / static_cast<double>(u.ns));
-    std::string number(buffer);
-    while (number.back() == '0') number.pop_back();
-    if (number.back() == '.') number.pop_back();
+    // The largest unit in which the value is exact with at most three decimals.
+    const std::int64_t step = u.ns >= 1000 ? u.ns / 1000 : 1;
+    if (ns < u.ns || ns % step != 0) continue;
+    const std::int64_t whole = ns / u.ns;
+    std::int64_t thousandths = (ns % u.ns) / step;
+    std::string number = std::to_string(whole);
+    if (thousandths != 0) {
+      char fraction[32];
+      std::snprintf(fraction, sizeof fraction, "%03lld", static_cast<long long>(thousandths));
+      std::string digits(fraction);
+      while (digits.back() == '0') digits.pop_back();
+      number += "." + digits;
+    }
     return sign + number + u.suffix;
   }
   return "0s";

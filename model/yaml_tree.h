@@ -45,6 +45,7 @@ struct TreeLimits {
   std::size_t max_bytes;
   int max_depth;
   std::size_t max_nodes;
+  std::size_t max_alias_nodes;
 };
 
 struct TreeResult {
@@ -57,6 +58,9 @@ struct TreeResult {
 // `path` is used in diagnostics only.
 [[nodiscard]] TreeResult parse_yaml_tree(const std::string& path, const std::string& text,
                                          const TreeLimits& limits);
+
+// "the file is too large (1.5 MiB; the limit is 1 MiB)".
+[[nodiscard]] std::string too_large_message(std::size_t bytes, std::size_t limit);
 
 // The line `line` (1-based) of `text`, without its newline.
 [[nodiscard]] std::string source_line(const std::string& text, int line);

@@ -64,9 +64,6 @@ TEST(YamlTree, RefusesLatin1ByteWithItsLineAndColumn) {
 }
 
 TEST(YamlTree, CountsColumnsInCharactersNotBytesBeforeAnInvalidByte) {
-  GTEST_SKIP() << "bug: the source line shown for a byte that is not UTF-8 turns every byte "
-                  ">= 0x80 into `?`, valid characters too, so `name: ñ<E9>` shows as "
-                  "`name: ???` and the caret at column 8 lands under the second `?` of `ñ`";
   // "ñ" is two bytes but one column, so the stray byte after it is at column 8.
   expect_only(load("ripple: 1\nname: \xC3\xB1\xE9\n"),
               {2, 8, 1, "the file is not valid UTF-8 (byte 0xE9)", kUtf8Hint, "name: \xC3\xB1?"});
@@ -119,9 +116,6 @@ TEST(YamlTree, RefusesOneHundredThousandCompactSequenceLevels) {
 }
 
 TEST(YamlTree, PointsAtTheCompactSequenceEntryThatIsTooDeep) {
-  GTEST_SKIP() << "bug: for `- - - ... x` the depth error points at the end of the line "
-                  "(column 200001 for 100,000 levels, 129 for 64) instead of the 64th `-` "
-                  "(column 127), unlike `[[[...`, which points at the bracket that crosses";
   const LoadResult result = load(repeat("- ", 100'000) + "x\n");
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].column, 127);
@@ -153,12 +147,9 @@ TEST(YamlTree, RefusesBillionLaughsWhenAliasesCrossTheNodeLimit) {
 }
 
 TEST(YamlTree, RefusesBillionLaughsQuicklyWithDefaultLimits) {
-  GTEST_SKIP() << "bug: with the default 2,000,000-node limit the tree builder copies about "
-                  "2.4 million aliased nodes before refusing: 2 s and 265 MB in Release, 5.7 s "
-                  "and 436 MB under ASan, for a 10-line file";
-  expect_only(load(billion_laughs()), {8, 18, 1, "aliases expand past 2000000 nodes",
+  expect_only(load(billion_laughs()), {7, 10, 1, "aliases expand past 100000 nodes",
                                        "this looks like a YAML bomb; a spec needs far fewer nodes",
-                                       "x-g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]"});
+                                       "x-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]"});
 }
 
 TEST(YamlTree, RefusesTwoDocuments) {
@@ -190,8 +181,6 @@ TEST(YamlTree, ReportsDuplicateKeyAtTheSecondWithTheFirstLine) {
 }
 
 TEST(YamlTree, ReportsDuplicateServiceKeyOnce) {
-  GTEST_SKIP() << "bug: a service written twice is reported twice at 4:3, as `duplicate key "
-                  "`a`` by the YAML layer and as `duplicate service `a`` by the loader";
   expect_only(
       load("ripple: 1\nservices:\n  a: {}\n  a: {}\n"),
       {4, 3, 1, "duplicate key `a`", "it is already set at line 3; keep one of them", "  a: {}"});
@@ -237,8 +226,6 @@ TEST(YamlTree, MergeKeyWrittenAfterExplicitKeysStillLoses) {
 }
 
 TEST(YamlTree, MergeKeyOfAScalarIsRefusedWhereItIsMerged) {
-  GTEST_SKIP() << "bug: `<<: *b` where `&b` marks a scalar is reported at the anchor (2:6, "
-                  "`x-b: &b 5`) instead of at the alias that merges it (5:9)";
   expect_only(load("ripple: 1\nx-b: &b 5\nservices:\n  a:\n    <<: *b\n"),
               {5, 9, 1, "a merge key `<<` takes a mapping or a list of mappings",
                "write `<<: *name` where `&name` marks a mapping", "    <<: *b"});
