@@ -1071,4 +1071,28 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
   return result;
 }
 
+Diagnostics add_gates_file(Spec& spec, const SourceFile& file, const LoadLimits& limits) {
+  const detail::TreeLimits tree_limits{limits.max_bytes, limits.max_depth, limits.max_nodes,
+                                       limits.max_alias_nodes};
+  detail::TreeResult tree = detail::parse_yaml_tree(file.path, file.text, tree_limits);
+  Diagnostics diagnostics = std::move(tree.diagnostics);
+  if (!tree.ok) return diagnostics;
+  Reader r(file.path, file.text, static_cast<int>(spec.files.size()), diagnostics);
+  std::vector<Gate> gates;
+  if (r.expect_map(tree.root, "a gates file")) {
+    r.check_keys(tree.root, {"ripple", "name", "description", "gates"}, "a gates file");
+    const YamlNode* list = tree.root.find("gates");
+    if (list == nullptr) {
+      r.error(tree.root, "a gates file needs `gates:`", "write `gates: [\"p99(gateway.checkout) < 300ms\"]`");
+    } else if (r.expect_sequence(*list, "`gates`")) {
+      for (const YamlNode& item : list->items)
+        if (auto gate = detail::parse_gate(r, item, spec)) gates.push_back(std::move(*gate));
+    }
+  }
+  if (has_errors(diagnostics)) return diagnostics;
+  spec.files.push_back(file.path);
+  spec.gates.insert(spec.gates.end(), gates.begin(), gates.end());
+  return diagnostics;
+}
+
 }  // namespace ripple::model

@@ -37,6 +37,12 @@ struct LoadResult {
                                    const std::optional<SourceFile>& scenario = std::nullopt,
                                    const LoadLimits& limits = {});
 
+// Adds the gates of a gates file (`gates:`, plus optional `ripple`, `name`, `description`) to
+// `spec`, each checked against it as the spec's own gates are; the file becomes
+// spec.files.back(). Returns the problems; on errors no gate is added.
+[[nodiscard]] Diagnostics add_gates_file(Spec& spec, const SourceFile& file,
+                                         const LoadLimits& limits = {});
+
 // Reads a file from disk. On failure (missing, a directory, unreadable, too large) returns the
 // one diagnostic that says so.
 struct ReadResult {
