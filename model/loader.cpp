@@ -1067,6 +1067,13 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
     if (a_spec != b_spec) return a_spec;
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
+  // An anchored block used several times yields the same problem at the same place each time.
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [](const Diagnostic& a, const Diagnostic& b) {
+                                  return a.file == b.file && a.line == b.line && a.column == b.column &&
+                                         a.message == b.message;
+                                }),
+                    diagnostics.end());
   if (!has_errors(diagnostics)) result.spec = std::move(spec);
   return result;
 }

@@ -421,3 +421,25 @@ TEST(LoaderErrors, ReportsEveryErrorSortedByPosition) {
 
 }  // namespace
 }  // namespace ripple::model::testing
+
+namespace ripple::model {
+namespace {
+
+TEST(LoaderErrors, ReportsAProblemInAnAnchoredBlockOnceForAllItsUses) {
+  const LoadResult result = load_spec({"t.yaml", R"(ripple: 1
+x-policy: &policy {timeout: 20mss}
+services:
+  a:
+    operations:
+      one: {calls: [{to: b.op, <<: *policy}]}
+      two: {calls: [{to: b.op, <<: *policy}]}
+  b: {operations: {op: {}}}
+)"});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].line, 2);
+  EXPECT_EQ(result.diagnostics[0].column, 29);
+  EXPECT_EQ(result.diagnostics[0].message, "`timeout`: unknown duration unit `mss` in `20mss`");
+}
+
+}  // namespace
+}  // namespace ripple::model
