@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "analyzers/lint_catalog.h"
 #include "cli/terminal.h"
 
 namespace ripple::cli {
@@ -199,29 +200,57 @@ std::string more_line(std::size_t shown, std::size_t total, const std::string& w
   return fmt::format("  ... and {} more {} (--format json lists all)\n", total - shown, what);
 }
 
+// "1 event", "2 events".
+std::string counted(std::size_t n, const std::string& singular, const std::string& plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
 std::string title_line(const AnalyzeDocument& doc) {
   std::size_t entries = 0;
   for (const auto& x : doc.analysis.amplification)
     entries += x.kind == analyzers::AmplificationKind::EntryOperation ? 1 : 0;
-  return fmt::format("{}: {} services, {} events, {} entry operations", doc.spec.name,
-                     doc.spec.services.size(), doc.spec.events.size(), entries);
+  return fmt::format("{}: {}, {}, {}", doc.spec.name,
+                     counted(doc.spec.services.size(), "service", "services"),
+                     counted(doc.spec.events.size(), "event", "events"),
+                     counted(entries, "entry operation", "entry operations"));
 }
 
 std::string findings_summary(const Analysis& a) {
-  return fmt::format("{} errors, {} warnings, {} info, {} suppressed",
-                     count_findings(a.findings, Severity::Error),
-                     count_findings(a.findings, Severity::Warning),
-                     count_findings(a.findings, Severity::Info), a.suppressed.size());
+  const auto n = [&](Severity s) {
+    return static_cast<std::size_t>(count_findings(a.findings, s));
+  };
+  return fmt::format(
+      "{}, {}, {} info, {} suppressed", counted(n(Severity::Error), "error", "errors"),
+      counted(n(Severity::Warning), "warning", "warnings"), n(Severity::Info), a.suppressed.size());
 }
 
 // --- text sections ----------------------------------------------------------------------------
 
+// Findings grouped by rule (in the order the sorted list first meets each rule), so the why
+// and fix of a rule are said once however often it fires.
+std::vector<std::vector<const Finding*>> by_rule(const std::vector<Finding>& findings) {
+  std::vector<std::vector<const Finding*>> groups;
+  for (const Finding& f : findings) {
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.front()->rule == f.rule; });
+    if (it == groups.end())
+      groups.push_back({&f});
+    else
+      it->push_back(&f);
+  }
+  return groups;
+}
+
 std::string text_findings(const Analysis& a, const Style& style) {
   std::string out = style.bold("Findings") + "  " + findings_summary(a) + "\n";
-  for (const Finding& f : a.findings) {
-    out += fmt::format("  {} {}: {} [{}]\n", severity_word(f.severity, style), location(f),
-                       f.message, f.rule);
-    out += fmt::format("          {} {}\n", style.dim("fix:"), f.fix);
+  for (const auto& group : by_rule(a.findings)) {
+    const Finding& first = *group.front();
+    const analyzers::LintRule* rule = analyzers::find_lint_rule(first.rule);
+    out += fmt::format("  {} {} ({}){}\n", severity_word(first.severity, style),
+                       style.bold(first.rule), group.size(),
+                       rule ? ": " + std::string(rule->title) : "");
+    for (const Finding* f : group) out += fmt::format("    {}: {}\n", location(*f), f->message);
+    out += fmt::format("    {} {}\n", style.dim("fix:"), first.fix);
   }
   for (const auto& s : a.suppressed)
     out += fmt::format("  {} {}: {} [{}] ({})\n", style.dim("skipped"), location(s.finding),

@@ -135,12 +135,19 @@ TEST(AnalyzeText, HasNoEscapeCodesWithoutColourAndWorstFirst) {
   const Rendered r = analyzed(kTiny);
   const std::string text = render_analyze_text(r.doc(), false);
   EXPECT_FALSE(contains(text, "\x1b["));
-  EXPECT_TRUE(contains(text, "tiny: 2 services, 1 events, 1 entry operations\n"));
-  EXPECT_TRUE(contains(text, "Findings  1 errors, 1 warnings, 0 info, 1 suppressed\n"));
+  EXPECT_TRUE(contains(text, "tiny: 2 services, 1 event, 1 entry operation\n"));
+  EXPECT_TRUE(contains(text, "Findings  1 error, 1 warning, 0 info, 1 suppressed\n"));
   EXPECT_TRUE(contains(text, "  sync cycle: a -> b -> a\n"));
   EXPECT_TRUE(contains(text, "    a down -> a.x fails\n"));
-  EXPECT_LT(text.find("error   specs/tiny.yaml"), text.find("warning specs/tiny.yaml"));
-  EXPECT_TRUE(contains(render_analyze_text(r.doc(), true), "\x1b[1;31merror  \x1b[0m"));
+  EXPECT_TRUE(contains(text,
+                       "  error   sync-cycle (1): Synchronous call cycle\n"
+                       "    specs/tiny.yaml:7:32: services call each other synchronously in a "
+                       "cycle: a -> b -> a\n"
+                       "    fix: Break the cycle"));
+  EXPECT_LT(text.find("error   sync-cycle"), text.find("warning unbounded-queue"));
+  EXPECT_TRUE(contains(text, "  skipped specs/tiny.yaml:"));
+  EXPECT_TRUE(
+      contains(render_analyze_text(r.doc(), true), "\x1b[1;31merror  \x1b[0m \x1b[1msync-cycle"));
 }
 
 TEST(AnalyzeMarkdown, HasTitleAndTables) {
