@@ -42,6 +42,33 @@ struct AmplificationMetrics {
   std::uint64_t downstream = 0;
 };
 
+// Per consumer, over deliveries of events published after the warmup.
+struct ConsumerMetrics {
+  std::uint64_t delivered = 0;      // deliveries handled to completion (first completion)
+  std::uint64_t duplicates = 0;     // handlings of a delivery after its first receive
+  std::uint64_t out_of_order = 0;   // handlings begun after a later event of the same key began
+  std::uint64_t dead_lettered = 0;  // SQS: moved to the dead-letter queue after max_receives
+  std::uint64_t lost = 0;           // never delivered: failed publish, memory broker
+  std::uint64_t failed = 0;         // handlings that failed (a call, a store, a publish)
+  std::uint64_t waiting = 0;        // deliveries not yet acknowledged at the end of the run
+  Histogram lag;                    // publish to end of the first completed handling, ns
+};
+
+struct BrokerMetrics {
+  std::uint64_t published = 0;         // events accepted (outbox relays included, once)
+  std::uint64_t publish_failures = 0;  // publishes refused because the broker was down
+  std::uint64_t outboxed = 0;          // publishes kept in an outbox during an outage
+  std::int64_t max_backlog = 0;        // most deliveries waiting plus outbox entries at once
+};
+
+// A reconnect storm: attempts (retries included) counted in 10 ms bins from its `at`.
+struct ReconnectMetrics {
+  std::uint64_t attempts = 0;
+  std::uint64_t connected = 0;  // clients whose attempt succeeded
+  std::uint64_t gave_up = 0;    // clients whose last attempt failed
+  std::vector<std::uint32_t> bins;  // attempts per 10 ms bin
+};
+
 // One series per entry operation and per service, one value per step.
 struct StepValues {
   std::vector<std::uint64_t> completed;
@@ -56,6 +83,10 @@ struct ReplicationMetrics {
   std::vector<ServiceMetrics> services;             // by service id
   std::vector<EdgeMetrics> edges;                   // flat: edge_offset[op] + call index
   std::vector<AmplificationMetrics> amplification;  // by operation id (entries only non-zero)
+  std::vector<ConsumerMetrics> consumers;           // by consumer id
+  std::vector<BrokerMetrics> brokers;               // by broker id
+  std::vector<ReconnectMetrics> reconnects;         // by reconnect source
+  std::vector<std::vector<double>> backlog_steps;   // by broker id: backlog at each step's end
   std::vector<StepValues> entry_steps;              // by operation id (filled for entries)
   std::vector<std::vector<double>> queue_steps;     // by service id
   std::vector<double> step_length_ns;               // length of each step (last may be shorter)

@@ -55,6 +55,9 @@ enum class StreamKind : std::uint64_t {
   Call = 5,
   Service = 6,
   Consumer = 7,
+  Broker = 8,
+  EventKey = 9,
+  Reconnect = 10,
 };
 [[nodiscard]] constexpr std::uint64_t stream_key(StreamKind kind, std::uint64_t index) {
   return (static_cast<std::uint64_t>(kind) << 56) | index;

@@ -16,7 +16,7 @@ TimeNs scaled(TimeNs time, double factor) {
 }  // namespace
 
 Replication::Replication(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed)
-    : spec_(spec), plan_(plan), seed_(seed) {}
+    : spec_(spec), plan_(plan), seed_(seed), layout_(spec) {}
 
 Replication::~Replication() = default;
 
@@ -40,17 +40,17 @@ void Replication::build() {
   metrics_.amplification.resize(n_ops);
   step_latency_.resize(n_ops);
 
-  int edges = 0;
-  for (std::size_t op = 0; op < n_ops; ++op) {
-    edge_offset_.push_back(edges);
-    operation_rng_.emplace_back(derive_seed(seed_, stream_key(StreamKind::Operation, op)));
-    for (const model::Call& call : spec_.operations[op].work.calls) {
-      edge_rng_.emplace_back(derive_seed(seed_, stream_key(StreamKind::Call, edges)));
-      breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
-      ++edges;
-    }
+  for (std::size_t op = 0; op < n_ops; ++op)
+    work_rng_.emplace_back(derive_seed(seed_, stream_key(StreamKind::Operation, op)));
+  for (std::size_t c = 0; c < spec_.consumers.size(); ++c)
+    work_rng_.emplace_back(derive_seed(seed_, stream_key(StreamKind::Consumer, c)));
+  for (int edge = 0; edge < layout_.edges(); ++edge) {
+    const model::Call& call = layout_.edge_call(edge);
+    edge_rng_.emplace_back(
+        derive_seed(seed_, stream_key(StreamKind::Call, static_cast<std::uint64_t>(edge))));
+    breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
   }
-  metrics_.edges.resize(static_cast<std::size_t>(edges));
+  metrics_.edges.resize(static_cast<std::size_t>(layout_.edges()));
 
   for (std::size_t s = 0; s < spec_.services.size(); ++s) {
     ServiceState state;
@@ -67,8 +67,9 @@ void Replication::build() {
 
   steps_ = static_cast<int>((metrics_.measured_ns + plan_.step - 1) / plan_.step);
   metrics_.entry_steps.resize(n_ops);
-  for (const model::RateSource& source : spec_.workload.sources) {
-    StepValues& values = metrics_.entry_steps[static_cast<std::size_t>(source.to)];
+  for (std::size_t op = 0; op < n_ops; ++op) {
+    if (!is_entry_operation(spec_, static_cast<int>(op))) continue;
+    StepValues& values = metrics_.entry_steps[op];
     values.completed.assign(static_cast<std::size_t>(steps_), 0);
     values.errors.assign(static_cast<std::size_t>(steps_), 0);
     values.p99_ns.assign(static_cast<std::size_t>(steps_), 0);
@@ -100,7 +101,9 @@ void Replication::build() {
     std::sort(state.changes.begin(), state.changes.end());
     sources_.push_back(std::move(state));
   }
+  build_events();
   for (std::size_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(static_cast<int>(s));
+  schedule_reconnects();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +158,7 @@ void Replication::on_arrival(std::uint64_t source) {
 std::uint64_t Replication::arrive(int op, std::uint64_t parent, int root, bool root_measured) {
   const int s = spec_.operations[static_cast<std::size_t>(op)].service;
   ServiceState& service = services_[static_cast<std::size_t>(s)];
-  if (parent != kNoParent && root_measured)
+  if (parent != kNoParent && root_measured && !(index_of(parent) & kClientFlag))
     ++metrics_.amplification[static_cast<std::size_t>(root)].downstream;
   if (service.serving == 0 ||
       (service.error_ratio > 0 && service.rng.bernoulli(service.error_ratio))) {
@@ -173,6 +176,10 @@ std::uint64_t Replication::arrive(int op, std::uint64_t parent, int root, bool r
   const std::uint32_t index = allocate_request();
   Request& request = requests_[index];
   request.op = op;
+  request.work = op;
+  request.consumer = -1;
+  request.delivery = kNoDelivery;
+  request.key_entity = -1;
   request.service = s;
   request.replica = r;
   request.root = root;
@@ -209,6 +216,7 @@ void Replication::fail_at_once(int op, std::uint64_t parent, bool rejected) {
   if (parent == kNoParent) {
     record_entry_completion(op, false, 0, false);
   } else {
+    if (index_of(parent) & kClientFlag) record_entry_completion(op, false, 0, false);
     // Answered through the queue, not by a nested call, so a caller never re-enters itself.
     engine_.schedule_in<&Replication::on_immediate_failure>(0, this, parent);
   }
@@ -239,11 +247,17 @@ void Replication::start(std::uint32_t index) {
   ++services_[s].busy;
   ++services_[s].replicas[static_cast<std::size_t>(request.replica)].busy;
   request.state = RequestState::Running;
+  start_time(index);
+}
+
+// The execution's own time (a handling's comes after its callbacks), scaled by the service's
+// slow factor.
+void Replication::start_time(std::uint32_t index) {
+  Request& request = requests_[index];
   request.phase = Phase::Time;
-  const model::Operation& op = spec_.operations[static_cast<std::size_t>(request.op)];
-  const TimeNs time =
-      scaled(sample_ns(op.work.time, operation_rng_[static_cast<std::size_t>(request.op)]),
-             services_[s].slow);
+  const auto w = static_cast<std::size_t>(request.work);
+  const TimeNs time = scaled(sample_ns(layout_.work(request.work).time, work_rng_[w]),
+                             services_[static_cast<std::size_t>(request.service)].slow);
   engine_.schedule_in<&Replication::on_time_done>(time, this, pack(index, request.generation));
 }
 
@@ -256,17 +270,21 @@ void Replication::on_time_done(std::uint64_t ref) {
 }
 
 // Answers a request: records it, frees its worker and connection, starts the next queued
-// request on its replica and tells the caller. (Events: an execution that succeeded would publish
-// its events here.)
+// request on its replica and tells the caller. A handling goes to finish_handling instead.
 void Replication::finish(std::uint32_t index, bool ok) {
   Request& request = requests_[index];
+  if (request.consumer >= 0) {
+    finish_handling(index, ok);
+    return;
+  }
   const TimeNs latency = engine_.now() - request.arrival;
   if (request.measured) {
     OperationMetrics& metrics = metrics_.operations[static_cast<std::size_t>(request.op)];
     ++(ok ? metrics.ok : metrics.errors);
     metrics.latency.record(latency);
   }
-  if (request.parent == kNoParent) record_entry_completion(request.op, ok, latency, true);
+  if (request.parent == kNoParent || (index_of(request.parent) & kClientFlag))
+    record_entry_completion(request.op, ok, latency, true);
   if (request.held_store >= 0) {
     const int store = request.held_store;
     request.held_store = -1;
@@ -330,6 +348,7 @@ void Replication::apply_faults(const model::Fault& changed) {
                     : 0;
   bool down = false;
   double slow = 1, keep = 1;
+  int lost_partitions = 0;
   for (std::size_t f = 0; f < spec_.faults.size(); ++f) {
     const model::Fault& fault = spec_.faults[f];
     if (!fault_active_[f] || fault.target_kind != changed.target_kind ||
@@ -349,8 +368,13 @@ void Replication::apply_faults(const model::Fault& changed) {
         serving = std::min(serving, fault.count);
         break;
       case model::FaultMode::PartitionLoss:
-        break;  // brokers: with event delivery
+        lost_partitions = std::max(lost_partitions, fault.count);
+        break;
     }
+  }
+  if (changed.target_kind == model::FaultTarget::Broker) {
+    apply_broker_faults(changed.target, down, slow, lost_partitions);
+    return;
   }
   if (changed.target_kind == model::FaultTarget::Service) {
     ServiceState& service = services_[static_cast<std::size_t>(changed.target)];
@@ -359,6 +383,7 @@ void Replication::apply_faults(const model::Fault& changed) {
     service.slow = slow;
     service.error_ratio = 1 - keep;
     if (service.serving < before) kill_unserved_work(changed.target);
+    dispatch_service(changed.target);
   } else if (changed.target_kind == model::FaultTarget::Store) {
     StoreState& store = stores_[static_cast<std::size_t>(changed.target)];
     store.down = down;
@@ -370,6 +395,7 @@ void Replication::apply_faults(const model::Fault& changed) {
 // Replicas that stop serving lose their queued and running work: each such request fails now.
 void Replication::kill_unserved_work(int service) {
   const int serving = services_[static_cast<std::size_t>(service)].serving;
+  drop_replica_queues(service);
   std::vector<std::uint64_t> doomed;
   for (std::size_t i = 0; i < requests_.size(); ++i) {
     const Request& request = requests_[i];
@@ -377,8 +403,10 @@ void Replication::kill_unserved_work(int service) {
         request.replica >= serving)
       doomed.push_back(pack(static_cast<std::uint32_t>(i), request.generation));
   }
+  crashing_ = true;
   for (const std::uint64_t ref : doomed)
     if (alive(index_of(ref), tag_of(ref))) finish(index_of(ref), false);
+  crashing_ = false;
   auto& replicas = services_[static_cast<std::size_t>(service)].replicas;
   for (std::size_t r = static_cast<std::size_t>(serving); r < replicas.size(); ++r) {
     replicas[r].queue.clear();
@@ -422,6 +450,8 @@ void Replication::on_step_end(std::uint64_t step) {
     for (const ReplicaState& replica : services_[s].replicas) queued += replica.queued;
     metrics_.queue_steps[s][k] = queued;
   }
+  for (std::size_t b = 0; b < brokers_.size(); ++b)
+    metrics_.backlog_steps[b][k] = static_cast<double>(brokers_[b].backlog);
   current_step_ = static_cast<int>(step) + 1;
   if (current_step_ < steps_)
     engine_.schedule_at<&Replication::on_step_end>(
@@ -430,8 +460,11 @@ void Replication::on_step_end(std::uint64_t step) {
 
 void Replication::count_in_flight() {
   for (const Request& request : requests_)
-    if (request.state != RequestState::Free && request.measured)
+    if (request.state != RequestState::Free && request.measured && request.op >= 0)
       ++metrics_.operations[static_cast<std::size_t>(request.op)].in_flight;
+  for (const Delivery& delivery : deliveries_)
+    if (delivery.consumer >= 0 && !delivery.acked && !delivery.dead && delivery.measured)
+      ++metrics_.consumers[static_cast<std::size_t>(delivery.consumer)].waiting;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Store transactions and synchronous calls of a Replication: the part of a request's life
-// between its own time and its answer. Order per execution: reads, calls, writes.
+// between its own time and its answer. Order per execution: reads, calls, writes, publishes.
+// The handling of a delivery runs the same phases after its callbacks.
 
 #include <algorithm>
 #include <cmath>
@@ -13,22 +14,31 @@ namespace ripple::sim {
 // ---------------------------------------------------------------------------------------------
 // Store work
 
+// Batched writes hand their rows to the batcher and go on at once: the batch's transaction runs
+// later on its own, holding a connection but no worker.
 void Replication::run_store_phase(std::uint32_t index) {
   Request& request = requests_[index];
-  const model::Work& work = spec_.operations[static_cast<std::size_t>(request.op)].work;
+  const model::Work& work = layout_.work(request.work);
   const auto& accesses = request.phase == Phase::Reads ? work.reads : work.writes;
+  if (request.phase == Phase::Writes) {
+    while (static_cast<std::size_t>(request.step) < accesses.size() &&
+           accesses[static_cast<std::size_t>(request.step)].batch) {
+      add_to_batch(request, request.step);
+      ++request.step;
+    }
+  }
   if (static_cast<std::size_t>(request.step) < accesses.size()) {
     begin_transaction(index);
   } else if (request.phase == Phase::Reads) {
     begin_calls(index);
   } else {
-    finish(index, true);
+    finish(index, publish_all(index));
   }
 }
 
 void Replication::begin_transaction(std::uint32_t index) {
   Request& request = requests_[index];
-  const model::Work& work = spec_.operations[static_cast<std::size_t>(request.op)].work;
+  const model::Work& work = layout_.work(request.work);
   const auto& accesses = request.phase == Phase::Reads ? work.reads : work.writes;
   const int s = accesses[static_cast<std::size_t>(request.step)].store;
   StoreState& store = stores_[static_cast<std::size_t>(s)];
@@ -47,7 +57,7 @@ void Replication::begin_transaction(std::uint32_t index) {
 // the store's slow factor, while holding one connection.
 void Replication::start_transaction(std::uint32_t index, int s) {
   Request& request = requests_[index];
-  const model::Work& work = spec_.operations[static_cast<std::size_t>(request.op)].work;
+  const model::Work& work = layout_.work(request.work);
   const auto& accesses = request.phase == Phase::Reads ? work.reads : work.writes;
   const model::StoreAccess& access = accesses[static_cast<std::size_t>(request.step)];
   const model::Store& model_store = spec_.stores[static_cast<std::size_t>(s)];
@@ -78,6 +88,10 @@ void Replication::release_connection(int s) {
   while (!store.waiting.empty()) {
     const std::uint64_t ref = store.waiting.front();
     store.waiting.pop_front();
+    if (index_of(ref) == kBatchEntry) {
+      start_batch_transaction(s, static_cast<int>(tag_of(ref)));
+      return;
+    }
     if (!alive(index_of(ref), tag_of(ref))) continue;
     start_transaction(index_of(ref), s);
     return;
@@ -89,7 +103,7 @@ void Replication::release_connection(int s) {
 
 void Replication::begin_calls(std::uint32_t index) {
   Request& request = requests_[index];
-  const model::Work& work = spec_.operations[static_cast<std::size_t>(request.op)].work;
+  const model::Work& work = layout_.work(request.work);
   request.phase = Phase::Calls;
   request.step = 0;
   request.pending_calls = 0;
@@ -100,48 +114,48 @@ void Replication::begin_calls(std::uint32_t index) {
   }
   // Answers never arrive synchronously (even immediate failures go through the event queue), so
   // counting while launching cannot reach zero early.
-  const int op = request.op;
+  const int first_edge = layout_.edge_offset(request.work);
   for (std::size_t c = 0; c < work.calls.size(); ++c) {
-    const int edge = edge_offset_[static_cast<std::size_t>(op)] + static_cast<int>(c);
+    const int edge = first_edge + static_cast<int>(c);
     const double probability = work.calls[c].probability;
     if (probability < 1 && !edge_rng_[static_cast<std::size_t>(edge)].bernoulli(probability))
       continue;
     ++requests_[index].pending_calls;
-    launch_call(index, static_cast<int>(c));
+    launch_call(index, edge);
   }
   if (requests_[index].pending_calls == 0) begin_writes(index);
 }
 
 void Replication::next_sequential_call(std::uint32_t index) {
   Request& request = requests_[index];
-  const model::Work& work = spec_.operations[static_cast<std::size_t>(request.op)].work;
+  const model::Work& work = layout_.work(request.work);
   while (static_cast<std::size_t>(request.step) < work.calls.size()) {
     const int c = request.step++;
-    const int edge = edge_offset_[static_cast<std::size_t>(request.op)] + c;
+    const int edge = layout_.edge_offset(request.work) + c;
     const double probability = work.calls[static_cast<std::size_t>(c)].probability;
     if (probability < 1 && !edge_rng_[static_cast<std::size_t>(edge)].bernoulli(probability))
       continue;
     request.pending_calls = 1;
-    launch_call(index, c);
+    launch_call(index, edge);
     return;
   }
   begin_writes(index);
 }
 
-void Replication::launch_call(std::uint32_t index, int call) {
+const model::Call& Replication::call_of(std::uint32_t c) const {
+  return layout_.edge_call(calls_[c].edge);
+}
+
+void Replication::launch_call(std::uint32_t index, int edge) {
   const Request& request = requests_[index];
-  const int edge = edge_offset_[static_cast<std::size_t>(request.op)] + call;
   const std::uint32_t c = allocate_call();
   CallState& state = calls_[c];
   state.parent = index;
   state.parent_generation = request.generation;
   state.edge = edge;
-  state.call = call;
   state.attempt = 0;
   state.child = kNoParent;
-  const model::Call& model_call = spec_.operations[static_cast<std::size_t>(request.op)]
-                                      .work.calls[static_cast<std::size_t>(call)];
-  state.previous_wait = model_call.retry.backoff.ns;
+  state.previous_wait = layout_.edge_call(edge).retry.backoff.ns;
   if (measuring()) ++metrics_.edges[static_cast<std::size_t>(edge)].calls;
   begin_attempt(c);
 }
@@ -149,8 +163,7 @@ void Replication::launch_call(std::uint32_t index, int call) {
 void Replication::begin_attempt(std::uint32_t c) {
   CallState& state = calls_[c];
   const Request& parent = requests_[state.parent];
-  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
-                                .work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = call_of(c);
   EdgeMetrics& metrics = metrics_.edges[static_cast<std::size_t>(state.edge)];
   ++state.attempt;
   ++state.token;
@@ -176,6 +189,10 @@ void Replication::begin_attempt(std::uint32_t c) {
 }
 
 void Replication::on_child_response(std::uint64_t call_ref, bool ok) {
+  if (index_of(call_ref) & kClientFlag) {
+    on_client_response(call_ref, ok);
+    return;
+  }
   const CallState& state = calls_[index_of(call_ref)];
   if (state.token != tag_of(call_ref) || !state.waiting) return;  // an abandoned attempt
   resolve_attempt(index_of(call_ref), ok ? Outcome::Ok : Outcome::Error);
@@ -188,9 +205,7 @@ void Replication::on_timeout(std::uint64_t call_ref) {
   CallState& state = calls_[c];
   if (state.token != tag_of(call_ref) || !state.waiting) return;
   if (measuring()) ++metrics_.edges[static_cast<std::size_t>(state.edge)].timeouts;
-  const Request& parent = requests_[state.parent];
-  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
-                                .work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = call_of(c);
   const std::uint64_t child = state.child;
   if (call.cancel_on_timeout && child != kNoParent && alive(index_of(child), tag_of(child)) &&
       requests_[index_of(child)].state == RequestState::Queued) {
@@ -219,9 +234,7 @@ void Replication::resolve_attempt(std::uint32_t c, Outcome outcome) {
     free_call(c);
     return;
   }
-  const Request& parent = requests_[state.parent];
-  const model::Call& call = spec_.operations[static_cast<std::size_t>(parent.op)]
-                                .work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = call_of(c);
   if (ok || state.attempt >= call.retry.attempts) {
     complete_call(c, ok);
     return;
@@ -245,9 +258,7 @@ void Replication::on_backoff_done(std::uint64_t call_ref) {
 void Replication::complete_call(std::uint32_t c, bool ok) {
   const CallState& state = calls_[c];
   const std::uint32_t parent = state.parent;
-  const Request& request = requests_[parent];
-  const model::Call& call = spec_.operations[static_cast<std::size_t>(request.op)]
-                                .work.calls[static_cast<std::size_t>(state.call)];
+  const model::Call& call = call_of(c);
   if (!ok && measuring()) ++metrics_.edges[static_cast<std::size_t>(state.edge)].failures;
   free_call(c);
   on_call_done(parent, ok, call.on_failure);
@@ -257,7 +268,15 @@ void Replication::on_call_done(std::uint32_t index, bool ok, model::OnFailure on
   Request& request = requests_[index];
   const bool fatal = !ok && on_failure == model::OnFailure::Fail;
   --request.pending_calls;
-  if (spec_.operations[static_cast<std::size_t>(request.op)].work.parallel_calls) {
+  if (request.phase == Phase::Callbacks) {
+    if (fatal) {
+      finish(index, false);
+    } else {
+      next_callback(index);
+    }
+    return;
+  }
+  if (layout_.work(request.work).parallel_calls) {
     if (fatal) request.call_failed = true;
     if (request.pending_calls > 0) return;
     if (request.call_failed) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <unordered_map>
 #include <vector>
 
 #include "simulator/replication.h"
@@ -20,9 +21,15 @@ constexpr std::uint32_t index_of(std::uint64_t ref) {
 }
 constexpr std::uint32_t tag_of(std::uint64_t ref) { return static_cast<std::uint32_t>(ref); }
 constexpr std::uint64_t kNoParent = ~std::uint64_t{0};
+// Parents of reconnect attempts: pack(kClientFlag | client, attempt token). Call-state indices
+// never reach 2^31, so the flag tells the two kinds of parent apart.
+constexpr std::uint32_t kClientFlag = 0x80000000u;
+// Store wait-queue entries of batch flushes: pack(kBatchEntry, rows).
+constexpr std::uint32_t kBatchEntry = 0xFFFFFFFFu;
+constexpr std::uint32_t kNoDelivery = 0xFFFFFFFFu;
 
 enum class RequestState : std::uint8_t { Free, Queued, Running };
-enum class Phase : std::uint8_t { Time, Reads, Calls, Writes };
+enum class Phase : std::uint8_t { Callbacks, Time, Reads, Calls, Writes };
 
 struct Replication::Request {
   std::uint32_t generation = 0;
@@ -31,7 +38,12 @@ struct Replication::Request {
   bool measured = false;       // arrived after the warmup
   bool root_measured = false;  // its entry request arrived after the warmup
   bool call_failed = false;    // a parallel call with on_failure fail failed
-  int op = -1;
+  int op = -1;        // operation id; -1 for the handling of a delivery
+  int work = -1;      // work id (see WorkLayout)
+  int consumer = -1;  // consumer id for the handling of a delivery, else -1
+  std::uint32_t delivery = kNoDelivery;  // the delivery being handled
+  int key_entity = -1;                   // entity of `key`, -1 when none
+  std::uint64_t key = 0;                 // key value of the event being handled
   int service = -1;
   int replica = -1;
   int root = -1;          // entry operation it descends from
@@ -49,7 +61,6 @@ struct Replication::CallState {
   std::uint32_t parent = 0;  // request index
   std::uint32_t parent_generation = 0;
   int edge = 0;
-  int call = 0;  // index among the caller operation's calls
   int attempt = 0;
   std::uint64_t child = kNoParent;  // pack(request, generation) of the attempt in flight
   TimeNs previous_wait = 0;         // decorrelated jitter
@@ -79,6 +90,85 @@ struct Replication::StoreState {
   double error_ratio = 0;
   std::deque<std::uint64_t> waiting;  // pack(request, generation)
   Rng rng;
+};
+
+// One event on its way from the publisher to the broker's consumers (broker latency), or held in
+// an outbox while its broker is down.
+struct Replication::Transit {
+  int event = -1;
+  int service = -1;  // publisher (memory brokers deliver only inside it)
+  int replica = -1;
+  int root = -1;
+  bool root_measured = false;
+  bool measured = false;  // published after the warmup
+  std::uint64_t key = 0;
+  std::uint64_t sequence = 0;  // publish order, for out-of-order counts
+  TimeNs published = 0;
+};
+
+// One event for one consumer (a consumer group's copy), from its arrival at the broker until it
+// is acknowledged or dead-lettered and no handling of it is running.
+struct Replication::Delivery {
+  std::uint32_t next = kNoDelivery;  // next in its lane
+  std::uint32_t timer = 0;           // token of the pending visibility or redelivery timer
+  bool acked = false;   // a handling completed
+  bool dead = false;    // dead-lettered or lost: never handed out again
+  bool queued = false;  // waiting in its lane
+  bool measured = false;
+  bool root_measured = false;
+  int consumer = -1;
+  int lane = 0;
+  int root = -1;
+  int receives = 0;   // times handed to the consumer
+  int in_flight = 0;  // handlings running
+  std::uint64_t key = 0;
+  std::uint64_t sequence = 0;
+  TimeNs published = 0;
+};
+
+// A FIFO of deliveries (intrusive list through Delivery::next). Ordered lanes (Kafka partitions,
+// SQS FIFO message groups) hand out one delivery at a time.
+struct Replication::Lane {
+  std::uint32_t head = kNoDelivery;
+  std::uint32_t tail = kNoDelivery;
+  std::uint32_t owner = kNoDelivery;  // ordered lanes: the delivery being handled
+  bool runnable = false;              // listed in ConsumerState::runnable
+};
+
+enum class LaneMode : std::uint8_t { Shared, Ordered, PerReplica };
+
+struct Replication::ConsumerState {
+  LaneMode mode = LaneMode::Shared;
+  std::vector<Lane> lanes;  // Shared: 1; Ordered: partitions or groups; PerReplica: replicas
+  std::deque<int> runnable;  // Ordered: lanes that may have deliveries to hand out
+  std::vector<int> replica_busy;
+  int busy = 0;  // handlings running
+  // Ordered consumers: per key, the highest publish sequence whose handling began.
+  std::unordered_map<std::uint64_t, std::uint64_t> last_started;
+};
+
+struct Replication::BrokerState {
+  bool down = false;
+  double slow = 1;
+  int lost_partitions = 0;         // partitions [0, n) unavailable
+  std::vector<TimeNs> lane_ready;  // ordered brokers: latest availability per lane
+  std::deque<std::uint32_t> outbox;  // transits held while down
+  std::int64_t backlog = 0;          // deliveries waiting plus outbox entries
+  Rng rng;
+};
+
+struct Replication::BatchState {
+  int store = -1;
+  int items = 0;
+  int rows = 0;
+  std::uint32_t token = 0;  // invalidates a pending linger timer
+};
+
+struct Replication::Client {
+  int source = 0;  // reconnect source
+  int attempt = 0;
+  std::uint32_t token = 0;
+  TimeNs previous_wait = 0;
 };
 
 struct Replication::SourceState {

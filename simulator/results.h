@@ -49,11 +49,14 @@ struct ServiceResult {
   bool operator==(const ServiceResult&) const = default;
 };
 
-// One declared call: `from` operation calling `to` (its index among from's calls).
+// One declared call: `from` (an operation "svc.op" or a consumer "svc:Event") calling `to` (its
+// index among from's calls), or one callback of a consumer (`callback` true, index among its
+// callbacks).
 struct CallEdgeResult {
   std::string from;
   std::string to;
   int index = 0;
+  bool callback = false;
   std::uint64_t calls = 0;            // executions of `from` that made this call
   std::uint64_t attempts = 0;         // tries, the first included (short-circuited ones too)
   std::uint64_t retries = 0;          // attempts after the first
@@ -67,7 +70,9 @@ struct CallEdgeResult {
 // Measured amplification of one entry operation.
 struct AmplificationResult {
   std::string operation;
-  double requests_per_entry = 0;  // downstream requests (attempts included) per entry request
+  // Downstream requests per entry request: calls, retry attempts and callbacks, including those
+  // made by the consumers of the events the entry request caused, transitively.
+  double requests_per_entry = 0;
   bool operator==(const AmplificationResult&) const = default;
 };
 
@@ -86,16 +91,57 @@ struct FaultResult {
   bool operator==(const FaultResult&) const = default;
 };
 
-// Declared consumers; event delivery is not simulated yet, so every counter stays 0.
+// One declared consumer (a consumer group), over events published after the warmup.
 struct ConsumerResult {
   std::string name;  // "service:Event"
-  std::uint64_t delivered = 0;
-  std::uint64_t duplicates = 0;
-  std::uint64_t out_of_order = 0;
-  std::uint64_t dead_lettered = 0;
-  std::uint64_t lost = 0;
-  LatencySummary lag;
+  std::string broker;
+  std::uint64_t delivered = 0;      // events handled to completion (counted once each)
+  std::uint64_t duplicates = 0;     // handlings of an event after its first (redeliveries)
+  std::uint64_t harmful_duplicates = 0;  // duplicates at a non-idempotent consumer
+  std::uint64_t out_of_order = 0;   // ordered consumers: handlings begun after a later event of
+                                    // the same key had begun
+  std::uint64_t dead_lettered = 0;  // SQS: moved to the dead-letter queue after max_receives
+  std::uint64_t lost = 0;           // never handled: publish refused by a down broker, memory
+                                    // broker across services or replicas, held by a dead replica
+  std::uint64_t failed = 0;         // handlings that failed (a call, a store or a publish)
+  std::uint64_t waiting = 0;        // not yet handled when the run ended (backlog, in flight)
+  double delivered_per_s = 0;       // delivered / measured duration
+  LatencySummary lag;               // publish to the end of the first completed handling, ms
   bool operator==(const ConsumerResult&) const = default;
+};
+
+struct BrokerResult {
+  std::string name;
+  std::string type;                    // "kafka", "sqs", "rabbitmq", "memory"
+  std::uint64_t published = 0;         // events accepted (outbox relays included)
+  std::uint64_t publish_failures = 0;  // publishes refused while the broker was down
+  std::uint64_t outboxed = 0;          // publishes held in an outbox during an outage
+  double max_backlog = 0;  // most events waiting for a consumer (one per consumer) plus outbox
+                           // entries at once; the largest over replications
+  bool operator==(const BrokerResult&) const = default;
+};
+
+// Callbacks received by one owner's read operation (every attempt counted).
+struct CallbackResult {
+  std::string operation;  // "service.operation"
+  std::uint64_t callbacks = 0;
+  double per_s = 0;
+  bool operator==(const CallbackResult&) const = default;
+};
+
+// A reconnect storm (workload.reconnects). Attempts include retries. Peak rates are counted in
+// bins from the storm's `at`: per 1 s bin and per 10 ms bin, both expressed per second.
+struct ReconnectResult {
+  std::string target;  // "service.operation"
+  int clients = 0;
+  double at_ms = 0;
+  double jitter_ms = 0;
+  std::uint64_t attempts = 0;
+  std::uint64_t connected = 0;  // clients that got through
+  std::uint64_t gave_up = 0;    // clients whose last attempt failed
+  double peak_per_s = 0;        // most attempts in one 1 s bin (per second)
+  double peak_10ms_per_s = 0;   // most attempts in one 10 ms bin, times 100 (per second)
+  bool operator==(const ReconnectResult&) const = default;
 };
 
 // Time series at a fixed step over the measured part of the run (warmup excluded). Step k covers
@@ -113,11 +159,17 @@ struct QueueSeries {
   std::vector<double> queue_length;  // requests waiting over all replicas at the step's end
   bool operator==(const QueueSeries&) const = default;
 };
+struct BacklogSeries {
+  std::string broker;
+  std::vector<double> backlog;  // events waiting for consumers plus outbox entries, step's end
+  bool operator==(const BacklogSeries&) const = default;
+};
 struct Series {
   double step_ms = 0;
   std::vector<double> start_ms;  // start of each step, from the start of the run
   std::vector<EntrySeries> entries;
   std::vector<QueueSeries> queues;
+  std::vector<BacklogSeries> backlogs;  // every broker, by id
   bool operator==(const Series&) const = default;
 };
 
@@ -149,6 +201,9 @@ struct SimulationResult {
   std::vector<AmplificationResult> amplification;  // entry operations, by id
   std::vector<FaultResult> faults;                 // in spec order
   std::vector<ConsumerResult> consumers;           // every declared consumer, by id
+  std::vector<BrokerResult> brokers;               // every broker, by id
+  std::vector<CallbackResult> callbacks;           // read operations called back, by id
+  std::vector<ReconnectResult> reconnects;         // in spec order
   Series series;
   std::vector<HeadlineIntervals> intervals;  // entry operations; empty when replications == 1
 

@@ -11,6 +11,7 @@ constexpr double kNsPerMs = 1e6;
 constexpr int kRecoverySteps = 10;         // consecutive healthy steps that mark recovery
 constexpr double kRecoverySlack = 0.1;     // 10% above the value before the fault
 constexpr double kErrorRateSlack = 0.001;  // or 0.1 percentage points
+constexpr double kBacklogSlack = 10;       // or 10 events
 
 LatencySummary summarize_latency(const Histogram& h) {
   LatencySummary s;
@@ -41,15 +42,13 @@ void add_edge(EdgeMetrics& t, const EdgeMetrics& x) {
 }  // namespace
 
 Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed)
-    : spec_(spec), plan_(plan), seed_(seed) {
+    : spec_(spec), layout_(spec), plan_(plan), seed_(seed) {
   const std::size_t n_ops = spec.operations.size();
   const auto steps =
       static_cast<std::size_t>((plan.duration - plan.warmup + plan.step - 1) / plan.step);
   entry_.assign(n_ops, false);
-  for (const model::RateSource& source : spec.workload.sources)
-    entry_[static_cast<std::size_t>(source.to)] = true;
-  std::size_t edges = 0;
-  for (const model::Operation& op : spec.operations) edges += op.work.calls.size();
+  for (std::size_t op = 0; op < n_ops; ++op) entry_[op] = is_entry_operation(spec, static_cast<int>(op));
+  const auto edges = static_cast<std::size_t>(layout_.edges());
 
   total_.measured_ns = plan.duration - plan.warmup;
   total_.operations.resize(n_ops);
@@ -63,6 +62,10 @@ Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t see
     total_.entry_steps[op].errors.assign(steps, 0);
   }
   total_.queue_steps.assign(spec.services.size(), std::vector<double>(steps, 0));
+  total_.consumers.resize(spec.consumers.size());
+  total_.brokers.resize(spec.brokers.size());
+  total_.reconnects.resize(spec.workload.reconnects.size());
+  total_.backlog_steps.assign(spec.brokers.size(), std::vector<double>(steps, 0));
   p99_sum_.assign(n_ops, std::vector<double>(steps, 0));
   p99_count_.assign(n_ops, std::vector<int>(steps, 0));
   headline_.resize(n_ops);
@@ -109,6 +112,40 @@ void Summary::add(ReplicationMetrics&& r) {
   }
   for (std::size_t s = 0; s < r.queue_steps.size(); ++s)
     add_into(total_.queue_steps[s], r.queue_steps[s]);
+  add_events(r);
+}
+
+void Summary::add_events(const ReplicationMetrics& r) {
+  for (std::size_t c = 0; c < r.consumers.size(); ++c) {
+    ConsumerMetrics& t = total_.consumers[c];
+    const ConsumerMetrics& x = r.consumers[c];
+    t.delivered += x.delivered;
+    t.duplicates += x.duplicates;
+    t.out_of_order += x.out_of_order;
+    t.dead_lettered += x.dead_lettered;
+    t.lost += x.lost;
+    t.failed += x.failed;
+    t.waiting += x.waiting;
+    t.lag.merge(x.lag);
+  }
+  for (std::size_t b = 0; b < r.brokers.size(); ++b) {
+    BrokerMetrics& t = total_.brokers[b];
+    t.published += r.brokers[b].published;
+    t.publish_failures += r.brokers[b].publish_failures;
+    t.outboxed += r.brokers[b].outboxed;
+    t.max_backlog = std::max(t.max_backlog, r.brokers[b].max_backlog);
+  }
+  for (std::size_t b = 0; b < r.backlog_steps.size(); ++b)
+    add_into(total_.backlog_steps[b], r.backlog_steps[b]);
+  for (std::size_t s = 0; s < r.reconnects.size(); ++s) {
+    ReconnectMetrics& t = total_.reconnects[s];
+    const ReconnectMetrics& x = r.reconnects[s];
+    t.attempts += x.attempts;
+    t.connected += x.connected;
+    t.gave_up += x.gave_up;
+    if (t.bins.size() < x.bins.size()) t.bins.resize(x.bins.size(), 0);
+    add_into(t.bins, x.bins);
+  }
 }
 
 SimulationResult Summary::finish() const {
@@ -122,20 +159,9 @@ SimulationResult Summary::finish() const {
   build_services(result);
   build_calls(result);
   build_series(result);
-  for (const model::Fault& fault : spec_.faults) {
-    FaultResult f;
-    f.target = fault.target_name;
-    f.mode = model::to_string(fault.mode);
-    f.at_ms = fault.at.millis();
-    f.for_ms = fault.length.millis();
-    f.recovery_time_ms = recovery_time_ms(result.series, fault);
-    result.faults.push_back(std::move(f));
-  }
-  for (const model::Consumer& consumer : spec_.consumers) {
-    ConsumerResult c;
-    c.name = consumer.name;
-    result.consumers.push_back(std::move(c));
-  }
+  build_faults(result);
+  build_events(result);
+  build_reconnects(result);
   if (replications_ > 1) build_intervals(result);
   return result;
 }
@@ -179,23 +205,130 @@ void Summary::build_services(SimulationResult& result) const {
 }
 
 void Summary::build_calls(SimulationResult& result) const {
-  std::size_t edge = 0;
-  for (const model::Operation& op : spec_.operations) {
-    for (std::size_t c = 0; c < op.work.calls.size(); ++c, ++edge) {
-      const EdgeMetrics& m = total_.edges[edge];
-      CallEdgeResult e;
-      e.from = op.full_name;
-      e.to = spec_.operations[static_cast<std::size_t>(op.work.calls[c].target)].full_name;
-      e.index = static_cast<int>(c);
-      e.calls = m.calls;
+  for (int w = 0; w < layout_.works(); ++w) {
+    const int first = layout_.edge_offset(w);
+    for (std::size_t c = 0; c < layout_.work(w).calls.size(); ++c) {
+      const int edge = first + static_cast<int>(c);
+      result.calls.push_back(edge_result(edge, static_cast<int>(c)));
+    }
+  }
+  for (std::size_t consumer = 0; consumer < spec_.consumers.size(); ++consumer) {
+    const int first = layout_.callback_offset(static_cast<int>(consumer));
+    for (int k = 0; k < layout_.callbacks(static_cast<int>(consumer)); ++k)
+      result.calls.push_back(edge_result(first + k, k));
+  }
+}
+
+CallEdgeResult Summary::edge_result(int edge, int index) const {
+  const EdgeMetrics& m = total_.edges[static_cast<std::size_t>(edge)];
+  CallEdgeResult e;
+  e.from = layout_.edge_from(edge);
+  e.to = spec_.operations[static_cast<std::size_t>(layout_.edge_call(edge).target)].full_name;
+  e.index = index;
+  e.callback = layout_.edge_is_callback(edge);
+  e.calls = m.calls;
       e.attempts = m.attempts;
       e.retries = m.retries;
       e.timeouts = m.timeouts;
       e.short_circuited = m.short_circuited;
       e.breaker_opens = m.breaker_opens;
-      e.failures = m.failures;
-      result.calls.push_back(std::move(e));
+  e.failures = m.failures;
+  return e;
+}
+
+void Summary::build_events(SimulationResult& result) const {
+  const double measured_s = static_cast<double>(total_.measured_ns) / 1e9 * replications_;
+  for (std::size_t c = 0; c < spec_.consumers.size(); ++c) {
+    const model::Consumer& consumer = spec_.consumers[c];
+    const ConsumerMetrics& m = total_.consumers[c];
+    ConsumerResult r;
+    r.name = consumer.name;
+    r.broker = spec_.brokers[static_cast<std::size_t>(
+                                 spec_.events[static_cast<std::size_t>(consumer.event)].broker)]
+                   .name;
+    r.delivered = m.delivered;
+    r.duplicates = m.duplicates;
+    r.harmful_duplicates = consumer.idempotent ? 0 : m.duplicates;
+    r.out_of_order = m.out_of_order;
+    r.dead_lettered = m.dead_lettered;
+    r.lost = m.lost;
+    r.failed = m.failed;
+    r.waiting = m.waiting;
+    r.delivered_per_s = measured_s > 0 ? static_cast<double>(m.delivered) / measured_s : 0;
+    r.lag = summarize_latency(m.lag);
+    result.consumers.push_back(std::move(r));
+  }
+  for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
+    const BrokerMetrics& m = total_.brokers[b];
+    result.brokers.push_back(BrokerResult{spec_.brokers[b].name,
+                                          model::to_string(spec_.brokers[b].type), m.published,
+                                          m.publish_failures, m.outboxed,
+                                          static_cast<double>(m.max_backlog)});
+  }
+  std::vector<std::uint64_t> callbacks(spec_.operations.size(), 0);
+  std::vector<bool> called_back(spec_.operations.size(), false);
+  for (int edge = 0; edge < layout_.edges(); ++edge) {
+    if (!layout_.edge_is_callback(edge)) continue;
+    const auto op = static_cast<std::size_t>(layout_.edge_call(edge).target);
+    called_back[op] = true;
+    callbacks[op] += total_.edges[static_cast<std::size_t>(edge)].attempts;
+  }
+  for (std::size_t op = 0; op < callbacks.size(); ++op) {
+    if (!called_back[op]) continue;
+    result.callbacks.push_back(
+        CallbackResult{spec_.operations[op].full_name, callbacks[op],
+                       measured_s > 0 ? static_cast<double>(callbacks[op]) / measured_s : 0});
+  }
+}
+
+void Summary::build_reconnects(SimulationResult& result) const {
+  constexpr std::size_t kBinsPerSecond = 100;  // 10 ms bins
+  for (std::size_t s = 0; s < spec_.workload.reconnects.size(); ++s) {
+    const model::ReconnectSource& source = spec_.workload.reconnects[s];
+    const ReconnectMetrics& m = total_.reconnects[s];
+    ReconnectResult r;
+    r.target = spec_.operations[static_cast<std::size_t>(source.to)].full_name;
+    r.clients = source.clients;
+    r.at_ms = source.at.millis();
+    r.jitter_ms = source.jitter.millis();
+    r.attempts = m.attempts;
+    r.connected = m.connected;
+    r.gave_up = m.gave_up;
+    std::uint64_t peak_bin = 0, peak_second = 0, second = 0;
+    for (std::size_t k = 0; k < m.bins.size(); ++k) {
+      peak_bin = std::max<std::uint64_t>(peak_bin, m.bins[k]);
+      second += m.bins[k];
+      if ((k + 1) % kBinsPerSecond == 0 || k + 1 == m.bins.size()) {
+        peak_second = std::max(peak_second, second);
+        second = 0;
+      }
     }
+    r.peak_per_s = static_cast<double>(peak_second) / replications_;
+    r.peak_10ms_per_s = static_cast<double>(peak_bin) * kBinsPerSecond / replications_;
+    result.reconnects.push_back(std::move(r));
+  }
+}
+
+// Broker faults, and faults of services that consume, also wait for the backlog of the brokers
+// involved to drain.
+void Summary::build_faults(SimulationResult& result) const {
+  for (const model::Fault& fault : spec_.faults) {
+    std::vector<int> brokers;
+    if (fault.target_kind == model::FaultTarget::Broker) brokers.push_back(fault.target);
+    if (fault.target_kind == model::FaultTarget::Service) {
+      for (const model::Consumer& consumer : spec_.consumers) {
+        if (consumer.service != fault.target) continue;
+        const int b = spec_.events[static_cast<std::size_t>(consumer.event)].broker;
+        if (std::find(brokers.begin(), brokers.end(), b) == brokers.end()) brokers.push_back(b);
+      }
+    }
+    FaultResult f;
+    f.target = fault.target_name;
+    f.mode = model::to_string(fault.mode);
+    f.at_ms = fault.at.millis();
+    f.for_ms = fault.length.millis();
+    f.recovery_time_ms = recovery_time_ms(result.series, fault, brokers);
+    result.faults.push_back(std::move(f));
   }
 }
 
@@ -229,6 +362,13 @@ void Summary::build_series(SimulationResult& result) const {
       q.queue_length.push_back(total_.queue_steps[s][k] / reps);
     series.queues.push_back(std::move(q));
   }
+  for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
+    BacklogSeries q;
+    q.broker = spec_.brokers[b].name;
+    for (std::size_t k = 0; k < steps; ++k)
+      q.backlog.push_back(total_.backlog_steps[b][k] / reps);
+    series.backlogs.push_back(std::move(q));
+  }
 }
 
 void Summary::build_intervals(SimulationResult& result) const {
@@ -246,13 +386,14 @@ void Summary::build_intervals(SimulationResult& result) const {
 // consecutive steps starting at or after the fault's end. The run is healthy when, for every
 // entry operation, its mean error rate is at most max(baseline x 1.1, baseline + 0.001) and its
 // mean p99 at most baseline x 1.1 (being better than before is healthy).
-std::optional<double> recovery_time_ms(const Series& series, const model::Fault& fault) {
+std::optional<double> recovery_time_ms(const Series& series, const model::Fault& fault,
+                                       const std::vector<int>& brokers) {
   const double start = fault.at.millis();
   const double end = start + fault.length.millis();
   std::size_t before = 0;
   while (before < series.start_ms.size() && series.start_ms[before] + series.step_ms <= start)
     ++before;
-  if (before == 0 || series.entries.empty()) return std::nullopt;
+  if (before == 0 || (series.entries.empty() && brokers.empty())) return std::nullopt;
   auto mean = [](const std::vector<double>& values, std::size_t from, std::size_t count) {
     double sum = 0;
     for (std::size_t k = from; k < from + count; ++k) sum += values[k];
@@ -266,6 +407,12 @@ std::optional<double> recovery_time_ms(const Series& series, const model::Fault&
           std::max(base_error * (1 + kRecoverySlack), base_error + kErrorRateSlack);
       if (mean(entry.error_rate, from, kRecoverySteps) > error_limit) return false;
       if (mean(entry.p99_ms, from, kRecoverySteps) > base_p99 * (1 + kRecoverySlack)) return false;
+    }
+    for (const int b : brokers) {
+      const std::vector<double>& backlog = series.backlogs[static_cast<std::size_t>(b)].backlog;
+      const double base = mean(backlog, 0, before);
+      const double limit = std::max(base * (1 + kRecoverySlack), base + kBacklogSlack);
+      if (mean(backlog, from, kRecoverySteps) > limit) return false;
     }
     return true;
   };

@@ -12,6 +12,7 @@
 #include "simulator/metrics.h"
 #include "simulator/replication.h"
 #include "simulator/results.h"
+#include "simulator/work_layout.h"
 
 namespace ripple::sim {
 
@@ -27,13 +28,19 @@ class Summary {
   struct Headline {
     std::vector<double> p99_ms, mean_ms, error_rate;
   };
+  void add_events(const ReplicationMetrics& replication);
+  [[nodiscard]] CallEdgeResult edge_result(int edge, int index) const;
   void build_operations(SimulationResult& result) const;
   void build_services(SimulationResult& result) const;
   void build_calls(SimulationResult& result) const;
+  void build_events(SimulationResult& result) const;
+  void build_reconnects(SimulationResult& result) const;
+  void build_faults(SimulationResult& result) const;
   void build_series(SimulationResult& result) const;
   void build_intervals(SimulationResult& result) const;
 
   const model::Spec& spec_;
+  WorkLayout layout_;
   RunPlan plan_;
   std::uint64_t seed_;
   int replications_ = 0;
@@ -44,8 +51,11 @@ class Summary {
   std::vector<Headline> headline_;            // by op
 };
 
-// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms).
+// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms). The
+// backlogs of `brokers` (indices into series.backlogs) must be back too: their mean over the ten
+// steps at most 10% (or 10 events) above their mean before the fault.
 [[nodiscard]] std::optional<double> recovery_time_ms(const Series& series,
-                                                     const model::Fault& fault);
+                                                     const model::Fault& fault,
+                                                     const std::vector<int>& brokers = {});
 
 }  // namespace ripple::sim
