@@ -1,0 +1,142 @@
+// ripple diff BASE HEAD [--simulate] [--seed N] [--fail-on worse|never]
+//                       [--format text|json|markdown]
+// ripple diff --base-ref REF HEAD [...]   (BASE is `git show REF:<HEAD's path in the repo>`)
+// What got worse between two versions of a spec: elements and edges added or removed, coupling,
+// broken event contracts, amplification, blast radius, new findings and, with --simulate, the
+// p99 and error rate of entry operations under one seed. Exit 0; 1 with --fail-on worse when
+// something got worse; 2 on bad input (a spec, a missing ref or path).
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <ostream>
+
+#include "analyzers/analysis.h"
+#include "cli/commands/commands.h"
+#include "cli/git_show.h"
+#include "cli/render_diagnostics.h"
+#include "cli/render_diff.h"
+#include "cli/spec_diff.h"
+#include "cli/spec_input.h"
+#include "cli/terminal.h"
+#include "simulator/simulate.h"
+
+namespace ripple::cli {
+namespace {
+
+struct DiffOptions {
+  std::vector<std::string> files;  // BASE HEAD, or HEAD alone with --base-ref
+  std::string base_ref;
+  bool simulate = false;
+  std::optional<std::uint64_t> seed;
+  std::string fail_on = "never";
+  std::string format = "text";
+};
+
+int usage_error(Io& io, const std::string& message) {
+  io.err << Style(io.err_color).error("error: ") << message << "\n";
+  return kExitBadInput;
+}
+
+std::optional<model::Spec> load_from_git(const std::string& ref, const std::string& head_path,
+                                         std::string& label, Io& io) {
+  const GitFile shown = git_show_file(ref, head_path);
+  label = shown.label;
+  if (!shown.text) {
+    usage_error(io, shown.error);
+    return std::nullopt;
+  }
+  model::LoadResult loaded = model::load_spec({shown.label, *shown.text});
+  io.err << render_diagnostics_text(loaded.diagnostics, io.err_color);
+  if (!loaded.spec) io.err << shown.label << ": " << count_summary(loaded.diagnostics) << "\n";
+  return std::move(loaded.spec);
+}
+
+struct Side {
+  model::Spec spec;
+  analyzers::Analysis analysis;
+  std::optional<sim::SimulationResult> simulation;
+  std::string label;
+};
+
+// Simulates both sides with one seed: --seed, else the head's workload seed.
+bool simulate_both(Side& base, Side& head, const DiffOptions& options, Io& io) {
+  sim::SimulationOptions sim_options;
+  sim_options.seed = options.seed.value_or(head.spec.workload.seed);
+  sim_options.threads = 0;
+  for (Side* side : {&base, &head}) {
+    if (const auto problem = sim::check_options(side->spec, sim_options)) {
+      usage_error(io, side->label + ": " + *problem);
+      return false;
+    }
+    side->simulation = sim::simulate(side->spec, sim_options);
+  }
+  return true;
+}
+
+std::string render(const DiffOptions& options, const DiffDocument& doc, const Io& io) {
+  if (options.format == "json") return render_diff_json(doc);
+  if (options.format == "markdown") return render_diff_markdown(doc);
+  return render_diff_text(doc, io.out_color);
+}
+
+// Both versions loaded, or nullopt after reporting why not.
+std::optional<std::pair<Side, Side>> load_sides(const DiffOptions& options, Io& io) {
+  const bool from_git = !options.base_ref.empty();
+  if (options.files.size() != (from_git ? 1u : 2u)) {
+    usage_error(io, from_git ? "with --base-ref, give only the HEAD spec"
+                             : "give two specs, BASE and HEAD (or --base-ref REF and HEAD)");
+    return std::nullopt;
+  }
+  const std::string& head_path = options.files.back();
+  std::string base_label = options.files.front();
+  std::optional<model::Spec> base =
+      from_git ? load_from_git(options.base_ref, head_path, base_label, io)
+               : load_or_report({options.files.front(), ""}, io);
+  if (!base) return std::nullopt;
+  std::optional<model::Spec> head = load_or_report({head_path, ""}, io);
+  if (!head) return std::nullopt;
+  std::pair<Side, Side> sides{Side{std::move(*base), {}, std::nullopt, base_label},
+                              Side{std::move(*head), {}, std::nullopt, head_path}};
+  sides.first.analysis = analyzers::analyze(sides.first.spec);
+  sides.second.analysis = analyzers::analyze(sides.second.spec);
+  return sides;
+}
+
+int run_diff(const DiffOptions& options, Io& io) {
+  auto sides = load_sides(options, io);
+  if (!sides) return kExitBadInput;
+  auto& [base, head] = *sides;
+  if (options.simulate && !simulate_both(base, head, options, io)) return kExitBadInput;
+  const SpecDiff diff = diff_specs(
+      {base.spec, base.analysis, base.simulation ? &*base.simulation : nullptr},
+      {head.spec, head.analysis, head.simulation ? &*head.simulation : nullptr});
+  io.out << render(options, {diff, base.label, head.label}, io);
+  return options.fail_on == "worse" && diff.worse() ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+void add_diff_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "diff", "What got worse between two versions of a spec: coupling, contracts, amplification");
+  sub->add_option("BASE HEAD", options->files,
+                  "The base and head specs; with --base-ref only the head")
+      ->required()
+      ->expected(1, 2);
+  sub->add_option("--base-ref", options->base_ref,
+                  "Read BASE from git: `git show REF:<HEAD's path in the repository>`");
+  sub->add_flag("--simulate", options->simulate,
+                "Also simulate both under one seed and compare p99 and error rates");
+  sub->add_option("--seed", options->seed, "Seed of both simulations (default: HEAD's)");
+  sub->add_option("--fail-on", options->fail_on, "Exit 1 when something got worse, or never")
+      ->check(CLI::IsMember({"worse", "never"}))
+      ->capture_default_str();
+  sub->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  sub->callback(
+      [options, &action] { action = [options](Io& io) { return run_diff(*options, io); }; });
+}
+
+}  // namespace ripple::cli

@@ -1,0 +1,184 @@
+// ripple gate SPEC [--scenario FILE] [--gates FILE]... [--baseline FILE] [--write-baseline FILE]
+//                  [--seed N] [--replications N] [--threads N]
+//                  [--format text|json|junit|sarif|github]
+// Evaluates the spec's gates (and those of --gates files) over the analysis and, when a gate
+// needs it, a simulation. Exit 0 when every gate passes, 1 when one fails, 2 on bad input (the
+// spec, a gates file or the baseline), 3 on an internal error.
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <ostream>
+
+#include "analyzers/analysis.h"
+#include "cli/commands/commands.h"
+#include "cli/gate_baseline.h"
+#include "cli/gate_eval.h"
+#include "cli/render_diagnostics.h"
+#include "cli/render_gate.h"
+#include "cli/spec_input.h"
+#include "cli/terminal.h"
+#include "simulator/simulate.h"
+
+namespace ripple::cli {
+namespace {
+
+struct GateOptions {
+  std::string spec;
+  std::string scenario;
+  std::vector<std::string> gates_files;
+  std::string baseline;
+  std::string write_baseline;
+  std::optional<std::uint64_t> seed;
+  int replications = 1;
+  int threads = 0;  // 0: one per hardware thread (results do not depend on it)
+  std::string format = "text";
+};
+
+int usage_error(Io& io, const std::string& message) {
+  io.err << Style(io.err_color).error("error: ") << message << "\n";
+  return kExitBadInput;
+}
+
+// Diagnostics go to stderr as text; with --format github also to stdout as workflow commands,
+// so a broken spec annotates the pull request too.
+void report(const model::Diagnostics& ds, const GateOptions& options, Io& io) {
+  io.err << render_diagnostics_text(ds, io.err_color);
+  if (options.format == "github") io.out << render_diagnostics_github(ds);
+}
+
+// The spec with the gates of every --gates file added; nullopt after reporting problems.
+std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
+  model::LoadResult loaded = load_input({options.spec, options.scenario});
+  model::Diagnostics ds = loaded.diagnostics;
+  if (loaded.spec) {
+    for (const std::string& path : options.gates_files) {
+      const model::ReadResult read = model::read_source_file(path);
+      if (read.error) {
+        ds.push_back(*read.error);
+        continue;
+      }
+      const model::Diagnostics added = model::add_gates_file(*loaded.spec, *read.file);
+      ds.insert(ds.end(), added.begin(), added.end());
+    }
+  }
+  report(ds, options, io);
+  if (!loaded.spec || model::has_errors(ds)) {
+    io.err << options.spec << ": " << count_summary(ds) << "\n";
+    return std::nullopt;
+  }
+  return std::move(loaded.spec);
+}
+
+std::optional<Baseline> read_baseline(const std::string& path, Io& io) {
+  const model::ReadResult read = model::read_source_file(path);
+  if (read.error) {
+    usage_error(io, "baseline " + read.error->file + ": " + read.error->message);
+    return std::nullopt;
+  }
+  BaselineParse parsed = parse_baseline(read.file->text);
+  if (!parsed.baseline) usage_error(io, "baseline " + path + ": " + parsed.error);
+  return std::move(parsed.baseline);
+}
+
+std::string render(const GateOptions& options, const GateDocument& doc, const Io& io) {
+  if (options.format == "json") return render_gate_json(doc);
+  if (options.format == "junit") return render_gate_junit(doc);
+  if (options.format == "sarif") return render_gate_sarif(doc);
+  if (options.format == "github") return render_gate_github(doc);
+  return render_gate_text(doc, io.out_color);
+}
+
+struct Simulated {
+  std::optional<sim::SimulationResult> result;
+  double wall_seconds = 0;
+};
+
+// Runs the simulator when some gate needs it. Returns false after reporting bad options.
+bool simulate_if_needed(const model::Spec& spec, const GateOptions& options, Simulated& out,
+                        Io& io) {
+  if (!needs_simulation(spec.gates)) return true;
+  sim::SimulationOptions sim_options;
+  sim_options.seed = options.seed;
+  sim_options.replications = options.replications;
+  sim_options.threads = options.threads;
+  if (const auto problem = sim::check_options(spec, sim_options)) {
+    usage_error(io, *problem);
+    return false;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  out.result = sim::simulate(spec, sim_options);
+  out.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return true;
+}
+
+bool write_baseline(const std::string& path, const Baseline& baseline, Io& io) {
+  std::ofstream file(path, std::ios::binary);
+  file << render_baseline_json(baseline);
+  if (!file) {
+    usage_error(io, "cannot write the baseline to `" + path + "`");
+    return false;
+  }
+  return true;
+}
+
+int run_gate(const GateOptions& options, Io& io) {
+  const std::optional<model::Spec> spec = load_with_gates(options, io);
+  if (!spec) return kExitBadInput;
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty() && !(baseline = read_baseline(options.baseline, io)))
+    return kExitBadInput;
+
+  const analyzers::Analysis analysis = analyzers::analyze(*spec);
+  Simulated simulated;
+  if (!simulate_if_needed(*spec, options, simulated, io)) return kExitBadInput;
+  GateReport report =
+      evaluate_gates(*spec, analysis, simulated.result ? &*simulated.result : nullptr);
+  if (!options.write_baseline.empty() &&
+      !write_baseline(options.write_baseline, make_baseline(spec->name, analysis, report), io))
+    return kExitBadInput;
+  if (baseline) apply_baseline(report, analysis, *baseline);
+
+  io.out << render(options, {report, options.spec, spec->name}, io);
+  if (options.format == "text" && simulated.result)
+    io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", simulated.wall_seconds))
+           << "\n";
+  return report.passed() ? kExitOk : kExitCheckFailed;
+}
+
+}  // namespace
+
+void add_gate_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<GateOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "gate", "Evaluate the spec's gates on analysis and simulation: exit 1 when one fails");
+  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
+  sub->add_option("--scenario", options->scenario,
+                  "Scenario file whose workload, faults and gates replace the spec's");
+  sub->add_option("--gates", options->gates_files,
+                  "Gates file (`gates:` list) whose gates are added to the spec's; repeatable")
+      ->allow_extra_args(false);
+  sub->add_option("--baseline", options->baseline,
+                  "Baseline JSON: fail only on gates and findings that got worse since");
+  sub->add_option("--write-baseline", options->write_baseline,
+                  "Write the current findings and gate values to this baseline JSON file");
+  sub->add_option("--seed", options->seed, "Simulation seed (default: the spec's workload.seed)");
+  sub->add_option("--replications", options->replications, "Independent simulation replications")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  sub->add_option("--threads", options->threads,
+                  "Threads running replications (0: all cores); never changes the results")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  sub->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}))
+      ->capture_default_str();
+  sub->callback(
+      [options, &action] { action = [options](Io& io) { return run_gate(*options, io); }; });
+}
+
+}  // namespace ripple::cli
