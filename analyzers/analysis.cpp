@@ -64,7 +64,7 @@ Analysis analyze(const model::Spec& spec) {
       spec, flow, metrics, graph, analysis.coupling, detail::publishers_by_event(spec)};
   detail::lint_sync(context, analysis.findings);
   detail::lint_async(context, analysis.findings);
-  detail::finish_findings(spec, analysis.findings, analysis.suppressed);
+  detail::finish_findings(spec, analysis);
   return analysis;
 }
 

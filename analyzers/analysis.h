@@ -185,6 +185,8 @@ struct Analysis {
   std::vector<EventProfile> events;          // by EventId
   std::vector<Finding> findings;             // sorted: severity, file, line, column, rule
   std::vector<SuppressedFinding> suppressed;
+  // Indexes into spec.suppressions of entries that matched no finding (stale or misspelled).
+  std::vector<int> unused_suppressions;
   // Edges cut to break cycles while following work downstream: "a.x -> b.y" (call),
   // "a.x -> E" (publish), "E -> s:E" (delivery), "s:E -> o.get" (callback).
   std::vector<std::string> cut_edges;

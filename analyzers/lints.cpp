@@ -35,29 +35,33 @@ std::string number_text(double value) {
   return buffer;
 }
 
-void finish_findings(const model::Spec& spec, std::vector<Finding>& findings,
-                     std::vector<SuppressedFinding>& suppressed) {
+void finish_findings(const model::Spec& spec, Analysis& analysis) {
   std::vector<Finding> kept;
-  for (Finding& finding : findings) {
+  std::vector<char> used(spec.suppressions.size(), 0);
+  for (Finding& finding : analysis.findings) {
     const auto match = std::find_if(spec.suppressions.begin(), spec.suppressions.end(),
                                     [&](const model::Suppression& s) {
                                       return s.rule == finding.rule && s.element == finding.element;
                                     });
-    if (match == spec.suppressions.end())
+    if (match == spec.suppressions.end()) {
       kept.push_back(std::move(finding));
-    else
-      suppressed.push_back({std::move(finding), match->reason});
+      continue;
+    }
+    used[match - spec.suppressions.begin()] = 1;
+    analysis.suppressed.push_back({std::move(finding), match->reason});
   }
   const auto key = [](const Finding& f) {
     return std::tie(f.severity, f.file, f.line, f.column, f.rule, f.message, f.element);
   };
   std::sort(kept.begin(), kept.end(),
             [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-  std::sort(suppressed.begin(), suppressed.end(),
+  std::sort(analysis.suppressed.begin(), analysis.suppressed.end(),
             [&](const SuppressedFinding& a, const SuppressedFinding& b) {
               return key(a.finding) < key(b.finding);
             });
-  findings = std::move(kept);
+  analysis.findings = std::move(kept);
+  for (std::size_t i = 0; i < used.size(); ++i)
+    if (!used[i]) analysis.unused_suppressions.push_back(static_cast<int>(i));
 }
 
 }  // namespace ripple::analyzers::detail

@@ -39,9 +39,9 @@ struct LintContext {
 void lint_sync(const LintContext& context, std::vector<Finding>& findings);
 void lint_async(const LintContext& context, std::vector<Finding>& findings);
 
-// Removes suppressed findings (rule and element match a suppress: entry) into `suppressed`,
-// then sorts what remains by severity, file, line, column, rule, message.
-void finish_findings(const model::Spec& spec, std::vector<Finding>& findings,
-                     std::vector<SuppressedFinding>& suppressed);
+// Removes suppressed findings (rule and element match a suppress: entry) into
+// analysis.suppressed, lists the entries that matched nothing, then sorts what remains by
+// severity, file, line, column, rule, message.
+void finish_findings(const model::Spec& spec, Analysis& analysis);
 
 }  // namespace ripple::analyzers::detail

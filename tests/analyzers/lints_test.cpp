@@ -416,6 +416,17 @@ suppress:
   ASSERT_EQ(a.suppressed.size(), 1u);
   EXPECT_EQ(a.suppressed[0].finding.element, "a");
   EXPECT_EQ(a.suppressed[0].reason, "a batch job, latency does not matter");
+  EXPECT_TRUE(a.unused_suppressions.empty());
+}
+
+TEST(Findings, SuppressionsThatMatchNothingAreListed) {
+  const Analysis a = analyze(load(R"(ripple: 1
+services: {a: {replicas: 2}}
+suppress:
+  - {rule: unbounded-queue, at: a, reason: stale}
+)"));
+  EXPECT_TRUE(a.findings.empty());
+  EXPECT_EQ(a.unused_suppressions, std::vector<int>{0});
 }
 
 TEST(Findings, AreSortedBySeverityThenLocationThenRule) {
