@@ -17,10 +17,10 @@ enum ExitCode : int { kExitOk = 0, kExitCheckFailed = 1, kExitBadInput = 2, kExi
 
 // Where a command writes, and what the terminal can show.
 struct Io {
-  std::ostream& out;   // the command's result (exactly one document in machine formats)
-  std::ostream& err;   // diagnostics for humans, warnings, progress
-  bool out_color = false;  // stdout is a terminal and NO_COLOR is unset
-  bool err_color = false;  // stderr is a terminal and NO_COLOR is unset
+  std::ostream& out;        // the command's result (exactly one document in machine formats)
+  std::ostream& err;        // diagnostics for humans, warnings, progress
+  bool out_color = false;   // stdout is a terminal and NO_COLOR is unset
+  bool err_color = false;   // stderr is a terminal and NO_COLOR is unset
   bool err_is_tty = false;  // progress bars only on a terminal
 };
 

@@ -13,14 +13,26 @@ std::string json_escape(std::string_view text) {
   out += '"';
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += fmt::format("\\u{:04x}", static_cast<int>(c));
+        else
+          out += c;
     }
   }
   out += '"';
@@ -95,8 +107,10 @@ JsonWriter& JsonWriter::value(double number) {
   if (!std::isfinite(number)) return null();
   before_value();
   // Whole numbers print without a fraction; others in their shortest round-trip form.
-  if (number == std::floor(number) && std::fabs(number) < 1e15) out_ += fmt::format("{}", static_cast<std::int64_t>(number));
-  else out_ += fmt::format("{}", number);
+  if (number == std::floor(number) && std::fabs(number) < 1e15)
+    out_ += fmt::format("{}", static_cast<std::int64_t>(number));
+  else
+    out_ += fmt::format("{}", number);
   return *this;
 }
 

@@ -11,9 +11,8 @@ namespace ripple::cli {
 namespace {
 
 int count(const model::Diagnostics& ds, model::Severity severity) {
-  return static_cast<int>(std::count_if(ds.begin(), ds.end(), [&](const model::Diagnostic& d) {
-    return d.severity == severity;
-  }));
+  return static_cast<int>(std::count_if(
+      ds.begin(), ds.end(), [&](const model::Diagnostic& d) { return d.severity == severity; }));
 }
 
 std::string plural(int n, const char* word) {
@@ -24,12 +23,18 @@ std::string plural(int n, const char* word) {
 std::string github_escape(std::string_view s, bool property) {
   std::string out;
   for (const char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -74,14 +79,17 @@ std::string count_summary(const model::Diagnostics& ds) {
   return plural(errors, "error") + ", " + plural(warnings, "warning");
 }
 
-std::string render_validation_json(const std::vector<FileOutcome>& files, const model::Diagnostics& ds) {
+std::string render_validation_json(const std::vector<FileOutcome>& files,
+                                   const model::Diagnostics& ds) {
   JsonWriter json;
   json.begin_object();
-  json.key("valid").value(std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; }));
+  json.key("valid").value(
+      std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; }));
   json.key("files").begin_array();
   for (const FileOutcome& f : files) {
     model::Diagnostics mine;
-    std::copy_if(ds.begin(), ds.end(), std::back_inserter(mine), [&](const model::Diagnostic& d) { return d.file == f.file; });
+    std::copy_if(ds.begin(), ds.end(), std::back_inserter(mine),
+                 [&](const model::Diagnostic& d) { return d.file == f.file; });
     json.begin_object();
     json.key("file").value(f.file);
     json.key("valid").value(f.valid);
@@ -112,7 +120,9 @@ std::string render_diagnostics_github(const model::Diagnostics& ds) {
     out += d.severity == model::Severity::Error ? "::error " : "::warning ";
     out += "file=" + github_escape(d.file, true);
     if (d.line > 0) out += fmt::format(",line={},col={}", d.line, d.column);
-    out += "::" + github_escape(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", false) + "\n";
+    out +=
+        "::" + github_escape(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", false) +
+        "\n";
   }
   return out;
 }

@@ -3,8 +3,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <optional>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -96,7 +96,8 @@ bool bind(const Signature& sig, const std::vector<Argument>& args, std::vector<d
       const std::string& v = args[i].value;
       out[slot] = std::strtod(v.c_str(), &end);
       if (v.empty() || *end != '\0' || !std::isfinite(out[slot])) {
-        error = {"pareto shape `" + v + "` is not a number", "write `pareto(scale=1ms, shape=2.5)`"};
+        error = {"pareto shape `" + v + "` is not a number",
+                 "write `pareto(scale=1ms, shape=2.5)`"};
         return false;
       }
       continue;
@@ -149,7 +150,8 @@ DistributionKind kind_of(const std::string& function) {
 std::optional<UnitError> check_parameters(const Distribution& d) {
   switch (d.kind) {
     case DistributionKind::Uniform:
-      if (d.b < d.a) return UnitError{"uniform's high is below its low", "write `uniform(1ms, 5ms)`"};
+      if (d.b < d.a)
+        return UnitError{"uniform's high is below its low", "write `uniform(1ms, 5ms)`"};
       break;
     case DistributionKind::Lognormal:
       if (d.a <= 0) return UnitError{"a lognormal's median must be above 0", ""};
@@ -220,9 +222,10 @@ Parsed<Distribution> parse_distribution(std::string_view raw) {
   if (open == std::string_view::npos) {
     const Parsed<Duration> d = parse_duration(text);
     if (!d.ok())
-      return fail(d.error.message, d.error.hint.empty()
-                                       ? std::string("a duration or a distribution such as `exp(20ms)`")
-                                       : d.error.hint + ", or a distribution such as `exp(20ms)`");
+      return fail(d.error.message,
+                  d.error.hint.empty()
+                      ? std::string("a duration or a distribution such as `exp(20ms)`")
+                      : d.error.hint + ", or a distribution such as `exp(20ms)`");
     dist.a = static_cast<double>(d.value->ns);
     return Parsed<Distribution>{std::move(dist), {}};
   }
@@ -254,13 +257,20 @@ Parsed<Distribution> parse_distribution(std::string_view raw) {
 
 const char* to_string(DistributionKind kind) {
   switch (kind) {
-    case DistributionKind::Const: return "const";
-    case DistributionKind::Exp: return "exp";
-    case DistributionKind::Uniform: return "uniform";
-    case DistributionKind::Normal: return "normal";
-    case DistributionKind::Lognormal: return "lognormal";
-    case DistributionKind::Pareto: return "pareto";
-    case DistributionKind::Empirical: return "empirical";
+    case DistributionKind::Const:
+      return "const";
+    case DistributionKind::Exp:
+      return "exp";
+    case DistributionKind::Uniform:
+      return "uniform";
+    case DistributionKind::Normal:
+      return "normal";
+    case DistributionKind::Lognormal:
+      return "lognormal";
+    case DistributionKind::Pareto:
+      return "pareto";
+    case DistributionKind::Empirical:
+      return "empirical";
   }
   return "?";
 }

@@ -10,7 +10,16 @@
 namespace ripple::model::detail {
 namespace {
 
-enum class Argument { Operation, EntryOrEvent, Component, Consumer, FaultedComponent, Service, Event, RuleOrSeverity };
+enum class Argument {
+  Operation,
+  EntryOrEvent,
+  Component,
+  Consumer,
+  FaultedComponent,
+  Service,
+  Event,
+  RuleOrSeverity
+};
 enum class Value { Duration, Ratio, Number, Count };
 
 struct Metric {
@@ -40,7 +49,8 @@ constexpr Metric kMetrics[] = {
 };
 
 constexpr const char* kSyntaxHint =
-    "write `metric(argument) < threshold`, as in `p99(gateway.checkout) < 300ms`, or `no sync_cycles`";
+    "write `metric(argument) < threshold`, as in `p99(gateway.checkout) < 300ms`, or `no "
+    "sync_cycles`";
 
 std::vector<std::string> rules_and_severities() {
   std::vector<std::string> out(kLintRules.begin(), kLintRules.end());
@@ -69,12 +79,15 @@ std::string check_argument(const Metric& metric, const std::string& argument, co
       return spec.find_operation(argument) ? "" : "unknown operation `" + argument + "`";
     case Argument::EntryOrEvent: {
       for (const Operation& op : spec.operations)
-        if (is_entry(spec, spec.operation_index.at(op.full_name))) candidates.push_back(op.full_name);
+        if (is_entry(spec, spec.operation_index.at(op.full_name)))
+          candidates.push_back(op.full_name);
       add_names(candidates, spec.events);
       if (spec.find_event(argument)) return "";
       const auto op = spec.find_operation(argument);
       if (!op) return "unknown entry operation or event `" + argument + "`";
-      return is_entry(spec, *op) ? "" : "`" + argument + "` is not an entry operation (no workload source targets it)";
+      return is_entry(spec, *op)
+                 ? ""
+                 : "`" + argument + "` is not an entry operation (no workload source targets it)";
     }
     case Argument::Component:
       add_names(candidates, spec.services);
@@ -85,7 +98,9 @@ std::string check_argument(const Metric& metric, const std::string& argument, co
                  : "unknown service, store or broker `" + argument + "`";
     case Argument::Consumer:
       add_names(candidates, spec.consumers);
-      return spec.find_consumer(argument) ? "" : "unknown consumer `" + argument + "` (consumers are `service:Event`)";
+      return spec.find_consumer(argument)
+                 ? ""
+                 : "unknown consumer `" + argument + "` (consumers are `service:Event`)";
     case Argument::FaultedComponent:
       for (const Fault& f : spec.faults) candidates.push_back(f.target_name);
       for (const Fault& f : spec.faults)
@@ -107,8 +122,8 @@ std::string check_argument(const Metric& metric, const std::string& argument, co
 }
 
 // Parses the threshold in the metric's unit (ms for durations, 0..1 for ratios).
-std::optional<double> parse_threshold(const Metric& metric, const std::string& text, std::string& problem,
-                                      std::string& hint) {
+std::optional<double> parse_threshold(const Metric& metric, const std::string& text,
+                                      std::string& problem, std::string& hint) {
   switch (metric.value) {
     case Value::Duration: {
       const auto d = parse_duration(text);
@@ -132,9 +147,11 @@ std::optional<double> parse_threshold(const Metric& metric, const std::string& t
     case Value::Count: {
       char* end = nullptr;
       const double v = std::strtod(text.c_str(), &end);
-      if (text.empty() || *end != '\0' || v < 0 || (metric.value == Value::Count && v != static_cast<long long>(v))) {
+      if (text.empty() || *end != '\0' || v < 0 ||
+          (metric.value == Value::Count && v != static_cast<long long>(v))) {
         problem = "`" + text + "` is not a " + (metric.value == Value::Count ? "count" : "number");
-        hint = std::string(metric.name) + " takes a plain " + (metric.value == Value::Count ? "whole number" : "number");
+        hint = std::string(metric.name) + " takes a plain " +
+               (metric.value == Value::Count ? "whole number" : "number");
         return std::nullopt;
       }
       return v;
@@ -143,7 +160,8 @@ std::optional<double> parse_threshold(const Metric& metric, const std::string& t
   return std::nullopt;
 }
 
-std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::string& text, Gate gate) {
+std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::string& text,
+                                  Gate gate) {
   std::string what = text.substr(3);
   while (!what.empty() && what.front() == ' ') what.erase(0, 1);
   const std::size_t offset = text.size() - what.size();
@@ -161,8 +179,9 @@ std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::st
   }
   words.insert(words.begin(), "sync_cycles");
   const auto guess = closest_match(what, words);
-  r.error_at(node, offset, what.size(), "unknown gate `no " + what + "`",
-             guess ? "did you mean `no " + *guess + "`?" : "write `no sync_cycles` or `no <lint rule>`");
+  r.error_at(
+      node, offset, what.size(), "unknown gate `no " + what + "`",
+      guess ? "did you mean `no " + *guess + "`?" : "write `no sync_cycles` or `no <lint rule>`");
   return std::nullopt;
 }
 
@@ -195,8 +214,9 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
     if (gate.metric == m.name) metric = &m;
   if (metric == nullptr) {
     const auto guess = closest_match(gate.metric, gate_metrics());
-    r.error_at(node, 0, gate.metric.size(), "unknown gate metric `" + gate.metric + "`",
-               guess ? "did you mean `" + *guess + "`?" : "metrics: " + quoted_list(gate_metrics()));
+    r.error_at(
+        node, 0, gate.metric.size(), "unknown gate metric `" + gate.metric + "`",
+        guess ? "did you mean `" + *guess + "`?" : "metrics: " + quoted_list(gate_metrics()));
     return std::nullopt;
   }
   gate.argument = text.substr(open + 1, close - open - 1);
@@ -204,14 +224,17 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
   const std::string problem = check_argument(*metric, gate.argument, spec, candidates);
   if (!problem.empty()) {
     const auto guess = closest_match(gate.argument, candidates);
-    r.error_at(node, open + 1, gate.argument.size(), problem, guess ? "did you mean `" + *guess + "`?" : "");
+    r.error_at(node, open + 1, gate.argument.size(), problem,
+               guess ? "did you mean `" + *guess + "`?" : "");
     return std::nullopt;
   }
   std::size_t i = close + 1;
   while (i < text.size() && text[i] == ' ') ++i;
-  static const std::pair<const char*, Comparison> kOperators[] = {
-      {"<=", Comparison::LessEqual}, {">=", Comparison::GreaterEqual}, {"==", Comparison::Equal},
-      {"<", Comparison::Less},       {">", Comparison::Greater}};
+  static const std::pair<const char*, Comparison> kOperators[] = {{"<=", Comparison::LessEqual},
+                                                                  {">=", Comparison::GreaterEqual},
+                                                                  {"==", Comparison::Equal},
+                                                                  {"<", Comparison::Less},
+                                                                  {">", Comparison::Greater}};
   bool found = false;
   for (const auto& [symbol, comparison] : kOperators) {
     if (text.compare(i, std::char_traits<char>::length(symbol), symbol) != 0) continue;
@@ -231,7 +254,8 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
   const auto value = parse_threshold(*metric, threshold, threshold_problem, hint);
   if (!value) {
     r.error_at(node, i, std::max<std::size_t>(threshold.size(), 1),
-               threshold.empty() ? "the gate has no threshold" : "threshold of `" + gate.metric + "`: " + threshold_problem,
+               threshold.empty() ? "the gate has no threshold"
+                                 : "threshold of `" + gate.metric + "`: " + threshold_problem,
                hint.empty() ? kSyntaxHint : hint);
     return std::nullopt;
   }

@@ -20,10 +20,10 @@ struct SourceFile {
 
 // Limits that keep a hostile file from exhausting time or memory.
 struct LoadLimits {
-  std::size_t max_bytes = 32u << 20;        // larger files are refused unread
-  int max_depth = 64;                       // nesting of mappings and sequences
-  std::size_t max_nodes = 2'000'000;        // YAML nodes after alias expansion
-  std::size_t max_alias_nodes = 100'000;    // nodes that aliases may add (YAML bombs)
+  std::size_t max_bytes = 32u << 20;      // larger files are refused unread
+  int max_depth = 64;                     // nesting of mappings and sequences
+  std::size_t max_nodes = 2'000'000;      // YAML nodes after alias expansion
+  std::size_t max_alias_nodes = 100'000;  // nodes that aliases may add (YAML bombs)
 };
 
 struct LoadResult {

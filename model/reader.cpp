@@ -2,9 +2,9 @@
 
 #include <cctype>
 #include <cerrno>
-#include <limits>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "model/spellcheck.h"
 
@@ -12,10 +12,14 @@ namespace ripple::model::detail {
 
 const char* describe_kind(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::Map: return "a mapping";
-    case YamlNode::Kind::Sequence: return "a list";
-    case YamlNode::Kind::Scalar: return "a single value";
-    case YamlNode::Kind::Null: return "nothing";
+    case YamlNode::Kind::Map:
+      return "a mapping";
+    case YamlNode::Kind::Sequence:
+      return "a list";
+    case YamlNode::Kind::Scalar:
+      return "a single value";
+    case YamlNode::Kind::Null:
+      return "nothing";
   }
   return "?";
 }
@@ -79,7 +83,8 @@ void Reader::check_keys(const YamlNode& map, std::initializer_list<const char*> 
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& [key, value] : map.entries) {
     if (!key.is_scalar()) {
-      error(key, "keys of " + what + " must be plain words, not " + std::string(describe_kind(key)));
+      error(key,
+            "keys of " + what + " must be plain words, not " + std::string(describe_kind(key)));
       continue;
     }
     if (key.value.rfind("x-", 0) == 0) continue;

@@ -21,8 +21,7 @@ namespace ripple::model::detail {
 class Reader {
  public:
   // REQUIRES: path, text and diagnostics outlive the Reader.
-  Reader(const std::string& path, const std::string& text, int file_index,
-         Diagnostics& diagnostics)
+  Reader(const std::string& path, const std::string& text, int file_index, Diagnostics& diagnostics)
       : path_(path), text_(text), file_index_(file_index), diagnostics_(diagnostics) {}
 
   [[nodiscard]] SourceLoc loc(const YamlNode& node) const {

@@ -1,10 +1,11 @@
 // Reading spec files from disk, with the file-level checks that come before any parsing.
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "model/loader.h"
 #include "model/yaml_tree.h"
@@ -28,7 +29,8 @@ ReadResult read_source_file(const std::string& path, const LoadLimits& limits) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     if (errno == ENOENT || errno == ENOTDIR)
-      return failure(path, "no such file", "check the path; specs usually live under `examples/` or `arch/`");
+      return failure(path, "no such file",
+                     "check the path; specs usually live under `examples/` or `arch/`");
     return failure(path, std::string("cannot read the file: ") + std::strerror(errno), "");
   }
   if (S_ISDIR(info.st_mode))
@@ -36,10 +38,13 @@ ReadResult read_source_file(const std::string& path, const LoadLimits& limits) {
   if (!S_ISREG(info.st_mode))
     return failure(path, "this is not a regular file", "name a .yaml spec file");
   if (static_cast<std::size_t>(info.st_size) > limits.max_bytes)
-    return failure(path, detail::too_large_message(static_cast<std::size_t>(info.st_size), limits.max_bytes),
-                   "a spec is a description, not data");
+    return failure(
+        path, detail::too_large_message(static_cast<std::size_t>(info.st_size), limits.max_bytes),
+        "a spec is a description, not data");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return failure(path, std::string("cannot read the file: ") + std::strerror(errno), "check its permissions");
+  if (!in)
+    return failure(path, std::string("cannot read the file: ") + std::strerror(errno),
+                   "check its permissions");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return failure(path, "cannot read the file", "");

@@ -97,51 +97,72 @@ std::string Spec::where(const SourceLoc& at) const {
 
 const char* to_string(BrokerType type) {
   switch (type) {
-    case BrokerType::Kafka: return "kafka";
-    case BrokerType::Sqs: return "sqs";
-    case BrokerType::Rabbitmq: return "rabbitmq";
-    case BrokerType::Memory: return "memory";
+    case BrokerType::Kafka:
+      return "kafka";
+    case BrokerType::Sqs:
+      return "sqs";
+    case BrokerType::Rabbitmq:
+      return "rabbitmq";
+    case BrokerType::Memory:
+      return "memory";
   }
   return "?";
 }
 
 const char* to_string(FaultMode mode) {
   switch (mode) {
-    case FaultMode::Down: return "down";
-    case FaultMode::Slow: return "slow";
-    case FaultMode::Errors: return "errors";
-    case FaultMode::Replicas: return "replicas";
-    case FaultMode::PartitionLoss: return "partition_loss";
+    case FaultMode::Down:
+      return "down";
+    case FaultMode::Slow:
+      return "slow";
+    case FaultMode::Errors:
+      return "errors";
+    case FaultMode::Replicas:
+      return "replicas";
+    case FaultMode::PartitionLoss:
+      return "partition_loss";
   }
   return "?";
 }
 
 const char* to_string(FaultTarget target) {
   switch (target) {
-    case FaultTarget::Service: return "service";
-    case FaultTarget::Store: return "store";
-    case FaultTarget::Broker: return "broker";
+    case FaultTarget::Service:
+      return "service";
+    case FaultTarget::Store:
+      return "store";
+    case FaultTarget::Broker:
+      return "broker";
   }
   return "?";
 }
 
 const char* to_string(Jitter jitter) {
   switch (jitter) {
-    case Jitter::None: return "none";
-    case Jitter::Full: return "full";
-    case Jitter::Equal: return "equal";
-    case Jitter::Decorrelated: return "decorrelated";
+    case Jitter::None:
+      return "none";
+    case Jitter::Full:
+      return "full";
+    case Jitter::Equal:
+      return "equal";
+    case Jitter::Decorrelated:
+      return "decorrelated";
   }
   return "?";
 }
 
 const char* to_string(Comparison comparison) {
   switch (comparison) {
-    case Comparison::Less: return "<";
-    case Comparison::LessEqual: return "<=";
-    case Comparison::Greater: return ">";
-    case Comparison::GreaterEqual: return ">=";
-    case Comparison::Equal: return "==";
+    case Comparison::Less:
+      return "<";
+    case Comparison::LessEqual:
+      return "<=";
+    case Comparison::Greater:
+      return ">";
+    case Comparison::GreaterEqual:
+      return ">=";
+    case Comparison::Equal:
+      return "==";
   }
   return "?";
 }

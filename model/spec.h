@@ -42,16 +42,16 @@ enum class OnFailure { Fail, Continue };
 enum class Balancing { RoundRobin, LeastOutstanding };
 
 struct RetryPolicy {
-  int attempts = 1;                         // includes the first try; 1 = no retry
-  Duration backoff{0};                      // wait before the first retry
-  double multiplier = 2;                    // wait before retry n = backoff * multiplier^(n-1)
+  int attempts = 1;       // includes the first try; 1 = no retry
+  Duration backoff{0};    // wait before the first retry
+  double multiplier = 2;  // wait before retry n = backoff * multiplier^(n-1)
   Duration max_backoff = Duration{10 * kSecond.ns};  // cap on one wait
   Jitter jitter = Jitter::None;
 };
 
 struct BreakerPolicy {
-  double failure_ratio = 0.5;  // opens when failures / window reaches this (0..1)
-  int window = 20;             // outcomes counted (last N calls)
+  double failure_ratio = 0.5;          // opens when failures / window reaches this (0..1)
+  int window = 20;                     // outcomes counted (last N calls)
   Duration open_for{10 * kSecond.ns};  // fail fast this long, then one half-open trial
 };
 
@@ -70,14 +70,14 @@ struct Call {
 // Work done by an operation or a consumer
 
 struct Batch {
-  int size = 1;         // writes per transaction at most
-  Duration linger{0};   // longest wait for a batch to fill
+  int size = 1;        // writes per transaction at most
+  Duration linger{0};  // longest wait for a batch to fill
 };
 
 struct StoreAccess {
   StoreId store = -1;
-  int rows = 1;                 // rows touched per execution
-  std::optional<Batch> batch;   // writes only: group executions into one transaction
+  int rows = 1;                // rows touched per execution
+  std::optional<Batch> batch;  // writes only: group executions into one transaction
   SourceLoc loc;
 };
 
@@ -90,7 +90,7 @@ struct Publish {
 // What one execution of an operation or one handling of an event does, in order: callbacks (for
 // consumers), its own time, reads, calls, writes, publishes.
 struct Work {
-  Distribution time;            // own processing time (holds a worker)
+  Distribution time;  // own processing time (holds a worker)
   std::vector<Call> calls;
   bool parallel_calls = false;  // calls run concurrently instead of one after another
   std::vector<StoreAccess> reads;
@@ -144,11 +144,11 @@ enum class BrokerType { Kafka, Sqs, Rabbitmq, Memory };
 struct Broker {
   std::string name;
   BrokerType type = BrokerType::Kafka;
-  Distribution latency;            // publish to availability for delivery
-  int partitions = 1;              // kafka: order per key within a partition; caps parallelism
+  Distribution latency;  // publish to availability for delivery
+  int partitions = 1;    // kafka: order per key within a partition; caps parallelism
   Duration visibility_timeout{30 * kSecond.ns};  // sqs: redelivered when handling outlasts it
-  std::optional<int> max_receives;  // sqs: then dead-lettered; nullopt = never
-  bool fifo = false;               // sqs: FIFO queue, ordered per key (message group)
+  std::optional<int> max_receives;               // sqs: then dead-lettered; nullopt = never
+  bool fifo = false;                             // sqs: FIFO queue, ordered per key (message group)
   SourceLoc loc;
 
   // Keeps events while consumers are down or slow, and survives a crash of the publisher.
@@ -163,9 +163,9 @@ struct Broker {
 
 struct Store {
   std::string name;
-  int connections = 10;           // concurrent transactions
-  Distribution txn_time;          // fixed cost of one transaction
-  Distribution row_time;          // cost per row
+  int connections = 10;   // concurrent transactions
+  Distribution txn_time;  // fixed cost of one transaction
+  Distribution row_time;  // cost per row
   SourceLoc loc;
 };
 
@@ -189,7 +189,7 @@ struct Entity {
 struct Event {
   std::string name;
   BrokerId broker = -1;
-  std::optional<FieldRef> key;   // partition / ordering key
+  std::optional<FieldRef> key;  // partition / ordering key
   std::vector<FieldRef> carries;
   SourceLoc loc;
 };
@@ -241,7 +241,7 @@ struct Fault {
   int target = -1;  // ServiceId, StoreId or BrokerId by target_kind
   std::string target_name;
   Duration at;
-  Duration length;    // `for:`
+  Duration length;  // `for:`
   FaultMode mode = FaultMode::Down;
   double factor = 1;  // slow: every service, transaction or broker time multiplied by this
   double ratio = 0;   // errors: share of requests that fail at once (0..1)

@@ -63,7 +63,8 @@ bool looks_like_size(std::string_view unit) {
 }
 
 constexpr const char* kDurationHint = "durations take ns, us, ms, s, m or h, as in `20ms`";
-constexpr const char* kRateHint = "rates are a count per s, ms, min or h, as in `200/s` or `12k/min`";
+constexpr const char* kRateHint =
+    "rates are a count per s, ms, min or h, as in `200/s` or `12k/min`";
 constexpr const char* kSizeHint = "sizes take B, KB, KiB, MB, MiB, GB or GiB, as in `4KiB`";
 
 }  // namespace
@@ -75,13 +76,20 @@ Parsed<Duration> parse_duration(std::string_view raw) {
   if (n.negative) return fail<Duration>("a duration cannot be negative: `" + text + "`", "");
   double factor = 0;
   const std::string_view u = n.unit;
-  if (u == "ns") factor = 1;
-  else if (u == "us" || u == "\xC2\xB5s") factor = 1e3;
-  else if (u == "ms") factor = 1e6;
-  else if (u == "s") factor = 1e9;
-  else if (u == "m" || u == "min") factor = 60e9;
-  else if (u == "h") factor = 3600e9;
-  else if (u.empty() && n.number == 0) factor = 1;
+  if (u == "ns")
+    factor = 1;
+  else if (u == "us" || u == "\xC2\xB5s")
+    factor = 1e3;
+  else if (u == "ms")
+    factor = 1e6;
+  else if (u == "s")
+    factor = 1e9;
+  else if (u == "m" || u == "min")
+    factor = 60e9;
+  else if (u == "h")
+    factor = 3600e9;
+  else if (u.empty() && n.number == 0)
+    factor = 1;
   if (factor == 0) {
     if (u.empty())
       return fail<Duration>("`" + text + "` needs a unit",
@@ -105,23 +113,30 @@ Parsed<double> parse_rate(std::string_view raw) {
   if (n.negative) return fail<double>("a rate cannot be negative: `" + text + "`", "");
   std::string_view u = n.unit;
   double count = n.number;
-  if (!u.empty() && u.front() == 'k') count *= 1e3, u.remove_prefix(1);
-  else if (!u.empty() && u.front() == 'M') count *= 1e6, u.remove_prefix(1);
+  if (!u.empty() && u.front() == 'k')
+    count *= 1e3, u.remove_prefix(1);
+  else if (!u.empty() && u.front() == 'M')
+    count *= 1e6, u.remove_prefix(1);
   if (u.empty() || u.front() != '/') {
-    if (u.empty())
-      return fail<double>("`" + text + "` needs a unit", "write `" + text + "/s`");
+    if (u.empty()) return fail<double>("`" + text + "` needs a unit", "write `" + text + "/s`");
     if (parse_duration(text).ok())
       return fail<double>("`" + text + "` is a duration, but a rate belongs here", kRateHint);
     return fail<double>("unknown rate unit in `" + text + "`", kRateHint);
   }
   u.remove_prefix(1);
   double per_second = 0;
-  if (u == "s") per_second = count;
-  else if (u == "ms") per_second = count * 1e3;
-  else if (u == "us") per_second = count * 1e6;
-  else if (u == "min" || u == "m") per_second = count / 60;
-  else if (u == "h") per_second = count / 3600;
-  else return fail<double>("unknown rate unit `/" + std::string(u) + "` in `" + text + "`", kRateHint);
+  if (u == "s")
+    per_second = count;
+  else if (u == "ms")
+    per_second = count * 1e3;
+  else if (u == "us")
+    per_second = count * 1e6;
+  else if (u == "min" || u == "m")
+    per_second = count / 60;
+  else if (u == "h")
+    per_second = count / 3600;
+  else
+    return fail<double>("unknown rate unit `/" + std::string(u) + "` in `" + text + "`", kRateHint);
   return Parsed<double>{per_second, {}};
 }
 
@@ -132,16 +147,25 @@ Parsed<std::int64_t> parse_size(std::string_view raw) {
   if (n.negative) return fail<std::int64_t>("a size cannot be negative: `" + text + "`", "");
   const std::string_view u = n.unit;
   double factor = 0;
-  if (u == "B") factor = 1;
-  else if (u == "KB" || u == "kB") factor = 1e3;
-  else if (u == "KiB") factor = 1024.0;
-  else if (u == "MB") factor = 1e6;
-  else if (u == "MiB") factor = 1024.0 * 1024;
-  else if (u == "GB") factor = 1e9;
-  else if (u == "GiB") factor = 1024.0 * 1024 * 1024;
-  else if (u.empty() && n.number == 0) factor = 1;
+  if (u == "B")
+    factor = 1;
+  else if (u == "KB" || u == "kB")
+    factor = 1e3;
+  else if (u == "KiB")
+    factor = 1024.0;
+  else if (u == "MB")
+    factor = 1e6;
+  else if (u == "MiB")
+    factor = 1024.0 * 1024;
+  else if (u == "GB")
+    factor = 1e9;
+  else if (u == "GiB")
+    factor = 1024.0 * 1024 * 1024;
+  else if (u.empty() && n.number == 0)
+    factor = 1;
   if (factor == 0) {
-    if (u.empty()) return fail<std::int64_t>("`" + text + "` needs a unit", "write `" + text + "B`");
+    if (u.empty())
+      return fail<std::int64_t>("`" + text + "` needs a unit", "write `" + text + "B`");
     if (parse_duration(text).ok())
       return fail<std::int64_t>("`" + text + "` is a duration, but a size belongs here", kSizeHint);
     return fail<std::int64_t>("unknown size unit `" + std::string(u) + "` in `" + text + "`",
@@ -159,7 +183,8 @@ Parsed<double> parse_ratio(std::string_view raw) {
   if (!n.ok) return fail<double>("`" + text + "` is not a ratio", hint);
   if (n.negative) return fail<double>("a ratio cannot be negative: `" + text + "`", hint);
   double value = n.number;
-  if (n.unit == "%") value /= 100;
+  if (n.unit == "%")
+    value /= 100;
   else if (!n.unit.empty())
     return fail<double>("unknown unit `" + std::string(n.unit) + "` in ratio `" + text + "`", hint);
   if (value > 1) return fail<double>("ratio `" + text + "` is above 1 (100%)", hint);
@@ -171,9 +196,9 @@ std::string format_duration(Duration d) {
     std::int64_t ns;
     const char* suffix;
   };
-  static constexpr Unit kUnits[] = {{3'600'000'000'000, "h"}, {60'000'000'000, "m"},
-                                    {1'000'000'000, "s"},     {1'000'000, "ms"},
-                                    {1'000, "us"},            {1, "ns"}};
+  static constexpr Unit kUnits[] = {
+      {3'600'000'000'000, "h"}, {60'000'000'000, "m"}, {1'000'000'000, "s"},
+      {1'000'000, "ms"},        {1'000, "us"},         {1, "ns"}};
   const std::int64_t ns = d.ns < 0 ? -d.ns : d.ns;
   const char* sign = d.ns < 0 ? "-" : "";
   if (ns == 0) return "0s";

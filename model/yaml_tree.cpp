@@ -59,10 +59,14 @@ std::size_t utf8_sequence_length(const std::string& text, std::size_t i) {
   if (c < 0x80) return 1;
   std::size_t length = 0;
   std::uint32_t code = 0;
-  if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
-  else return 0;
+  if ((c & 0xE0) == 0xC0)
+    length = 2, code = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0)
+    length = 3, code = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0)
+    length = 4, code = c & 0x07;
+  else
+    return 0;
   if (i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -74,8 +78,8 @@ std::size_t utf8_sequence_length(const std::string& text, std::size_t i) {
 }
 
 std::optional<Diagnostic> check_bytes(const std::string& path, const std::string& text) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                           (text[0] == '\xFE' && text[1] == '\xFF')))
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
     return file_diagnostic(path, 0, 0, "the file is UTF-16 text, not UTF-8",
                            "save it as UTF-8 (most editors offer the encoding on save)");
   const std::size_t nul = text.find('\0');
@@ -162,18 +166,24 @@ struct DepthScanner {
     for (; i < line.size(); ++i) {
       const char c = line[i];
       if (quote != 0) {
-        if (quote == '"' && c == '\\') ++i;
-        else if (c == quote) quote = 0;
+        if (quote == '"' && c == '\\')
+          ++i;
+        else if (c == quote)
+          quote = 0;
         continue;
       }
-      if ((c == '"' || c == '\'') && opens_token(line, i)) quote = c;
-      else if (c == '#' && opens_token(line, i)) break;
+      if ((c == '"' || c == '\'') && opens_token(line, i))
+        quote = c;
+      else if (c == '#' && opens_token(line, i))
+        break;
       else if ((c == '[' || c == '{') && (flow_depth > 0 || opens_token(line, i)))
         line_max = std::max(line_max, ++flow_depth);
-      else if ((c == ']' || c == '}') && flow_depth > 0) --flow_depth;
+      else if ((c == ']' || c == '}') && flow_depth > 0)
+        --flow_depth;
       else if (c == ':' && flow_depth == 0 && (i + 1 == line.size() || line[i + 1] == ' '))
         mapping_value = true;
-      const int depth = static_cast<int>(indents.size()) + compact + line_max + (mapping_value ? 1 : 0);
+      const int depth =
+          static_cast<int>(indents.size()) + compact + line_max + (mapping_value ? 1 : 0);
       if (depth > max_depth) return too_deep(line_number, static_cast<int>(i) + 1);
     }
     const int depth = static_cast<int>(indents.size()) + compact + line_max;
@@ -271,10 +281,10 @@ class TreeBuilder : public YAML::EventHandler {
 
   void push(YamlNode node, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-      throw TreeError{node.line, node.column,
-                      "the YAML is nested deeper than " + std::to_string(limits_.max_depth) +
-                          " levels",
-                      "a spec needs only a few levels"};
+      throw TreeError{
+          node.line, node.column,
+          "the YAML is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
+          "a spec needs only a few levels"};
     stack_.push_back(Frame{std::move(node), anchor, false, {}});
   }
 
@@ -335,8 +345,7 @@ class TreeBuilder : public YAML::EventHandler {
     map.entries = std::move(own);
   }
 
-  static bool has_key(const std::vector<YamlEntry>& entries,
-                      const YamlNode& key) {
+  static bool has_key(const std::vector<YamlEntry>& entries, const YamlNode& key) {
     return std::any_of(entries.begin(), entries.end(), [&](const auto& e) {
       return e.first.is_scalar() && key.is_scalar() && e.first.value == key.value;
     });
@@ -349,7 +358,8 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   [[noreturn]] static void throw_merge_error(const YamlNode& node) {
-    throw TreeError{node.line, node.column, "a merge key `<<` takes a mapping or a list of mappings",
+    throw TreeError{node.line, node.column,
+                    "a merge key `<<` takes a mapping or a list of mappings",
                     "write `<<: *name` where `&name` marks a mapping"};
   }
 
@@ -359,10 +369,9 @@ class TreeBuilder : public YAML::EventHandler {
       if (!key.is_scalar()) continue;
       const auto [it, inserted] = first_line.emplace(key.value, key.line);
       if (inserted) continue;
-      Diagnostic d = file_diagnostic(path_, key.line, key.column,
-                                     "duplicate key `" + key.value + "`",
-                                     "it is already set at line " + std::to_string(it->second) +
-                                         "; keep one of them");
+      Diagnostic d = file_diagnostic(
+          path_, key.line, key.column, "duplicate key `" + key.value + "`",
+          "it is already set at line " + std::to_string(it->second) + "; keep one of them");
       d.length = static_cast<int>(key.value.size());
       diagnostics_.push_back(std::move(d));
     }
@@ -385,7 +394,8 @@ bool only_blank_or_comments(const std::string& text) {
   while (std::getline(in, line)) {
     const std::size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos || line[first] == '#') continue;
-    if (line.compare(first, 3, "---") == 0 && line.find_first_not_of(" \t\r", first + 3) == std::string::npos)
+    if (line.compare(first, 3, "---") == 0 &&
+        line.find_first_not_of(" \t\r", first + 3) == std::string::npos)
       continue;
     return false;
   }
@@ -410,7 +420,8 @@ std::string too_large_message(std::size_t bytes, std::size_t limit) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(n) / (1 << 20));
     std::string text(buffer);
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+      text.resize(text.size() - 2);
     return text + " MiB";
   };
   return "the file is too large (" + mib(bytes) + "; the limit is " + mib(limit) + ")";
@@ -444,13 +455,16 @@ TreeResult parse_yaml_tree(const std::string& path, const std::string& text,
                                 "a spec is a description, not data"));
   if (auto problem = check_bytes(path, text)) {
     // Show the offending line only when it is text; bytes that are not UTF-8 become `?`.
-    if (problem->message.find("binary") != std::string::npos) problem->line = 0, problem->column = 0;
+    if (problem->message.find("binary") != std::string::npos)
+      problem->line = 0, problem->column = 0;
     Diagnostic d = std::move(*problem);
     std::string line = source_line(text, d.line);
     for (std::size_t i = 0; i < line.size();) {
       const std::size_t length = utf8_sequence_length(line, i);
-      if (length == 0) line[i++] = '?';
-      else i += length;
+      if (length == 0)
+        line[i++] = '?';
+      else
+        i += length;
     }
     result.diagnostics = {std::move(d)};
     result.diagnostics.front().source_line = std::move(line);
@@ -479,8 +493,8 @@ TreeResult parse_yaml_tree(const std::string& path, const std::string& text,
     return fail(file_diagnostic(path, e.line, e.column, e.message, e.hint));
   } catch (const YAML::Exception& e) {
     const bool has_mark = e.mark.line >= 0;
-    return fail(file_diagnostic(path, has_mark ? e.mark.line + 1 : 0, has_mark ? e.mark.column + 1 : 0,
-                                describe_parser_error(e.msg),
+    return fail(file_diagnostic(path, has_mark ? e.mark.line + 1 : 0,
+                                has_mark ? e.mark.column + 1 : 0, describe_parser_error(e.msg),
                                 "check the indentation and the quoting around this place"));
   }
   for (Diagnostic& d : duplicates) d.source_line = source_line(text, d.line);

@@ -20,11 +20,11 @@ struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Map };
 
   Kind kind = Kind::Null;
-  std::string value;   // scalars only
-  bool plain = true;   // scalar written without quotes (so `null`, `true` keep their meaning)
-  int line = 0;        // 1-based
-  int column = 0;      // 1-based
-  std::vector<YamlNode> items;                             // sequences
+  std::string value;  // scalars only
+  bool plain = true;  // scalar written without quotes (so `null`, `true` keep their meaning)
+  int line = 0;       // 1-based
+  int column = 0;     // 1-based
+  std::vector<YamlNode> items;     // sequences
   std::vector<YamlEntry> entries;  // maps, keys in source order
 
   [[nodiscard]] bool is_map() const { return kind == Kind::Map; }

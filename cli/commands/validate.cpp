@@ -2,9 +2,9 @@
 // Parses and checks specs; reports every problem with file:line:col and a hint.
 // Exit 0 when every spec is valid (warnings allowed), 2 otherwise.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <memory>
 #include <ostream>
@@ -43,18 +43,25 @@ int run_validate(const ValidateOptions& options, Io& io) {
     FileOutcome outcome{path, result.spec.has_value(), result.spec ? describe(*result.spec) : ""};
     text += render_diagnostics_text(result.diagnostics, io.out_color);
     if (outcome.valid) {
-      const std::string warnings = result.diagnostics.empty() ? "" : " with " + count_summary(result.diagnostics);
-      text += fmt::format("{} {}{} ({})\n", style.bold(path + ":"), style.good("valid"), warnings, outcome.summary);
+      const std::string warnings =
+          result.diagnostics.empty() ? "" : " with " + count_summary(result.diagnostics);
+      text += fmt::format("{} {}{} ({})\n", style.bold(path + ":"), style.good("valid"), warnings,
+                          outcome.summary);
     } else {
-      text += fmt::format("{} {}\n", style.bold(path + ":"), style.error(count_summary(result.diagnostics)));
+      text += fmt::format("{} {}\n", style.bold(path + ":"),
+                          style.error(count_summary(result.diagnostics)));
     }
     all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
     outcomes.push_back(std::move(outcome));
   }
-  if (options.format == "json") io.out << render_validation_json(outcomes, all);
-  else if (options.format == "github") io.out << render_diagnostics_github(all);
-  else io.out << text;
-  const bool valid = std::all_of(outcomes.begin(), outcomes.end(), [](const FileOutcome& f) { return f.valid; });
+  if (options.format == "json")
+    io.out << render_validation_json(outcomes, all);
+  else if (options.format == "github")
+    io.out << render_diagnostics_github(all);
+  else
+    io.out << text;
+  const bool valid =
+      std::all_of(outcomes.begin(), outcomes.end(), [](const FileOutcome& f) { return f.valid; });
   return valid ? kExitOk : kExitBadInput;
 }
 
@@ -62,13 +69,16 @@ int run_validate(const ValidateOptions& options, Io& io) {
 
 void add_validate_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* sub = app.add_subcommand("validate", "Parse and check specs; report every problem with a fix hint");
+  CLI::App* sub =
+      app.add_subcommand("validate", "Parse and check specs; report every problem with a fix hint");
   sub->add_option("SPEC", options->specs, "Spec files (YAML)")->required();
-  sub->add_option("--scenario", options->scenario, "Scenario file whose workload, faults and gates replace the spec's");
+  sub->add_option("--scenario", options->scenario,
+                  "Scenario file whose workload, faults and gates replace the spec's");
   sub->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->capture_default_str();
-  sub->callback([options, &action] { action = [options](Io& io) { return run_validate(*options, io); }; });
+  sub->callback(
+      [options, &action] { action = [options](Io& io) { return run_validate(*options, io); }; });
 }
 
 }  // namespace ripple::cli

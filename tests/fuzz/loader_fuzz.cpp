@@ -24,9 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_bytes = 1 << 20;
   const auto spec = ripple::model::load_spec({"fuzz.yaml", text}, std::nullopt, limits);
   // The same bytes as a scenario of a small valid architecture exercise the scenario path.
-  const auto scenario =
-      ripple::model::load_spec({"arch.yaml", kArchitecture}, ripple::model::SourceFile{"s.yaml", text}, limits);
+  const auto scenario = ripple::model::load_spec({"arch.yaml", kArchitecture},
+                                                 ripple::model::SourceFile{"s.yaml", text}, limits);
   if (spec.spec.has_value() == ripple::model::has_errors(spec.diagnostics)) __builtin_trap();
-  if (scenario.spec.has_value() == ripple::model::has_errors(scenario.diagnostics)) __builtin_trap();
+  if (scenario.spec.has_value() == ripple::model::has_errors(scenario.diagnostics))
+    __builtin_trap();
   return 0;
 }
