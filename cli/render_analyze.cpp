@@ -241,6 +241,16 @@ std::vector<std::vector<const Finding*>> by_rule(const std::vector<Finding>& fin
   return groups;
 }
 
+std::string text_unused_suppressions(const AnalyzeDocument& doc, const Style& style) {
+  std::string out;
+  for (int i : doc.analysis.unused_suppressions) {
+    const model::Suppression& s = doc.spec.suppressions[i];
+    out += fmt::format("  {} {}: suppression of {} at {} matches no finding; remove it\n",
+                       style.dim("unused "), doc.spec.where(s.loc), s.rule, s.element);
+  }
+  return out;
+}
+
 std::string text_findings(const Analysis& a, const Style& style) {
   std::string out = style.bold("Findings") + "  " + findings_summary(a) + "\n";
   for (const auto& group : by_rule(a.findings)) {
@@ -370,7 +380,7 @@ std::string render_analyze_text(const AnalyzeDocument& doc, bool color) {
   const Style style(color);
   const Analysis& a = doc.analysis;
   std::string out = style.bold(title_line(doc)) + "\n\n";
-  out += text_findings(a, style) + "\n";
+  out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
   out += text_coupling(a, style) + "\n";
   out += text_amplification(a, style) + "\n";
   out += text_cascades(a, style) + "\n";

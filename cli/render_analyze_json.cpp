@@ -158,6 +158,21 @@ void write_findings(JsonWriter& w, const Analysis& a) {
   w.end_array();
 }
 
+void write_unused_suppressions(JsonWriter& w, const model::Spec& spec, const Analysis& a) {
+  w.key("unused_suppressions").begin_array();
+  for (int i : a.unused_suppressions) {
+    const model::Suppression& s = spec.suppressions[i];
+    const std::string file =
+        s.loc.file >= 0 && static_cast<std::size_t>(s.loc.file) < spec.files.size()
+            ? spec.files[s.loc.file]
+            : "";
+    w.begin_object().key("rule").value(s.rule).key("at").value(s.element);
+    w.key("file").value(file).key("line").value(s.loc.line).key("column").value(s.loc.column);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_summary(JsonWriter& w, const Analysis& a) {
   w.key("summary").begin_object();
   w.key("errors").value(count_findings(a.findings, Severity::Error));
@@ -269,6 +284,7 @@ std::string render_analyze_json(const AnalyzeDocument& doc) {
   for (const analyzers::EventProfile& e : doc.analysis.events) write_event(w, e);
   w.end_object();
   write_findings(w, doc.analysis);
+  write_unused_suppressions(w, doc.spec, doc.analysis);
   write_coupling(w, doc.analysis);
   w.key("cut_edges");
   strings(w, doc.analysis.cut_edges);

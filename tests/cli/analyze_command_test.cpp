@@ -100,6 +100,23 @@ TEST(AnalyzeJson, WritesTheFiguresOfEachSection) {
   })"));
 }
 
+TEST(AnalyzeJson, ListsUnusedSuppressions) {
+  const Rendered r = analyzed(R"(ripple: 1
+services: {a: {replicas: 2}}
+suppress:
+  - {rule: unbounded-queue, at: a, reason: stale}
+)");
+  EXPECT_TRUE(contains(render_analyze_json(r.doc()), R"("unused_suppressions": [
+    {
+      "rule": "unbounded-queue",
+      "at": "a",
+      "file": "specs/tiny.yaml",
+      "line": 4,)"));
+  EXPECT_TRUE(contains(render_analyze_text(r.doc(), false),
+                       "  unused  specs/tiny.yaml:4:5: suppression of unbounded-queue at a "
+                       "matches no finding; remove it\n"));
+}
+
 TEST(AnalyzeSarif, DescribesEveryRuleAndLocatesEveryResult) {
   const Rendered r = analyzed(kTiny);
   const std::string sarif = render_analyze_sarif(r.doc());
