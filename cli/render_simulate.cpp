@@ -13,6 +13,12 @@ std::string duration_text(double ms) {
   return model::format_duration(model::Duration::from_seconds(ms / 1000));
 }
 
+// Lags run from microseconds to minutes: milliseconds below ten seconds, seconds above.
+std::string lag_text(double ms) {
+  if (ms < 10'000) return fmt::format("{:.1f}ms", ms);
+  return fmt::format("{:.1f}s", ms / 1000);
+}
+
 std::string recovery_text(const std::optional<double>& ms) {
   return ms ? duration_text(*ms) : std::string("never");
 }
@@ -71,6 +77,60 @@ void text_calls(const sim::SimulationResult& r, const Style& style, std::string&
     out += fmt::format("  {:<40} {:>10} {:>9} {:>9} {:>9} {:>9}\n", c.from + " -> " + c.to,
                        c.attempts, c.retries, c.timeouts, c.breaker_opens, c.failures);
   }
+}
+
+void text_consumers(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.consumers.empty()) return;
+  out += "\n" + style.bold("consumers") + "\n";
+  out += fmt::format("  {:<34} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
+                     "consumer", "delivered", "dupes", "harmful", "order", "dlq", "lost",
+                     "lag mean", "lag p99", "lag max");
+  for (const sim::ConsumerResult& c : r.consumers) {
+    const auto flag = [&](std::uint64_t n) {
+      const std::string text = std::to_string(n);
+      return n > 0 ? style.warning(text) : text;
+    };
+    out += fmt::format("  {:<34} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
+                       c.name, c.delivered, c.duplicates, flag(c.harmful_duplicates),
+                       flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost),
+                       lag_text(c.lag.mean_ms), lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
+  }
+  out += "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
+         "  is not idempotent); order: handled after a later event of the same key\n";
+  bool waiting = false;
+  for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
+  if (!waiting) return;
+  for (const sim::ConsumerResult& c : r.consumers)
+    if (c.waiting > 0)
+      out += fmt::format("  {} still had {} events waiting or in handling at the end\n", c.name,
+                         c.waiting);
+}
+
+void text_brokers(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.brokers.empty()) return;
+  out += "\n" + style.bold("brokers") + "\n";
+  out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", "broker", "type",
+                     "published", "refused", "outboxed", "max backlog");
+  for (const sim::BrokerResult& b : r.brokers)
+    out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", b.name, b.type,
+                       b.published, b.publish_failures, b.outboxed, b.max_backlog);
+  if (!r.callbacks.empty()) {
+    out += "\n" + style.bold("callbacks") + " (consumers reading what their events lack)\n";
+    for (const sim::CallbackResult& c : r.callbacks)
+      out += fmt::format("  {:<28} {:>10} requests ({:.1f}/s)\n", c.operation, c.callbacks,
+                         c.per_s);
+  }
+}
+
+void text_reconnects(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.reconnects.empty()) return;
+  out += "\n" + style.bold("reconnect storms") + "\n";
+  for (const sim::ReconnectResult& c : r.reconnects)
+    out += fmt::format(
+        "  {} clients -> {} at {} (jitter {}): {} attempts, {} connected, {} gave up; peak "
+        "{:.0f}/s per second, {:.0f}/s per 10 ms\n",
+        c.clients, c.target, duration_text(c.at_ms), duration_text(c.jitter_ms), c.attempts,
+        c.connected, c.gave_up, c.peak_per_s, c.peak_10ms_per_s);
 }
 
 void text_faults(const sim::SimulationResult& r, const Style& style, std::string& out) {
@@ -133,18 +193,42 @@ void json_consumers(JsonWriter& json, const sim::SimulationResult& r) {
   json.key("consumers").begin_object();
   for (const sim::ConsumerResult& c : r.consumers) {
     json.key(c.name).begin_object();
+    json.key("broker").value(c.broker);
     json.key("delivered").value(c.delivered).key("duplicates").value(c.duplicates);
+    json.key("harmful_duplicates").value(c.harmful_duplicates);
     json.key("out_of_order").value(c.out_of_order).key("dead_lettered").value(c.dead_lettered);
-    json.key("lost").value(c.lost).key("lag").begin_object();
-    json.key("mean")
-        .value(c.lag.mean_ms)
-        .key("p99")
-        .value(c.lag.p99_ms)
-        .key("max")
-        .value(c.lag.max_ms);
-    json.end_object().end_object();
+    json.key("lost").value(c.lost).key("failed").value(c.failed).key("waiting").value(c.waiting);
+    json.key("throughput").value(c.delivered_per_s);
+    json.key("lag");
+    json_latency(json, c.lag);
+    json.end_object();
   }
   json.end_object();
+  json.key("brokers").begin_object();
+  for (const sim::BrokerResult& b : r.brokers) {
+    json.key(b.name).begin_object();
+    json.key("type").value(b.type).key("published").value(b.published);
+    json.key("publish_failures").value(b.publish_failures).key("outboxed").value(b.outboxed);
+    json.key("max_backlog").value(b.max_backlog);
+    json.end_object();
+  }
+  json.end_object();
+  json.key("callbacks").begin_object();
+  for (const sim::CallbackResult& c : r.callbacks)
+    json.key(c.operation).begin_object().key("requests").value(c.callbacks).key("rate").value(
+        c.per_s).end_object();
+  json.end_object();
+  json.key("reconnects").begin_array();
+  for (const sim::ReconnectResult& c : r.reconnects) {
+    json.begin_object();
+    json.key("target").value(c.target).key("clients").value(c.clients);
+    json.key("at").value(c.at_ms).key("jitter").value(c.jitter_ms);
+    json.key("attempts").value(c.attempts).key("connected").value(c.connected);
+    json.key("gave_up").value(c.gave_up).key("peak_per_s").value(c.peak_per_s);
+    json.key("peak_10ms_per_s").value(c.peak_10ms_per_s);
+    json.end_object();
+  }
+  json.end_array();
 }
 
 void json_components(JsonWriter& json, const sim::SimulationResult& r) {
@@ -159,7 +243,8 @@ void json_components(JsonWriter& json, const sim::SimulationResult& r) {
   json.key("calls").begin_array();
   for (const sim::CallEdgeResult& c : r.calls) {
     json.begin_object();
-    json.key("from").value(c.from).key("to").value(c.to).key("calls").value(c.calls);
+    json.key("from").value(c.from).key("to").value(c.to).key("callback").value(c.callback);
+    json.key("calls").value(c.calls);
     json.key("attempts").value(c.attempts).key("retries").value(c.retries);
     json.key("timeouts").value(c.timeouts).key("short_circuited").value(c.short_circuited);
     json.key("breaker_opens").value(c.breaker_opens).key("failures").value(c.failures);
@@ -196,15 +281,16 @@ std::string render_simulate_text(const sim::SimulationResult& r, bool color) {
   if (!r.amplification.empty()) {
     out += "\n" + style.bold("measured amplification") + "\n";
     for (const sim::AmplificationResult& a : r.amplification)
-      out += fmt::format("  {}: {:.3f} downstream requests per entry request\n", a.operation,
-                         a.requests_per_entry);
+      out += fmt::format(
+          "  {}: {:.3f} downstream requests per entry request (calls, retries, callbacks; the "
+          "work of the events it caused included)\n",
+          a.operation, a.requests_per_entry);
   }
+  text_consumers(r, style, out);
+  text_brokers(r, style, out);
+  text_reconnects(r, style, out);
   text_faults(r, style, out);
   text_intervals(r, style, out);
-  if (!r.consumers.empty())
-    out += "\n" +
-           style.dim("note: event delivery is not simulated yet; consumers are listed with zeros") +
-           "\n";
   return out;
 }
 
@@ -244,6 +330,29 @@ std::string render_simulate_markdown(const sim::SimulationResult& r) {
   for (const sim::ServiceResult& s : r.services)
     out += fmt::format("| `{}` | {:.1f}% | {} | {} |\n", s.name, s.utilization * 100, s.rejected,
                        s.max_queue);
+  if (!r.consumers.empty()) {
+    out += "\n| consumer | delivered | duplicates | harmful | out of order | dead-lettered | lost | "
+           "lag mean | lag p99 | lag max |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+           "| ---: | ---: |\n";
+    for (const sim::ConsumerResult& c : r.consumers)
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.name,
+                         c.delivered, c.duplicates, c.harmful_duplicates, c.out_of_order,
+                         c.dead_lettered, c.lost, lag_text(c.lag.mean_ms),
+                         lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
+  }
+  if (!r.brokers.empty()) {
+    out += "\n| broker | type | published | refused | outboxed | max backlog |\n"
+           "| --- | --- | ---: | ---: | ---: | ---: |\n";
+    for (const sim::BrokerResult& b : r.brokers)
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", b.name, b.type, b.published,
+                         b.publish_failures, b.outboxed, b.max_backlog);
+  }
+  for (const sim::ReconnectResult& c : r.reconnects)
+    out += fmt::format(
+        "\nReconnect storm: {} clients to `{}` at {} (jitter {}): {} attempts, peak {:.0f}/s "
+        "per second and {:.0f}/s per 10 ms.\n",
+        c.clients, c.target, duration_text(c.at_ms), duration_text(c.jitter_ms), c.attempts,
+        c.peak_per_s, c.peak_10ms_per_s);
   if (!r.faults.empty()) {
     out += "\n| fault | at | for | recovery |\n| --- | --- | --- | --- |\n";
     for (const sim::FaultResult& f : r.faults)
@@ -265,12 +374,14 @@ std::string render_series_csv(const sim::SimulationResult& r) {
   for (const sim::EntrySeries& e : s.entries)
     out += fmt::format(",{0} throughput_per_s,{0} error_rate,{0} p99_ms", e.operation);
   for (const sim::QueueSeries& q : s.queues) out += fmt::format(",{} queue", q.service);
+  for (const sim::BacklogSeries& b : s.backlogs) out += fmt::format(",{} backlog", b.broker);
   out += "\n";
   for (std::size_t k = 0; k < s.start_ms.size(); ++k) {
     out += fmt::format("{}", s.start_ms[k]);
     for (const sim::EntrySeries& e : s.entries)
       out += fmt::format(",{},{},{}", e.throughput_per_s[k], e.error_rate[k], e.p99_ms[k]);
     for (const sim::QueueSeries& q : s.queues) out += fmt::format(",{}", q.queue_length[k]);
+    for (const sim::BacklogSeries& b : s.backlogs) out += fmt::format(",{}", b.backlog[k]);
     out += "\n";
   }
   return out;

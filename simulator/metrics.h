@@ -45,7 +45,7 @@ struct AmplificationMetrics {
 // Per consumer, over deliveries of events published after the warmup.
 struct ConsumerMetrics {
   std::uint64_t delivered = 0;      // deliveries handled to completion (first completion)
-  std::uint64_t duplicates = 0;     // handlings of a delivery after its first receive
+  std::uint64_t duplicates = 0;     // handlings begun after an earlier one got past its callbacks
   std::uint64_t out_of_order = 0;   // handlings begun after a later event of the same key began
   std::uint64_t dead_lettered = 0;  // SQS: moved to the dead-letter queue after max_receives
   std::uint64_t lost = 0;           // never delivered: failed publish, memory broker

@@ -255,6 +255,7 @@ void Replication::start(std::uint32_t index) {
 void Replication::start_time(std::uint32_t index) {
   Request& request = requests_[index];
   request.phase = Phase::Time;
+  if (request.consumer >= 0) deliveries_[request.delivery].touched = true;
   const auto w = static_cast<std::size_t>(request.work);
   const TimeNs time = scaled(sample_ns(layout_.work(request.work).time, work_rng_[w]),
                              services_[static_cast<std::size_t>(request.service)].slow);

@@ -196,7 +196,7 @@ void Replication::start_handling(int c, std::uint32_t d, int replica) {
   Delivery& delivery = deliveries_[d];
   ++delivery.receives;
   ++delivery.in_flight;
-  if (delivery.measured && delivery.receives > 1) ++metrics.duplicates;
+  if (delivery.measured && delivery.touched) ++metrics.duplicates;
   if (model_consumer.ordered) {
     std::uint64_t& last = consumer.last_started[delivery.key];
     if (last > delivery.sequence) {

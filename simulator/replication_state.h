@@ -114,6 +114,7 @@ struct Replication::Delivery {
   bool acked = false;   // a handling completed
   bool dead = false;    // dead-lettered or lost: never handed out again
   bool queued = false;  // waiting in its lane
+  bool touched = false;  // a handling got past its callbacks: its effects may have happened
   bool measured = false;
   bool root_measured = false;
   int consumer = -1;

@@ -96,7 +96,9 @@ struct ConsumerResult {
   std::string name;  // "service:Event"
   std::string broker;
   std::uint64_t delivered = 0;      // events handled to completion (counted once each)
-  std::uint64_t duplicates = 0;     // handlings of an event after its first (redeliveries)
+  std::uint64_t duplicates = 0;     // redelivered handlings begun after an earlier handling
+                                    // of the event got past its callbacks (its effects may
+                                    // have happened): visibility timeouts, crashes, failures
   std::uint64_t harmful_duplicates = 0;  // duplicates at a non-idempotent consumer
   std::uint64_t out_of_order = 0;   // ordered consumers: handlings begun after a later event of
                                     // the same key had begun

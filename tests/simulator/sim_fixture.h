@@ -53,4 +53,27 @@ inline const CallEdgeResult& edge(const SimulationResult& result, const std::str
   return kNone;
 }
 
+inline const ConsumerResult& consumer(const SimulationResult& result, const std::string& name) {
+  for (const ConsumerResult& c : result.consumers)
+    if (c.name == name) return c;
+  ADD_FAILURE() << "no consumer " << name;
+  static const ConsumerResult kNone;
+  return kNone;
+}
+
+inline const BrokerResult& broker(const SimulationResult& result, const std::string& name) {
+  for (const BrokerResult& b : result.brokers)
+    if (b.name == name) return b;
+  ADD_FAILURE() << "no broker " << name;
+  static const BrokerResult kNone;
+  return kNone;
+}
+
+// Replaces every `from` in `text` with `to`.
+inline std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
 }  // namespace ripple::sim::testing
