@@ -7,38 +7,13 @@
 #include <string>
 
 #include "bench_util.h"
+#include "chain_spec.h"
 #include "model/loader.h"
 #include "simulator/simulate.h"
 
 int main(int argc, char** argv) {
   const std::string seconds = ripple::bench::arg(argc, argv, "--seconds", "600");
-  const std::string yaml = R"(ripple: 1
-services:
-  gateway:
-    replicas: 2
-    workers: 64
-    operations:
-      checkout:
-        time: exp(1ms)
-        calls: [{to: order.place, timeout: 200ms, retry: {attempts: 3, backoff: 10ms, jitter: full}}]
-  order:
-    replicas: 3
-    workers: 32
-    operations:
-      place:
-        time: lognormal(median=4ms, p99=20ms)
-        calls: [{to: payment.charge, timeout: 50ms, retry: {attempts: 2, backoff: 5ms}}]
-  payment:
-    replicas: 2
-    workers: 32
-    operations:
-      charge: {time: exp(5ms)}
-workload:
-  duration: )" + seconds + R"(s
-  sources: [{to: gateway.checkout, rate: 2000/s}]
-faults:
-  - {service: payment, at: 10s, for: 5s, mode: errors, ratio: 0.3}
-)";
+  const std::string yaml = ripple::bench::chain_spec(seconds);
   const auto loaded = ripple::model::load_spec({"chain.yaml", yaml});
   if (!loaded.spec) {
     std::fprintf(stderr, "bench spec did not load\n");
