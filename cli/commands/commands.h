@@ -12,5 +12,6 @@ void add_analyze_command(CLI::App& app, Action& action);
 void add_simulate_command(CLI::App& app, Action& action);
 void add_gate_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
+void add_report_command(CLI::App& app, Action& action);
 
 }  // namespace ripple::cli
