@@ -80,6 +80,9 @@ std::string verdict_word(Verdict v, const Style& style) {
 }
 
 std::string change_sentence(const Change& c) {
+  if (c.section == DiffSection::Findings)
+    return fmt::format("{} `{}` at {}: {}", c.kind == ChangeKind::Added ? "new" : "gone", c.what,
+                       c.subject, c.detail);
   if (!has_figures(c.section) || !c.before) return c.detail;
   return fmt::format("{} of `{}`: {} -> {}", c.what, c.subject, value_text(c.what, c.before),
                      value_text(c.what, c.after));
@@ -119,8 +122,8 @@ std::string md_table(const std::vector<const Change*>& changes, DiffSection sect
   }
   out += "| | change | subject | detail |\n|---|---|---|---|\n";
   for (const Change* c : changes)
-    out += fmt::format("| {} | {} {} | `{}` | {} |\n", md_verdict(c->verdict), c->what,
-                       c->kind == ChangeKind::Changed ? "" : to_string(c->kind),
+    out += fmt::format("| {} | {}{} | `{}` | {} |\n", md_verdict(c->verdict), c->what,
+                       c->kind == ChangeKind::Changed ? "" : std::string(" ") + to_string(c->kind),
                        md_escape(c->subject), md_escape(c->detail));
   return out;
 }
@@ -142,7 +145,7 @@ std::string diff_verdict(const SpecDiff& diff) {
   for (const DiffSection s : kSections)
     if (const int n = diff.count(s, Verdict::Worse); n > 0)
       parts += (parts.empty() ? "" : ", ") + fmt::format("{} {}", n, to_string(s));
-  return fmt::format("worse: {} got worse ({}), {} better, {} neutral",
+  return fmt::format("{} got worse ({}), {} better, {} neutral",
                      plural(worse, "change"), parts, better, neutral);
 }
 

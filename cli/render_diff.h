@@ -25,7 +25,7 @@ struct DiffDocument {
 [[nodiscard]] std::string render_diff_json(const DiffDocument& doc);
 [[nodiscard]] std::string render_diff_markdown(const DiffDocument& doc);
 
-// "worse: 3 changes got worse (2 contracts, 1 findings), 1 better, 4 neutral",
+// "3 changes got worse (2 contracts, 1 findings), 1 better, 4 neutral",
 // "no structural change", or "changed, nothing got worse (2 better, 3 neutral)".
 [[nodiscard]] std::string diff_verdict(const SpecDiff& diff);
 

@@ -325,7 +325,8 @@ void diff_removed_fields(const model::Spec& base, const model::Spec& head, const
     out.push_back(contract(!need.empty(), "field removed", b.name,
                            fmt::format("`{}` no longer carries `{}`{}", b.name, field,
                                        need.empty() ? " (no consumer needs it)"
-                                                    : ", which " + joined(need) + " need(s)")));
+                                                    : ", which " + joined(need) +
+                                                          (need.size() == 1 ? " needs" : " need"))));
   }
 }
 
