@@ -51,8 +51,8 @@ class JsonReader {
     throw JsonError(what + " at byte " + std::to_string(at_ + 1));
   }
   void skip_space() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\n' ||
-                                  text_[at_] == '\t' || text_[at_] == '\r'))
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\t' || text_[at_] == '\r'))
       ++at_;
   }
   char peek() {
@@ -162,13 +162,26 @@ class JsonReader {
     if (at_ >= text_.size()) fail("unterminated string");
     const char c = text_[at_++];
     switch (c) {
-      case 'n': out += '\n'; return;
-      case 't': out += '\t'; return;
-      case 'r': out += '\r'; return;
-      case 'b': out += '\b'; return;
-      case 'f': out += '\f'; return;
-      case 'u': break;
-      default: out += c; return;  // \" \\ \/
+      case 'n':
+        out += '\n';
+        return;
+      case 't':
+        out += '\t';
+        return;
+      case 'r':
+        out += '\r';
+        return;
+      case 'b':
+        out += '\b';
+        return;
+      case 'f':
+        out += '\f';
+        return;
+      case 'u':
+        break;
+      default:
+        out += c;
+        return;  // \" \\ \/
     }
     unsigned code = hex4();
     if (code >= 0xD800 && code < 0xDC00 && word("\\u")) {
@@ -231,8 +244,9 @@ const JsonValue& array_member(const JsonValue& root, const std::string& key) {
 
 Baseline read_baseline(const JsonValue& root) {
   if (root.kind != JsonValue::Kind::Object || root.find("ripple_baseline") == nullptr)
-    throw JsonError("not a ripple baseline (no `ripple_baseline` key; write one with "
-                    "`ripple gate SPEC --write-baseline FILE`)");
+    throw JsonError(
+        "not a ripple baseline (no `ripple_baseline` key; write one with "
+        "`ripple gate SPEC --write-baseline FILE`)");
   Baseline b;
   if (const JsonValue* spec = root.find("spec"); spec && spec->kind == JsonValue::Kind::String)
     b.spec = spec->text;
@@ -266,8 +280,7 @@ std::vector<FindingKey> unmatched(const std::vector<FindingKey>& current,
 }
 
 // Severity of a new finding, looked up in the analysis (baselines do not store it).
-bool counted_by(const GateOutcome& gate, const FindingKey& f,
-                const analyzers::Analysis& analysis) {
+bool counted_by(const GateOutcome& gate, const FindingKey& f, const analyzers::Analysis& analysis) {
   if (gate.metric != "findings") return false;
   if (gate.argument == f.rule) return true;
   for (const analyzers::Finding& current : analysis.findings)
@@ -298,8 +311,8 @@ void compare_gate(GateOutcome& gate, const Baseline& baseline,
   gate.baseline = worse || added > 0 ? BaselineState::Worse : BaselineState::Unchanged;
   gate.passed = gate.baseline == BaselineState::Unchanged;
   if (added > 0)
-    gate.reason = std::to_string(added) + " new finding" + (added == 1 ? "" : "s") +
-                  " since the baseline";
+    gate.reason =
+        std::to_string(added) + " new finding" + (added == 1 ? "" : "s") + " since the baseline";
 }
 
 }  // namespace

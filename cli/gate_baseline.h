@@ -33,8 +33,7 @@ struct Baseline {
 
 // The baseline of the current state: unsuppressed findings and every gate's value.
 [[nodiscard]] Baseline make_baseline(const std::string& spec_name,
-                                     const analyzers::Analysis& analysis,
-                                     const GateReport& report);
+                                     const analyzers::Analysis& analysis, const GateReport& report);
 
 [[nodiscard]] std::string render_baseline_json(const Baseline& baseline);
 

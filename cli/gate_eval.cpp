@@ -32,7 +32,8 @@ double latency_of(const sim::LatencySummary& l, const std::string& metric) {
   return l.max_ms;
 }
 
-const sim::OperationResult* find_operation(const sim::SimulationResult& r, const std::string& name) {
+const sim::OperationResult* find_operation(const sim::SimulationResult& r,
+                                           const std::string& name) {
   for (const sim::OperationResult& op : r.operations)
     if (op.name == name) return &op;
   return nullptr;
@@ -125,11 +126,9 @@ Measured findings_metric(const std::string& selector, const analyzers::Analysis&
 Measured static_metric(const model::Gate& gate, const analyzers::Analysis& a) {
   const std::string& m = gate.metric;
   if (m == "no sync_cycles")
-    return {static_cast<double>(a.coupling.sync_cycles.size() +
-                                a.coupling.operation_cycles.size()),
+    return {static_cast<double>(a.coupling.sync_cycles.size() + a.coupling.operation_cycles.size()),
             ""};
-  if (m == "amplification" || m == "worst_case_amplification")
-    return amplification_metric(gate, a);
+  if (m == "amplification" || m == "worst_case_amplification") return amplification_metric(gate, a);
   if (m == "blast_radius") return blast_radius_metric(gate.argument, a);
   if (m == "instability") return instability_metric(gate.argument, a);
   if (m == "callbacks") return callbacks_metric(gate.argument, a);

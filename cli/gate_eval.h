@@ -45,8 +45,8 @@ struct GateOutcome {
   std::string reason;           // why it failed or is undefined; notes on a passing value
   BaselineState baseline = BaselineState::None;
   std::optional<double> baseline_value;  // the baseline's value, when the gate is in it
-  std::string file;  // spec.files[loc.file]
-  int line = 0;      // 1-based; 0 = unknown
+  std::string file;                      // spec.files[loc.file]
+  int line = 0;                          // 1-based; 0 = unknown
   int column = 0;
 };
 

@@ -119,8 +119,8 @@ GitFile git_show_file(const std::string& ref, const std::string& path) {
     file.error = "cannot read `" + path + "`: " + ec.message();
     return file;
   }
-  const ProcessResult top = run_process(
-      {"git", "-C", absolute.parent_path().string(), "rev-parse", "--show-toplevel"});
+  const ProcessResult top =
+      run_process({"git", "-C", absolute.parent_path().string(), "rev-parse", "--show-toplevel"});
   if (top.exit_code != 0) {
     file.error = "`" + path + "` is not inside a git repository" +
                  (top.err.empty() ? "" : " (" + first_line(top.err) + ")");

@@ -12,9 +12,9 @@ namespace ripple::cli {
 namespace {
 
 constexpr DiffSection kSections[] = {
-    DiffSection::Contracts,     DiffSection::Coupling,    DiffSection::Amplification,
-    DiffSection::BlastRadius,   DiffSection::Findings,    DiffSection::Simulation,
-    DiffSection::Elements,      DiffSection::Edges,
+    DiffSection::Contracts,   DiffSection::Coupling, DiffSection::Amplification,
+    DiffSection::BlastRadius, DiffSection::Findings, DiffSection::Simulation,
+    DiffSection::Elements,    DiffSection::Edges,
 };
 
 std::string title(DiffSection section, const SpecDiff& diff) {
@@ -91,9 +91,12 @@ std::string change_sentence(const Change& c) {
 std::string md_escape(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -145,14 +148,15 @@ std::string diff_verdict(const SpecDiff& diff) {
   for (const DiffSection s : kSections)
     if (const int n = diff.count(s, Verdict::Worse); n > 0)
       parts += (parts.empty() ? "" : ", ") + fmt::format("{} {}", n, to_string(s));
-  return fmt::format("{} got worse ({}), {} better, {} neutral",
-                     plural(worse, "change"), parts, better, neutral);
+  return fmt::format("{} got worse ({}), {} better, {} neutral", plural(worse, "change"), parts,
+                     better, neutral);
 }
 
 std::string render_diff_text(const DiffDocument& doc, bool color) {
   const Style style(color);
   const SpecDiff& d = doc.diff;
-  std::string out = style.bold(fmt::format("ripple diff {} -> {}", doc.base_label, doc.head_label)) + "\n";
+  std::string out =
+      style.bold(fmt::format("ripple diff {} -> {}", doc.base_label, doc.head_label)) + "\n";
   const std::string verdict = diff_verdict(d);
   out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
   for (const DiffSection s : kSections) {
@@ -162,7 +166,9 @@ std::string render_diff_text(const DiffDocument& doc, bool color) {
     for (const Change* c : changes)
       out += "  " + verdict_word(c->verdict, style) + "  " + change_sentence(*c) + "\n";
   }
-  if (!d.simulated) out += "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
+  if (!d.simulated)
+    out +=
+        "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
   return out;
 }
 

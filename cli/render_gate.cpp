@@ -61,8 +61,8 @@ std::string location(const GateOutcome& g) {
 
 // "value 412 ms, threshold < 300 ms" or "value undefined (reason)".
 std::string verdict(const GateOutcome& g) {
-  std::string text = "value " + format_gate_value(g.value, g.unit) + ", threshold " +
-                     format_gate_threshold(g);
+  std::string text =
+      "value " + format_gate_value(g.value, g.unit) + ", threshold " + format_gate_threshold(g);
   if (!g.reason.empty()) text += " (" + g.reason + ")";
   if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
     text += "; baseline " + format_gate_value(g.baseline_value, g.unit);
@@ -72,11 +72,12 @@ std::string verdict(const GateOutcome& g) {
 std::string summary_line(const GateReport& r) {
   const int total = static_cast<int>(r.gates.size());
   const int failed = r.failed_count();
-  const int known = static_cast<int>(std::count_if(r.gates.begin(), r.gates.end(), [](const auto& g) {
-    return g.baseline == BaselineState::Unchanged;
-  }));
-  std::string text = fmt::format("{} of {} gate{} passed", total - failed, total,
-                                 total == 1 ? "" : "s");
+  const int known =
+      static_cast<int>(std::count_if(r.gates.begin(), r.gates.end(), [](const auto& g) {
+        return g.baseline == BaselineState::Unchanged;
+      }));
+  std::string text =
+      fmt::format("{} of {} gate{} passed", total - failed, total, total == 1 ? "" : "s");
   if (failed > 0) text += fmt::format(", {} failed", failed);
   if (known > 0) text += fmt::format(" ({} failing as in the baseline)", known);
   return text;
@@ -118,7 +119,8 @@ std::string text_rows(const GateReport& r, const Style& style) {
     if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
       note += (note.empty() ? "" : "; ") + std::string("baseline value ") +
               format_gate_value(g.baseline_value, g.unit);
-    if (g.baseline == BaselineState::New) note += (note.empty() ? "" : "; ") + std::string("new since the baseline");
+    if (g.baseline == BaselineState::New)
+      note += (note.empty() ? "" : "; ") + std::string("new since the baseline");
     if (!note.empty()) out += "         " + style.dim(note) + "\n";
   }
   return out;
@@ -201,13 +203,15 @@ std::string junit_case(const GateOutcome& g) {
   if (g.met) return out + "/>\n";
   const std::string message = xml_escape(verdict(g));
   if (g.passed)  // failing as in the baseline: not a new failure
-    return out + fmt::format(">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
-                             "    </testcase>\n",
-                             message);
-  return out + fmt::format(">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
-                           "    </testcase>\n",
-                           message, xml_escape(g.metric), xml_escape(location(g)),
-                           xml_escape(g.expr), message);
+    return out + fmt::format(
+                     ">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
+                     "    </testcase>\n",
+                     message);
+  return out + fmt::format(
+                   ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
+                   "    </testcase>\n",
+                   message, xml_escape(g.metric), xml_escape(location(g)), xml_escape(g.expr),
+                   message);
 }
 
 std::string sarif_uri(const std::string& file) {
@@ -292,10 +296,14 @@ std::string format_simulated_time(double ms) {
 std::string github_data(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -303,9 +311,12 @@ std::string github_data(std::string_view text) {
 std::string github_property(std::string_view text) {
   std::string out;
   for (const char c : github_data(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -364,8 +375,8 @@ std::string render_gate_junit(const GateDocument& doc) {
   const int skipped = static_cast<int>(std::count_if(
       r.gates.begin(), r.gates.end(), [](const GateOutcome& g) { return g.passed && !g.met; }));
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n",
-                     r.gates.size(), failures);
+  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", r.gates.size(),
+                     failures);
   out += fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
       xml_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
@@ -399,12 +410,13 @@ std::string render_gate_github(const GateDocument& doc) {
     if (g.met) continue;
     const bool known = g.baseline == BaselineState::Unchanged;
     out += known ? "::warning " : "::error ";
-    out += github_location(g) + ",title=" +
-           github_property(known ? "ripple gate (failing as in the baseline)" : "ripple gate failed");
+    out +=
+        github_location(g) + ",title=" +
+        github_property(known ? "ripple gate (failing as in the baseline)" : "ripple gate failed");
     out += "::" + github_data(g.expr + ": " + verdict(g)) + "\n";
   }
-  std::string summary = "ripple gate " + doc.spec_path + ": " + summary_line(r) + "; " +
-                        simulation_line(r);
+  std::string summary =
+      "ripple gate " + doc.spec_path + ": " + summary_line(r) + "; " + simulation_line(r);
   if (r.baseline_used)
     summary += fmt::format("; {} new finding{} since the baseline", r.new_findings.size(),
                            r.new_findings.size() == 1 ? "" : "s");

@@ -34,11 +34,12 @@ Change make(DiffSection section, ChangeKind kind, Verdict verdict, std::string w
 }
 
 // Added (in head order) and removed (in base order) names of one kind of thing.
-void diff_names(DiffSection section, const std::string& what, const Names& base,
-                const Names& head, Verdict added, Verdict removed, std::vector<Change>& out) {
+void diff_names(DiffSection section, const std::string& what, const Names& base, const Names& head,
+                Verdict added, Verdict removed, std::vector<Change>& out) {
   for (const std::string& name : head)
     if (!contains(base, name))
-      out.push_back(make(section, ChangeKind::Added, added, what, name, "new " + what + " `" + name + "`"));
+      out.push_back(
+          make(section, ChangeKind::Added, added, what, name, "new " + what + " `" + name + "`"));
   for (const std::string& name : base)
     if (!contains(head, name))
       out.push_back(make(section, ChangeKind::Removed, removed, what, name,
@@ -131,8 +132,9 @@ std::string figure(double v) {
 void add_figure(std::vector<Change>& out, DiffSection section, const std::string& what,
                 const std::string& subject, double before, double after, Verdict verdict) {
   if (before == after) return;
-  Change c = make(section, ChangeKind::Changed, verdict, what, subject,
-                  fmt::format("{} of `{}`: {} -> {}", what, subject, figure(before), figure(after)));
+  Change c =
+      make(section, ChangeKind::Changed, verdict, what, subject,
+           fmt::format("{} of `{}`: {} -> {}", what, subject, figure(before), figure(after)));
   c.before = before;
   c.after = after;
   out.push_back(std::move(c));
@@ -186,7 +188,8 @@ void diff_coupling(const analyzers::Analysis& base, const analyzers::Analysis& h
     const analyzers::ServiceCoupling* b = find_coupling(base, h.name);
     if (b == nullptr) continue;
     add_figure(out, s, "ce", h.name, b->ce, h.ce, judge(b->ce, h.ce, true));
-    add_figure(out, s, "ce_sync", h.name, b->ce_sync, h.ce_sync, judge(b->ce_sync, h.ce_sync, true));
+    add_figure(out, s, "ce_sync", h.name, b->ce_sync, h.ce_sync,
+               judge(b->ce_sync, h.ce_sync, true));
     add_figure(out, s, "ce_async", h.name, b->ce_async, h.ce_async, Verdict::Neutral);
     add_figure(out, s, "ce_hidden", h.name, b->ce_hidden, h.ce_hidden,
                judge(b->ce_hidden, h.ce_hidden, true));
@@ -322,11 +325,12 @@ void diff_removed_fields(const model::Spec& base, const model::Spec& head, const
   for (const std::string& field : carried(base, b)) {
     if (contains(kept, field)) continue;
     const Names need = needers(base, head, b.name, field);
-    out.push_back(contract(!need.empty(), "field removed", b.name,
-                           fmt::format("`{}` no longer carries `{}`{}", b.name, field,
-                                       need.empty() ? " (no consumer needs it)"
-                                                    : ", which " + joined(need) +
-                                                          (need.size() == 1 ? " needs" : " need"))));
+    out.push_back(contract(
+        !need.empty(), "field removed", b.name,
+        fmt::format("`{}` no longer carries `{}`{}", b.name, field,
+                    need.empty()
+                        ? " (no consumer needs it)"
+                        : ", which " + joined(need) + (need.size() == 1 ? " needs" : " need"))));
   }
 }
 
@@ -356,11 +360,11 @@ void diff_ordering(const model::Spec& base, const model::Spec& head, const model
   Names ordered = ordered_consumers(head, h.name);
   const std::string before = key_name(base, b), after = key_name(head, h);
   if (before != after)
-    out.push_back(contract(!ordered.empty(), "key changed", b.name,
-                           fmt::format("key of `{}` changed from `{}` to `{}`{}", b.name,
-                                       before.empty() ? "none" : before,
-                                       after.empty() ? "none" : after,
-                                       ordered.empty() ? "" : " under ordered " + joined(ordered))));
+    out.push_back(
+        contract(!ordered.empty(), "key changed", b.name,
+                 fmt::format("key of `{}` changed from `{}` to `{}`{}", b.name,
+                             before.empty() ? "none" : before, after.empty() ? "none" : after,
+                             ordered.empty() ? "" : " under ordered " + joined(ordered))));
   const bool was_ordered = base.brokers[b.broker].orders_by_key();
   if (was_ordered && !head.brokers[h.broker].orders_by_key())
     out.push_back(contract(!ordered.empty(), "ordering lost", b.name,
@@ -378,9 +382,9 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
       for (model::ConsumerId c : base.consumers_of(base.event_index.at(b.name)))
         consumers.push_back(base.consumers[c].name);
       if (!consumers.empty())
-        out.push_back(contract(true, "event removed", b.name,
-                               fmt::format("`{}` removed while {} consumed it", b.name,
-                                           joined(consumers))));
+        out.push_back(
+            contract(true, "event removed", b.name,
+                     fmt::format("`{}` removed while {} consumed it", b.name, joined(consumers))));
       continue;
     }
     const model::Event& h = head.events[*id];

@@ -89,9 +89,9 @@ std::optional<std::pair<Side, Side>> load_sides(const DiffOptions& options, Io& 
   }
   const std::string& head_path = options.files.back();
   std::string base_label = options.files.front();
-  std::optional<model::Spec> base =
-      from_git ? load_from_git(options.base_ref, head_path, base_label, io)
-               : load_or_report({options.files.front(), ""}, io);
+  std::optional<model::Spec> base = from_git
+                                        ? load_from_git(options.base_ref, head_path, base_label, io)
+                                        : load_or_report({options.files.front(), ""}, io);
   if (!base) return std::nullopt;
   std::optional<model::Spec> head = load_or_report({head_path, ""}, io);
   if (!head) return std::nullopt;
@@ -107,9 +107,9 @@ int run_diff(const DiffOptions& options, Io& io) {
   if (!sides) return kExitBadInput;
   auto& [base, head] = *sides;
   if (options.simulate && !simulate_both(base, head, options, io)) return kExitBadInput;
-  const SpecDiff diff = diff_specs(
-      {base.spec, base.analysis, base.simulation ? &*base.simulation : nullptr},
-      {head.spec, head.analysis, head.simulation ? &*head.simulation : nullptr});
+  const SpecDiff diff =
+      diff_specs({base.spec, base.analysis, base.simulation ? &*base.simulation : nullptr},
+                 {head.spec, head.analysis, head.simulation ? &*head.simulation : nullptr});
   io.out << render(options, {diff, base.label, head.label}, io);
   return options.fail_on == "worse" && diff.worse() ? kExitCheckFailed : kExitOk;
 }

@@ -1,8 +1,8 @@
-#include "cli/render_diff.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "cli/render_diff.h"
 
 namespace ripple::cli {
 namespace {
@@ -14,7 +14,8 @@ SpecDiff sample() {
   contract.verdict = Verdict::Worse;
   contract.what = "field removed";
   contract.subject = "OrderPlaced";
-  contract.detail = "`OrderPlaced` no longer carries `order.items`, which shipping:OrderPlaced needs";
+  contract.detail =
+      "`OrderPlaced` no longer carries `order.items`, which shipping:OrderPlaced needs";
   Change blast;
   blast.section = DiffSection::BlastRadius;
   blast.verdict = Verdict::Better;
@@ -34,8 +35,7 @@ SpecDiff sample() {
 }
 
 TEST(DiffRender, VerdictSaysWhatGotWorse) {
-  EXPECT_EQ(diff_verdict(sample()),
-            "1 change got worse (1 contracts), 1 better, 1 neutral");
+  EXPECT_EQ(diff_verdict(sample()), "1 change got worse (1 contracts), 1 better, 1 neutral");
   SpecDiff fine = sample();
   fine.changes.erase(fine.changes.begin() + 1);
   EXPECT_EQ(diff_verdict(fine), "changed, nothing got worse (1 better, 1 neutral)");
@@ -43,20 +43,21 @@ TEST(DiffRender, VerdictSaysWhatGotWorse) {
 
 TEST(DiffRender, TextListsSectionsWorstFirst) {
   const SpecDiff d = sample();
-  EXPECT_EQ(render_diff_text({d, "base.yaml", "head.yaml"}, false),
-            "ripple diff base.yaml -> head.yaml\n"
-            "1 change got worse (1 contracts), 1 better, 1 neutral\n"
-            "\n"
-            "Event contracts\n"
-            "  worse    `OrderPlaced` no longer carries `order.items`, which shipping:OrderPlaced needs\n"
-            "\n"
-            "Blast radius\n"
-            "  better   blast_radius of `bus`: 100% -> 25%\n"
-            "\n"
-            "Elements added or removed\n"
-            "  changed  new service `fraud`\n"
-            "\n"
-            "(not simulated: add --simulate to compare p99 and error rates)\n");
+  EXPECT_EQ(
+      render_diff_text({d, "base.yaml", "head.yaml"}, false),
+      "ripple diff base.yaml -> head.yaml\n"
+      "1 change got worse (1 contracts), 1 better, 1 neutral\n"
+      "\n"
+      "Event contracts\n"
+      "  worse    `OrderPlaced` no longer carries `order.items`, which shipping:OrderPlaced needs\n"
+      "\n"
+      "Blast radius\n"
+      "  better   blast_radius of `bus`: 100% -> 25%\n"
+      "\n"
+      "Elements added or removed\n"
+      "  changed  new service `fraud`\n"
+      "\n"
+      "(not simulated: add --simulate to compare p99 and error rates)\n");
 }
 
 TEST(DiffRender, JsonListsEveryChange) {

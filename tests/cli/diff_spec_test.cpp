@@ -1,5 +1,3 @@
-#include "cli/spec_diff.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,6 +6,7 @@
 
 #include "analyzers/analysis.h"
 #include "cli/render_diff.h"
+#include "cli/spec_diff.h"
 #include "model/loader.h"
 
 namespace ripple::cli {
@@ -173,7 +172,8 @@ TEST(SpecDiff, SimulatedP99AndErrorRateUseTolerances) {
   op.error_rate = 0.0125;   // 0.25 points up: worse
   after.operations = {op};
   after.seed = 3;
-  const SpecDiff d = diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
+  const SpecDiff d =
+      diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
   ASSERT_EQ(d.changes.size(), 2u);
   EXPECT_TRUE(d.simulated);
   EXPECT_EQ(d.seed, 3u);

@@ -32,8 +32,8 @@ GateOutcome outcome(const std::string& expr, std::optional<double> value, bool m
 }
 
 GateOutcome findings_gate(const std::string& argument, double value, double threshold) {
-  GateOutcome g = outcome("findings(" + argument + ") <= " + std::to_string(int(threshold)),
-                          value, value <= threshold, model::Comparison::LessEqual, threshold);
+  GateOutcome g = outcome("findings(" + argument + ") <= " + std::to_string(int(threshold)), value,
+                          value <= threshold, model::Comparison::LessEqual, threshold);
   g.metric = "findings";
   g.argument = argument;
   return g;
@@ -44,7 +44,8 @@ TEST(GateBaseline, RoundTripsThroughJson) {
   analysis.findings = {finding("nested-retries", "order.place")};
   analysis.findings[0].message = "quote \" and\nnewline";
   GateReport report;
-  report.gates = {outcome("p99(a.x) < 300ms", 412.5, false), outcome("p99(b.y) < 1s", std::nullopt, false)};
+  report.gates = {outcome("p99(a.x) < 300ms", 412.5, false),
+                  outcome("p99(b.y) < 1s", std::nullopt, false)};
   const std::string json = render_baseline_json(make_baseline("shop", analysis, report));
   EXPECT_EQ(json, R"({
   "ripple_baseline": 1,
@@ -166,9 +167,9 @@ TEST(GateBaseline, AFindingsGateWithTheSameCountButANewFindingFails) {
   analysis.findings = {finding("single-replica", "payment")};
   GateReport report;
   report.gates = {findings_gate("warning", 1, 0)};
-  apply_baseline(report, analysis,
-                 baseline_with({{report.gates[0].expr, 1, false}},
-                               {{"unbounded-queue", "gateway", "old"}}));
+  apply_baseline(
+      report, analysis,
+      baseline_with({{report.gates[0].expr, 1, false}}, {{"unbounded-queue", "gateway", "old"}}));
   EXPECT_EQ(report.gates[0].baseline, BaselineState::Worse);
   EXPECT_EQ(report.gates[0].reason, "1 new finding since the baseline");
   EXPECT_FALSE(report.passed());
@@ -179,9 +180,9 @@ TEST(GateBaseline, AFindingsGateWithOnlyKnownFindingsPasses) {
   analysis.findings = {finding("single-replica", "payment")};
   GateReport report;
   report.gates = {findings_gate("single-replica", 1, 0)};
-  apply_baseline(report, analysis,
-                 baseline_with({{report.gates[0].expr, 1, false}},
-                               {{"single-replica", "payment", "same"}}));
+  apply_baseline(
+      report, analysis,
+      baseline_with({{report.gates[0].expr, 1, false}}, {{"single-replica", "payment", "same"}}));
   EXPECT_EQ(report.gates[0].baseline, BaselineState::Unchanged);
   EXPECT_TRUE(report.passed());
 }

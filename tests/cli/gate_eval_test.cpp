@@ -87,8 +87,8 @@ using model::Comparison;
 
 TEST(GateEval, ReadsEachLatencyFigureOfAnOperation) {
   const Fixture f = load_fixture();
-  const std::pair<const char*, double> expected[] = {
-      {"mean", 12}, {"p50", 10}, {"p90", 20}, {"p99", 250}, {"p999", 400}, {"max", 900}};
+  const std::pair<const char*, double> expected[] = {{"mean", 12}, {"p50", 10},   {"p90", 20},
+                                                     {"p99", 250}, {"p999", 400}, {"max", 900}};
   for (const auto& [metric, value] : expected) {
     const GateOutcome g = eval(f, gate(metric, "gateway.checkout", Comparison::Less, 300));
     ASSERT_TRUE(g.value.has_value()) << metric;
@@ -118,7 +118,8 @@ TEST(GateEval, AnOperationWithoutRequestsIsUndefinedAndFails) {
 
 TEST(GateEval, LagComesFromTheConsumer) {
   const Fixture f = load_fixture();
-  EXPECT_DOUBLE_EQ(*eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000)).value, 2500);
+  EXPECT_DOUBLE_EQ(*eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000)).value,
+                   2500);
   EXPECT_DOUBLE_EQ(*eval(f, gate("mean_lag", "shipping:Placed", Comparison::Less, 5000)).value, 40);
   EXPECT_DOUBLE_EQ(*eval(f, gate("p99_lag", "shipping:Placed", Comparison::Less, 5000)).value, 120);
 }
@@ -153,19 +154,25 @@ TEST(GateEval, NeverRecoveringIsUndefinedAndFails) {
 
 TEST(GateEval, AmplificationIsNominalAndWorstCaseRequests) {
   const Fixture f = load_fixture();
-  EXPECT_DOUBLE_EQ(*eval(f, gate("amplification", "gateway.checkout", Comparison::LessEqual, 2)).value, 2);
   EXPECT_DOUBLE_EQ(
-      *eval(f, gate("worst_case_amplification", "gateway.checkout", Comparison::LessEqual, 2)).value, 6);
+      *eval(f, gate("amplification", "gateway.checkout", Comparison::LessEqual, 2)).value, 2);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate("worst_case_amplification", "gateway.checkout", Comparison::LessEqual, 2))
+           .value,
+      6);
   EXPECT_DOUBLE_EQ(*eval(f, gate("amplification", "Placed", Comparison::LessEqual, 2)).value, 1);
 }
 
 TEST(GateEval, StaticMetricsNeedNoSimulation) {
   const Fixture f = load_fixture();
-  const GateOutcome blast = eval(f, gate("blast_radius", "order", Comparison::LessEqual, 0.5), false);
+  const GateOutcome blast =
+      eval(f, gate("blast_radius", "order", Comparison::LessEqual, 0.5), false);
   EXPECT_DOUBLE_EQ(*blast.value, 1);
   EXPECT_FALSE(blast.passed);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("blast_radius", "shipping", Comparison::LessEqual, 0), false).value, 0);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("instability", "gateway", Comparison::LessEqual, 1), false).value, 1);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate("blast_radius", "shipping", Comparison::LessEqual, 0), false).value, 0);
+  EXPECT_DOUBLE_EQ(*eval(f, gate("instability", "gateway", Comparison::LessEqual, 1), false).value,
+                   1);
   EXPECT_DOUBLE_EQ(*eval(f, gate("callbacks", "Placed", Comparison::LessEqual, 1), false).value, 1);
 }
 
@@ -178,10 +185,12 @@ TEST(GateEval, InstabilityOfAnUncoupledServiceIsUndefined) {
 
 TEST(GateEval, FindingsCountByRuleOrSeverity) {
   const Fixture f = load_fixture();
-  EXPECT_DOUBLE_EQ(*eval(f, gate("findings", "callback-instead-of-call", Comparison::Equal, 0), false).value, 1);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate("findings", "callback-instead-of-call", Comparison::Equal, 0), false).value, 1);
   EXPECT_DOUBLE_EQ(*eval(f, gate("findings", "info", Comparison::Equal, 0), false).value, 1);
   EXPECT_DOUBLE_EQ(*eval(f, gate("findings", "error", Comparison::Equal, 0), false).value, 0);
-  EXPECT_EQ(eval(f, gate("findings", "info", Comparison::LessEqual, 1), false).unit, GateUnit::Count);
+  EXPECT_EQ(eval(f, gate("findings", "info", Comparison::LessEqual, 1), false).unit,
+            GateUnit::Count);
 }
 
 TEST(GateEval, NoSyncCyclesCountsCycles) {
@@ -240,8 +249,8 @@ TEST(GateEval, OnlySimulatedMetricsNeedTheSimulator) {
   for (const char* m : {"p50", "p90", "p99", "p999", "mean", "max", "error_rate", "max_lag",
                         "mean_lag", "p99_lag", "recovery_time"})
     EXPECT_TRUE(gate_needs_simulation(gate(m, "x", Comparison::Less, 1))) << m;
-  for (const char* m : {"amplification", "worst_case_amplification", "blast_radius",
-                        "instability", "callbacks", "findings", "no sync_cycles"})
+  for (const char* m : {"amplification", "worst_case_amplification", "blast_radius", "instability",
+                        "callbacks", "findings", "no sync_cycles"})
     EXPECT_FALSE(gate_needs_simulation(gate(m, "x", Comparison::Less, 1))) << m;
 }
 

@@ -1,8 +1,8 @@
-#include "cli/render_gate.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "cli/render_gate.h"
 
 namespace ripple::cli {
 namespace {
@@ -130,7 +130,8 @@ TEST(GateRender, JsonWritesUndefinedAsNullAndTheBaselineState) {
   r.new_findings = {{"single-replica", "payment", "one replica"}};
   const std::string json = render_gate_json({r, "shop.yaml", "shop"});
   EXPECT_NE(json.find("\"value\": null,"), std::string::npos);
-  EXPECT_NE(json.find("\"baseline\": \"worse\",\n      \"baseline_value\": null"), std::string::npos);
+  EXPECT_NE(json.find("\"baseline\": \"worse\",\n      \"baseline_value\": null"),
+            std::string::npos);
   EXPECT_NE(json.find(R"("baseline": {
     "new_findings": [
       {
