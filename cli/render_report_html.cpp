@@ -14,6 +14,8 @@ namespace {
 
 constexpr const char* kPalette[] = {"#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed",
                                     "#0891b2"};
+// A wide diagram shrinks to fit the page down to this scale, then scrolls (labels stay legible).
+constexpr double kMinDiagramScale = 0.6;
 constexpr double kChartWidth = 1100, kChartHeight = 260;
 constexpr double kPlotLeft = 64, kPlotRight = 16, kPlotTop = 16, kPlotBottom = 44;
 
@@ -251,8 +253,8 @@ std::string architecture(const Report& r) {
   out += legend();
   out += fmt::format(
       "<div class=\"panel\"><svg id=\"diagram\" class=\"fit\" role=\"img\" aria-label=\"architecture diagram\" "
-      "width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
-      num(d.width), num(d.height));
+      "width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" style=\"min-width:{2}px\">\n",
+      num(d.width), num(d.height), num(d.width * kMinDiagramScale));
   out += markers();
   for (const DiagramEdge& e : d.edges) out += edge_svg(d, e);
   for (const DiagramNode& n : d.nodes) out += node_svg(n);

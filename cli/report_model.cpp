@@ -51,8 +51,10 @@ void add_findings(const Analysis& a, Report& r) {
   const int warnings = count_findings(a.findings, Severity::Warning);
   const int infos = count_findings(a.findings, Severity::Info);
   r.summary.push_back({"Findings",
-                       fmt::format("{} errors, {} warnings, {} info, {} suppressed", errors,
-                                   warnings, infos, a.suppressed.size()),
+                       fmt::format("{}, {}, {} info, {} suppressed",
+                                   plural(static_cast<std::size_t>(errors), "error", "errors"),
+                                   plural(static_cast<std::size_t>(warnings), "warning", "warnings"),
+                                   infos, a.suppressed.size()),
                        errors > 0 ? Tone::Bad : Tone::Neutral});
   if (errors > 0) {
     r.verdict = fmt::format("Needs work: {} error-severity {}.", errors,
