@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <memory>
@@ -67,7 +68,15 @@ std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
   }
   report(ds, options, io);
   if (!loaded.spec || model::has_errors(ds)) {
-    io.err << options.spec << ": " << count_summary(ds) << "\n";
+    // Name the file that holds the errors: the spec, or the gates file(s) when the spec loaded.
+    std::string where = options.spec;
+    if (loaded.spec) {
+      const auto error = std::find_if(ds.begin(), ds.end(), [](const model::Diagnostic& d) {
+        return d.severity == model::Severity::Error;
+      });
+      if (error != ds.end()) where = error->file;
+    }
+    io.err << where << ": " << count_summary(ds) << "\n";
     return std::nullopt;
   }
   return std::move(loaded.spec);
