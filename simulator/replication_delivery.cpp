@@ -26,6 +26,7 @@ void Replication::enqueue(int c, std::uint32_t d, QueueEnd end) {
   Lane& lane = consumer.lanes[static_cast<std::size_t>(delivery.lane)];
   delivery.queued = true;
   delivery.next = kNoDelivery;
+  ++consumer.waiting;
   if (lane.head == kNoDelivery) {
     lane.head = lane.tail = d;
   } else if (end == QueueEnd::Front) {
@@ -64,6 +65,7 @@ std::uint32_t Replication::pop_lane(int c, int l) {
     lane.head = delivery.next;
     if (lane.head == kNoDelivery) lane.tail = kNoDelivery;
     delivery.queued = false;
+    --consumer.waiting;
     --brokers_[static_cast<std::size_t>(b)].backlog;
     if (!delivery.acked && !delivery.dead) return d;
     maybe_free_delivery(d);
@@ -197,7 +199,7 @@ void Replication::start_handling(int c, std::uint32_t d, int replica) {
   ++delivery.receives;
   ++delivery.in_flight;
   if (delivery.measured && delivery.touched) ++metrics.duplicates;
-  if (model_consumer.ordered) {
+  if (!consumer.last_started.empty()) {  // ordered, keyed: events without a key never collide
     std::uint64_t& last = consumer.last_started[delivery.key];
     if (last > delivery.sequence) {
       if (delivery.measured) ++metrics.out_of_order;

@@ -11,9 +11,6 @@
 namespace ripple::sim {
 namespace {
 
-// Key values of an event are drawn uniformly from this many values (per event), so that one
-// key's events recur now and then, as one order's or one device's do.
-constexpr std::uint64_t kKeyspace = 100000;
 // SQS FIFO queues order per message group; keys are hashed onto this many groups.
 constexpr int kFifoGroups = 1024;
 constexpr TimeNs kStormBin = 10'000'000;  // reconnect arrivals are counted per 10 ms
@@ -47,6 +44,8 @@ void Replication::build_events() {
   metrics_.brokers.resize(spec_.brokers.size());
   metrics_.backlog_steps.assign(spec_.brokers.size(),
                                 std::vector<double>(static_cast<std::size_t>(steps_), 0));
+  metrics_.waiting_steps.assign(n_consumers,
+                                std::vector<double>(static_cast<std::size_t>(steps_), 0));
   event_consumers_.resize(spec_.events.size());
   service_consumers_.resize(spec_.services.size());
   broker_consumers_.resize(spec_.brokers.size());
@@ -75,6 +74,8 @@ void Replication::build_events() {
     }
     state.lanes.resize(static_cast<std::size_t>(lanes));
     state.replica_busy.assign(static_cast<std::size_t>(replicas), 0);
+    if (consumer.ordered && spec_.events[static_cast<std::size_t>(consumer.event)].key)
+      state.last_started.assign(kKeyspace, 0);
     consumers_.push_back(std::move(state));
     event_consumers_[static_cast<std::size_t>(consumer.event)].push_back(static_cast<int>(c));
     service_consumers_[static_cast<std::size_t>(consumer.service)].push_back(static_cast<int>(c));

@@ -66,6 +66,7 @@ Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t see
   total_.brokers.resize(spec.brokers.size());
   total_.reconnects.resize(spec.workload.reconnects.size());
   total_.backlog_steps.assign(spec.brokers.size(), std::vector<double>(steps, 0));
+  total_.waiting_steps.assign(spec.consumers.size(), std::vector<double>(steps, 0));
   p99_sum_.assign(n_ops, std::vector<double>(steps, 0));
   p99_count_.assign(n_ops, std::vector<int>(steps, 0));
   headline_.resize(n_ops);
@@ -137,6 +138,8 @@ void Summary::add_events(const ReplicationMetrics& r) {
   }
   for (std::size_t b = 0; b < r.backlog_steps.size(); ++b)
     add_into(total_.backlog_steps[b], r.backlog_steps[b]);
+  for (std::size_t c = 0; c < r.waiting_steps.size(); ++c)
+    add_into(total_.waiting_steps[c], r.waiting_steps[c]);
   for (std::size_t s = 0; s < r.reconnects.size(); ++s) {
     ReconnectMetrics& t = total_.reconnects[s];
     const ReconnectMetrics& x = r.reconnects[s];
@@ -309,25 +312,47 @@ void Summary::build_reconnects(SimulationResult& result) const {
   }
 }
 
-// Broker faults, and faults of services that consume, also wait for the backlog of the brokers
-// involved to drain.
+// Whether `fault` can hold up consumer `c`: a fault of its broker, of its own service, of a store
+// it reads or writes, or of a service it calls or calls back directly.
+bool Summary::fault_reaches(const model::Fault& fault, int c) const {
+  const model::Consumer& consumer = spec_.consumers[static_cast<std::size_t>(c)];
+  if (fault.target_kind == model::FaultTarget::Broker)
+    return spec_.events[static_cast<std::size_t>(consumer.event)].broker == fault.target;
+  if (fault.target_kind == model::FaultTarget::Store) {
+    for (const auto* accesses : {&consumer.work.reads, &consumer.work.writes})
+      for (const model::StoreAccess& access : *accesses)
+        if (access.store == fault.target) return true;
+    return false;
+  }
+  if (consumer.service == fault.target) return true;
+  const auto calls = [&](int edge) {
+    const model::Operation& target =
+        spec_.operations[static_cast<std::size_t>(layout_.edge_call(edge).target)];
+    return target.service == fault.target;
+  };
+  const int work = layout_.consumer_work(c);
+  for (std::size_t k = 0; k < layout_.work(work).calls.size(); ++k)
+    if (calls(layout_.edge_offset(work) + static_cast<int>(k))) return true;
+  for (int k = 0; k < layout_.callbacks(c); ++k)
+    if (calls(layout_.callback_offset(c) + k)) return true;
+  return false;
+}
+
+// Faults that can hold up consumers also wait for those consumers' waiting events to drain.
 void Summary::build_faults(SimulationResult& result) const {
+  std::vector<std::vector<double>> waiting(spec_.consumers.size());
+  for (std::size_t c = 0; c < waiting.size(); ++c)
+    for (const double value : total_.waiting_steps[c]) waiting[c].push_back(value / replications_);
   for (const model::Fault& fault : spec_.faults) {
-    std::vector<int> brokers;
-    if (fault.target_kind == model::FaultTarget::Broker) brokers.push_back(fault.target);
-    if (fault.target_kind == model::FaultTarget::Service) {
-      for (const model::Consumer& consumer : spec_.consumers) {
-        if (consumer.service != fault.target) continue;
-        const int b = spec_.events[static_cast<std::size_t>(consumer.event)].broker;
-        if (std::find(brokers.begin(), brokers.end(), b) == brokers.end()) brokers.push_back(b);
-      }
-    }
+    std::vector<const std::vector<double>*> backlogs;
+    for (std::size_t c = 0; c < waiting.size(); ++c)
+      if (fault_reaches(fault, static_cast<int>(c))) backlogs.push_back(&waiting[c]);
     FaultResult f;
     f.target = fault.target_name;
     f.mode = model::to_string(fault.mode);
     f.at_ms = fault.at.millis();
     f.for_ms = fault.length.millis();
-    f.recovery_time_ms = recovery_time_ms(result.series, fault, brokers);
+    f.recovery_time_ms = recovery_time_ms(result.series, fault, backlogs);
     result.faults.push_back(std::move(f));
   }
 }
@@ -387,13 +412,13 @@ void Summary::build_intervals(SimulationResult& result) const {
 // entry operation, its mean error rate is at most max(baseline x 1.1, baseline + 0.001) and its
 // mean p99 at most baseline x 1.1 (being better than before is healthy).
 std::optional<double> recovery_time_ms(const Series& series, const model::Fault& fault,
-                                       const std::vector<int>& brokers) {
+                                       const std::vector<const std::vector<double>*>& backlogs) {
   const double start = fault.at.millis();
   const double end = start + fault.length.millis();
   std::size_t before = 0;
   while (before < series.start_ms.size() && series.start_ms[before] + series.step_ms <= start)
     ++before;
-  if (before == 0 || (series.entries.empty() && brokers.empty())) return std::nullopt;
+  if (before == 0 || (series.entries.empty() && backlogs.empty())) return std::nullopt;
   auto mean = [](const std::vector<double>& values, std::size_t from, std::size_t count) {
     double sum = 0;
     for (std::size_t k = from; k < from + count; ++k) sum += values[k];
@@ -408,8 +433,8 @@ std::optional<double> recovery_time_ms(const Series& series, const model::Fault&
       if (mean(entry.error_rate, from, kRecoverySteps) > error_limit) return false;
       if (mean(entry.p99_ms, from, kRecoverySteps) > base_p99 * (1 + kRecoverySlack)) return false;
     }
-    for (const int b : brokers) {
-      const std::vector<double>& backlog = series.backlogs[static_cast<std::size_t>(b)].backlog;
+    for (const std::vector<double>* values : backlogs) {
+      const std::vector<double>& backlog = *values;
       const double base = mean(backlog, 0, before);
       const double limit = std::max(base * (1 + kRecoverySlack), base + kBacklogSlack);
       if (mean(backlog, from, kRecoverySteps) > limit) return false;

@@ -36,6 +36,7 @@ class Summary {
   void build_events(SimulationResult& result) const;
   void build_reconnects(SimulationResult& result) const;
   void build_faults(SimulationResult& result) const;
+  [[nodiscard]] bool fault_reaches(const model::Fault& fault, int consumer) const;
   void build_series(SimulationResult& result) const;
   void build_intervals(SimulationResult& result) const;
 
@@ -51,11 +52,12 @@ class Summary {
   std::vector<Headline> headline_;            // by op
 };
 
-// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms). The
-// backlogs of `brokers` (indices into series.backlogs) must be back too: their mean over the ten
-// steps at most 10% (or 10 events) above their mean before the fault.
-[[nodiscard]] std::optional<double> recovery_time_ms(const Series& series,
-                                                     const model::Fault& fault,
-                                                     const std::vector<int>& brokers = {});
+// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms). Each of
+// `backlogs` (per-step values aligned with the series, e.g. a consumer's waiting events) must be
+// back too: its mean over the ten steps at most 10% (or 10 events) above its mean before the
+// fault.
+[[nodiscard]] std::optional<double> recovery_time_ms(
+    const Series& series, const model::Fault& fault,
+    const std::vector<const std::vector<double>*>& backlogs = {});
 
 }  // namespace ripple::sim
