@@ -17,10 +17,10 @@ constexpr double kWaypointGapShare = 0.5;
 // An element of a column: a real node or a waypoint of a long edge.
 struct Slot {
   bool real = true;
-  std::size_t node = 0;   // real: node index; waypoint: edge index
+  std::size_t node = 0;  // real: node index; waypoint: edge index
   double height = 0;
-  double y = 0;           // top, px
-  double order_key = 0;   // barycenter while ordering
+  double y = 0;          // top, px
+  double order_key = 0;  // barycenter while ordering
 };
 
 // Marks layered edges that close a cycle (depth-first from nodes in index order).
@@ -29,7 +29,7 @@ std::vector<char> back_edges(const std::vector<LayoutEdge>& edges, std::size_t n
   for (std::size_t e = 0; e < edges.size(); ++e)
     if (edges[e].layered && edges[e].from != edges[e].to) out[edges[e].from].push_back(e);
   std::vector<char> reversed(edges.size(), 0);
-  std::vector<int> state(node_count, 0);  // 0 new, 1 on stack, 2 done
+  std::vector<int> state(node_count, 0);                   // 0 new, 1 on stack, 2 done
   std::vector<std::pair<std::size_t, std::size_t>> stack;  // node, next out-edge position
   for (std::size_t root = 0; root < node_count; ++root) {
     if (state[root] != 0) continue;
@@ -82,8 +82,8 @@ std::vector<int> assign_layers(const std::vector<LayoutEdge>& edges, const std::
 
 // The slots an edge passes through, from its lower column to its higher one (waypoints only).
 struct Chain {
-  std::size_t low = 0;   // node at the lower column
-  std::size_t high = 0;  // node at the higher column
+  std::size_t low = 0;                                 // node at the lower column
+  std::size_t high = 0;                                // node at the higher column
   std::vector<std::pair<int, std::size_t>> waypoints;  // (column, slot index in that column)
 };
 
@@ -139,8 +139,7 @@ class Builder {
       for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         if (seq[i].first == seq[i + 1].first) continue;
         adjacency_[static_cast<std::size_t>(seq[i].first)][seq[i].second].push_back(seq[i + 1]);
-        adjacency_[static_cast<std::size_t>(seq[i + 1].first)][seq[i + 1].second].push_back(
-            seq[i]);
+        adjacency_[static_cast<std::size_t>(seq[i + 1].first)][seq[i + 1].second].push_back(seq[i]);
       }
     }
   }
@@ -314,8 +313,8 @@ class Builder {
   const LayoutOptions& options_;
   Layout layout_;
   std::vector<std::vector<Slot>> columns_;
-  std::vector<std::size_t> slot_of_;  // node -> slot index in its column
-  std::vector<Chain> chains_;         // by edge
+  std::vector<std::size_t> slot_of_;                // node -> slot index in its column
+  std::vector<Chain> chains_;                       // by edge
   std::vector<std::vector<std::size_t>> position_;  // column -> slot -> position
   std::vector<std::vector<std::vector<std::pair<int, std::size_t>>>> adjacency_;
   std::vector<double> column_x_;

@@ -24,7 +24,7 @@ struct LayoutNode {
 struct LayoutEdge {
   std::size_t from = 0;  // node index
   std::size_t to = 0;
-  bool layered = true;   // false: drawn, but ignored when assigning columns
+  bool layered = true;  // false: drawn, but ignored when assigning columns
 };
 
 struct Point {
@@ -33,17 +33,17 @@ struct Point {
 };
 
 struct LayoutOptions {
-  double gap_x = 90;         // px between columns
-  double gap_y = 26;         // px between boxes of one column
-  double margin = 20;        // px around the drawing
-  int ordering_sweeps = 8;   // barycenter passes (down and up) to reduce crossings
+  double gap_x = 90;        // px between columns
+  double gap_y = 26;        // px between boxes of one column
+  double margin = 20;       // px around the drawing
+  int ordering_sweeps = 8;  // barycenter passes (down and up) to reduce crossings
 };
 
 struct Layout {
-  std::vector<Point> positions;          // top-left corner of each node's box, by node index
-  std::vector<int> layers;               // column of each node
-  std::vector<std::vector<Point>> edges; // polyline of each edge, source side to target side
-  double width = 0;                      // px, the whole drawing with margins
+  std::vector<Point> positions;           // top-left corner of each node's box, by node index
+  std::vector<int> layers;                // column of each node
+  std::vector<std::vector<Point>> edges;  // polyline of each edge, source side to target side
+  double width = 0;                       // px, the whole drawing with margins
   double height = 0;
 };
 

@@ -12,8 +12,8 @@
 namespace ripple::cli {
 namespace {
 
-constexpr const char* kPalette[] = {"#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed",
-                                    "#0891b2"};
+constexpr const char* kPalette[] = {"#2563eb", "#db2777", "#059669",
+                                    "#d97706", "#7c3aed", "#0891b2"};
 // A wide diagram shrinks to fit the page down to this scale, then scrolls (labels stay legible).
 constexpr double kMinDiagramScale = 0.6;
 constexpr double kChartWidth = 1100, kChartHeight = 260;
@@ -100,8 +100,8 @@ std::string head(const Report& r) {
 
 std::string summary(const Report& r) {
   std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n";
-  out += fmt::format("<p class=\"verdict {}\">{}</p>\n", tone_class(r.verdict_tone),
-                     rich(r.verdict));
+  out +=
+      fmt::format("<p class=\"verdict {}\">{}</p>\n", tone_class(r.verdict_tone), rich(r.verdict));
   out += "<dl class=\"summary\">\n";
   for (const SummaryItem& item : r.summary)
     out += fmt::format("<dt>{}</dt><dd class=\"{}\">{}</dd>\n", html_escape(item.label),
@@ -148,12 +148,15 @@ std::string marker_for(const DiagramEdge& e) {
 
 std::string markers() {
   std::string out = "<defs>";
-  for (const auto& [id, colour] : {std::pair{"a-sync", "#374151"}, {"a-async", "#2563eb"},
-                                   {"a-callback", "#d97706"}, {"a-store", "#9aa5b1"},
+  for (const auto& [id, colour] : {std::pair{"a-sync", "#374151"},
+                                   {"a-async", "#2563eb"},
+                                   {"a-callback", "#d97706"},
+                                   {"a-store", "#9aa5b1"},
                                    {"a-cascade", "#c81e1e"}})
     out += fmt::format(
         "<marker id=\"{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" "
-        "markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" "
+        "markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path "
+        "d=\"M0 0L10 5L0 10z\" "
         "fill=\"{}\"/></marker>",
         id, colour);
   return out + "</defs>\n";
@@ -165,16 +168,17 @@ std::string edge_svg(const Diagram& d, const DiagramEdge& e) {
   if (e.cascade) cls += " cascade";
   const std::string title = fmt::format("{} -> {}: {} ({}/s nominal)", d.nodes[e.from].name,
                                         d.nodes[e.to].name, e.label, format_figure(e.rate));
-  std::string out = fmt::format("<path class=\"{}\" d=\"{}\" marker-end=\"url(#{})\"><title>{}</title></path>\n",
-                                cls, curve(e.points), marker_for(e), html_escape(title));
+  std::string out =
+      fmt::format("<path class=\"{}\" d=\"{}\" marker-end=\"url(#{})\"><title>{}</title></path>\n",
+                  cls, curve(e.points), marker_for(e), html_escape(title));
   return out;
 }
 
 std::string edge_label_svg(const DiagramEdge& e) {
   if (!e.label_at) return "";
-  return fmt::format("<text class=\"elabel {}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-                     edge_class(e.kind), num(e.label_at->x), num(e.label_at->y + 3),
-                     html_escape(e.label));
+  return fmt::format(
+      "<text class=\"elabel {}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+      edge_class(e.kind), num(e.label_at->x), num(e.label_at->y + 3), html_escape(e.label));
 }
 
 std::string node_shape(const DiagramNode& n) {
@@ -199,17 +203,18 @@ std::string node_shape(const DiagramNode& n) {
 }
 
 std::string node_svg(const DiagramNode& n) {
-  const char* kind = n.kind == NodeKind::Service ? "service"
+  const char* kind = n.kind == NodeKind::Service  ? "service"
                      : n.kind == NodeKind::Broker ? "broker"
                                                   : "store";
-  std::string cls = std::string("node ") + kind + (n.hot ? " hot" : "") + (n.cascade ? " cascade" : "");
+  std::string cls =
+      std::string("node ") + kind + (n.hot ? " hot" : "") + (n.cascade ? " cascade" : "");
   const double cx = n.x + n.width / 2, top = n.y + (n.kind == NodeKind::Store ? 8 : 0);
   return fmt::format(
       "<g class=\"{}\"><title>{} ({}): {}</title>{}<text class=\"label\" x=\"{}\" y=\"{}\" "
       "text-anchor=\"middle\">{}</text><text class=\"detail\" x=\"{}\" y=\"{}\" "
       "text-anchor=\"middle\">{}</text></g>\n",
-      cls, html_escape(n.name), kind, html_escape(n.detail), node_shape(n), num(cx),
-      num(top + 19), html_escape(n.label), num(cx), num(top + 34), html_escape(n.detail));
+      cls, html_escape(n.name), kind, html_escape(n.detail), node_shape(n), num(cx), num(top + 19),
+      html_escape(n.label), num(cx), num(top + 34), html_escape(n.detail));
 }
 
 std::string legend_item(const std::string& swatch, const std::string& text) {
@@ -226,8 +231,7 @@ std::string legend() {
       "<g class=\"node\"><rect x=\"2\" y=\"1\" width=\"30\" height=\"12\" rx=\"3\"/></g>",
       "service");
   out += legend_item(
-      "<g class=\"node broker\"><polygon points=\"6,1 28,1 32,7 28,13 6,13 2,7\"/></g>",
-      "broker");
+      "<g class=\"node broker\"><polygon points=\"6,1 28,1 32,7 28,13 6,13 2,7\"/></g>", "broker");
   out += legend_item(
       "<g class=\"node store\"><path d=\"M6 3A11 2 0 0 1 28 3V11A11 2 0 0 1 6 11Z\"/></g>",
       "store");
@@ -243,8 +247,9 @@ std::string legend() {
 std::string architecture(const Report& r) {
   const Diagram& d = r.diagram;
   std::string out = "<section id=\"architecture\">\n<h2>Architecture</h2>\n";
-  out += "<p class=\"note\">Components flow left to right from entry services to what they call, "
-         "publish to and store in. Hover an element for its figures.</p>\n";
+  out +=
+      "<p class=\"note\">Components flow left to right from entry services to what they call, "
+      "publish to and store in. Hover an element for its figures.</p>\n";
   if (!d.hot_path.empty())
     out += "<p><strong>Hottest path:</strong> " + html_escape(d.hot_path) + "</p>\n";
   if (!d.worst_cascade.empty())
@@ -252,7 +257,8 @@ std::string architecture(const Report& r) {
   if (!d.cap_note.empty()) out += "<p class=\"note\">" + html_escape(d.cap_note) + "</p>\n";
   out += legend();
   out += fmt::format(
-      "<div class=\"panel\"><svg id=\"diagram\" class=\"fit\" role=\"img\" aria-label=\"architecture diagram\" "
+      "<div class=\"panel\"><svg id=\"diagram\" class=\"fit\" role=\"img\" "
+      "aria-label=\"architecture diagram\" "
       "width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" style=\"min-width:{2}px\">\n",
       num(d.width), num(d.height), num(d.width * kMinDiagramScale));
   out += markers();
@@ -293,8 +299,9 @@ std::string chart_axes(const Plot& p) {
     if (t <= c.x_max * (1 + 1e-9))
       out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                          num(p.x(t)), num(kPlotTop + p.height + 16), format_figure(t));
-  out += fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                     num(kPlotLeft + p.width / 2), num(kChartHeight - 6), html_escape(c.x_label));
+  out +=
+      fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                  num(kPlotLeft + p.width / 2), num(kChartHeight - 6), html_escape(c.x_label));
   out += fmt::format(
       "<text class=\"axis-title\" transform=\"translate(14 {}) rotate(-90)\" "
       "text-anchor=\"middle\">{}</text>\n",
@@ -324,8 +331,9 @@ std::string chart_svg(const Chart& c) {
     std::string points;
     for (const Point& pt : c.lines[i].points)
       points += (points.empty() ? "" : " ") + num(p.x(pt.x)) + "," + num(p.y(pt.y));
-    out += fmt::format("<polyline class=\"series\" stroke=\"{}\" points=\"{}\"><title>{}</title></polyline>\n",
-                       kPalette[i % std::size(kPalette)], points, html_escape(c.lines[i].name));
+    out += fmt::format(
+        "<polyline class=\"series\" stroke=\"{}\" points=\"{}\"><title>{}</title></polyline>\n",
+        kPalette[i % std::size(kPalette)], points, html_escape(c.lines[i].name));
   }
   out += "</svg>\n<div class=\"legend\">";
   for (std::size_t i = 0; i < c.lines.size(); ++i)
@@ -340,8 +348,9 @@ std::string chart_svg(const Chart& c) {
 
 std::string charts(const Report& r) {
   std::string out = "<section id=\"charts\">\n<h2>Over time</h2>\n";
-  out += "<p class=\"note\">From the simulation's time series (one point per step; when a run has "
-         "more steps than fit, each point is the peak of its bucket). Shaded: fault windows.</p>\n";
+  out +=
+      "<p class=\"note\">From the simulation's time series (one point per step; when a run has "
+      "more steps than fit, each point is the peak of its bucket). Shaded: fault windows.</p>\n";
   for (const Chart& c : r.charts) out += chart_svg(c);
   if (!r.charts_note.empty()) out += "<p class=\"note\">" + rich(r.charts_note) + "</p>\n";
   return out + "</section>\n";
@@ -356,7 +365,8 @@ std::string table_html(const ReportTable& t) {
                        t.total_rows);
   out += "<div class=\"tablewrap\"><table>\n<thead><tr>";
   for (std::size_t c = 0; c < t.header.size(); ++c)
-    out += fmt::format("<th{}>{}</th>", t.numeric[c] ? " class=\"n\"" : "", html_escape(t.header[c]));
+    out +=
+        fmt::format("<th{}>{}</th>", t.numeric[c] ? " class=\"n\"" : "", html_escape(t.header[c]));
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
@@ -374,12 +384,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

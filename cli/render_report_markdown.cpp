@@ -59,8 +59,10 @@ std::string mermaid(const Diagram& d) {
     const std::string id = mermaid_id(n.kind, n.name);
     if (n.kind == NodeKind::Broker) brokers.push_back(id);
     if (n.kind == NodeKind::Store) stores.push_back(id);
-    if (n.cascade) cascade.push_back(id);
-    else if (n.hot) hot.push_back(id);
+    if (n.cascade)
+      cascade.push_back(id);
+    else if (n.hot)
+      hot.push_back(id);
   }
   std::vector<std::size_t> callbacks, cascade_links, hot_links;
   for (std::size_t i = 0; i < d.edges.size(); ++i) {
@@ -69,9 +71,12 @@ std::string mermaid(const Diagram& d) {
     const DiagramNode& to = d.nodes[e.to];
     out += fmt::format("  {} {}|\"{}\"| {}\n", mermaid_id(from.kind, from.name), arrow(e.kind),
                        mermaid_label(e.label), mermaid_id(to.kind, to.name));
-    if (e.cascade) cascade_links.push_back(i);
-    else if (e.kind == EdgeKind::Callback) callbacks.push_back(i);
-    else if (e.hot) hot_links.push_back(i);
+    if (e.cascade)
+      cascade_links.push_back(i);
+    else if (e.kind == EdgeKind::Callback)
+      callbacks.push_back(i);
+    else if (e.hot)
+      hot_links.push_back(i);
   }
   out += "  classDef broker fill:#eff6ff,stroke:#2563eb\n";
   out += "  classDef store fill:#f5f3ff,stroke:#7c3aed\n";
@@ -89,10 +94,11 @@ std::string text(std::string_view s) { return markdown_cell(s); }
 
 std::string architecture(const Diagram& d) {
   std::string out = "## Architecture\n\n";
-  out += "Solid arrows: sync calls and store access; dashed: publish and consume (async); "
-         "arrows labelled `callback`: a consumer calling back an owner for fields the event does "
-         "not carry (hidden coupling). Thick: the hottest path by rate; red: the worst cascade "
-         "chain.\n\n";
+  out +=
+      "Solid arrows: sync calls and store access; dashed: publish and consume (async); "
+      "arrows labelled `callback`: a consumer calling back an owner for fields the event does "
+      "not carry (hidden coupling). Thick: the hottest path by rate; red: the worst cascade "
+      "chain.\n\n";
   if (!d.hot_path.empty()) out += "- Hottest path: " + text(d.hot_path) + "\n";
   if (!d.worst_cascade.empty()) out += "- Worst cascade: " + text(d.worst_cascade) + "\n";
   if (!d.cap_note.empty()) out += "- " + text(d.cap_note) + "\n";
@@ -140,15 +146,33 @@ std::string mermaid_label(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '"': out += "#quot;"; break;
-      case '#': out += "#35;"; break;
-      case '<': out += "#lt;"; break;
-      case '>': out += "#gt;"; break;
-      case '&': out += "#amp;"; break;
-      case '|': out += "#124;"; break;
-      case '`': out += "#96;"; break;
-      case '\n': case '\r': out += ' '; break;
-      default: out += c;
+      case '"':
+        out += "#quot;";
+        break;
+      case '#':
+        out += "#35;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '&':
+        out += "#amp;";
+        break;
+      case '|':
+        out += "#124;";
+        break;
+      case '`':
+        out += "#96;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -158,11 +182,21 @@ std::string markdown_cell(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\n': case '\r': out += ' '; break;
-      default: out += c;
+      case '|':
+        out += "\\|";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;

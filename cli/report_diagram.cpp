@@ -23,7 +23,7 @@ constexpr std::size_t kEdgeLabelNames = 2;
 constexpr double kCharWidth = 7.2;  // px per character at the diagram's 12px font
 constexpr double kBoxPadding = 26;
 constexpr double kMinBoxWidth = 96;
-constexpr double kColumnGap = 140;  // px: room for edge labels between columns
+constexpr double kColumnGap = 140;       // px: room for edge labels between columns
 constexpr double kLabelCharWidth = 5.6;  // px per character at the 10px edge-label font
 
 struct EdgeKey {
@@ -91,8 +91,7 @@ class GraphBuilder {
                        fmt::format("{} connections", s.connections), NodeKind::Store});
   }
 
-  void note(std::size_t from, std::size_t to, EdgeKind kind, const std::string& name,
-            double rate) {
+  void note(std::size_t from, std::size_t to, EdgeKind kind, const std::string& name, double rate) {
     EdgeDraft& d = drafts_[{from, to, kind}];
     if (std::find(d.names.begin(), d.names.end(), name) == d.names.end()) d.names.push_back(name);
     d.rate += rate;
@@ -131,9 +130,8 @@ class GraphBuilder {
   }
 
   static std::string edge_label(EdgeKind kind, const std::vector<std::string>& names) {
-    std::vector<std::string> shown(names.begin(),
-                                   names.begin() + static_cast<long>(
-                                                       std::min(kEdgeLabelNames, names.size())));
+    std::vector<std::string> shown(
+        names.begin(), names.begin() + static_cast<long>(std::min(kEdgeLabelNames, names.size())));
     std::string text;
     for (std::size_t i = 0; i < shown.size(); ++i) text += (i ? ", " : "") + shown[i];
     if (names.size() > shown.size()) text += fmt::format(" +{}", names.size() - shown.size());
@@ -224,7 +222,8 @@ void mark_cascade(Diagram& d, const Spec& spec, const Analysis& a, const GraphBu
   for (std::size_t n : nodes) d.nodes[n].cascade = true;
   for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
     for (DiagramEdge& e : d.edges)
-      if ((e.from == nodes[i + 1] && e.to == nodes[i]) || (e.from == nodes[i] && e.to == nodes[i + 1]))
+      if ((e.from == nodes[i + 1] && e.to == nodes[i]) ||
+          (e.from == nodes[i] && e.to == nodes[i + 1]))
         e.cascade = e.kind != EdgeKind::Callback;
 }
 
@@ -238,7 +237,8 @@ void mark_hot(Diagram& d, const Spec& spec, const Analysis& a) {
     d.nodes[d.edges[e].to].hot = true;
     text += " -> " + d.nodes[d.edges[e].to].name;
   }
-  d.hot_path = text + fmt::format(" ({}/s at its first hop)", format_figure(d.edges[path.front()].rate));
+  d.hot_path =
+      text + fmt::format(" ({}/s at its first hop)", format_figure(d.edges[path.front()].rate));
 }
 
 // Keeps the most important nodes: marked ones, then by traffic through them, then by degree.
@@ -319,8 +319,8 @@ struct Box {
 // A point of the drawn curve between p and q (horizontal tangents at both ends), 0 <= t <= 1.
 Point on_curve(Point p, Point q, double t) {
   const double dx = (q.x - p.x) / 2, u = 1 - t;
-  const double x = u * u * u * p.x + 3 * u * u * t * (p.x + dx) + 3 * u * t * t * (q.x - dx) +
-                   t * t * t * q.x;
+  const double x =
+      u * u * u * p.x + 3 * u * u * t * (p.x + dx) + 3 * u * t * t * (q.x - dx) + t * t * t * q.x;
   const double y = u * u * u * p.y + 3 * u * u * t * p.y + 3 * u * t * t * q.y + t * t * t * q.y;
   return {x, y};
 }
@@ -334,7 +334,8 @@ Box label_box(Point centre, const std::string& label) {
 // edge that hits no box and no earlier label, else the middle of the edge.
 void place_labels(Diagram& d) {
   std::vector<Box> taken;
-  for (const DiagramNode& n : d.nodes) taken.push_back({n.x - 2, n.y - 2, n.x + n.width + 2, n.y + n.height + 2});
+  for (const DiagramNode& n : d.nodes)
+    taken.push_back({n.x - 2, n.y - 2, n.x + n.width + 2, n.y + n.height + 2});
   for (EdgeKind kind : {EdgeKind::Sync, EdgeKind::Callback, EdgeKind::Publish, EdgeKind::Consume})
     for (DiagramEdge& e : d.edges) {
       if (e.kind != kind || e.points.size() < 2) continue;

@@ -40,8 +40,8 @@ struct DiagramNode {
   std::string label;   // name, shortened to fit the box ("..." when cut)
   std::string detail;  // second line: "3 x 200 workers", "kafka, 24 partitions", "40 connections"
   NodeKind kind = NodeKind::Service;
-  bool hot = false;      // on the hottest path
-  bool cascade = false;  // on the worst cascade chain
+  bool hot = false;                            // on the hottest path
+  bool cascade = false;                        // on the worst cascade chain
   double x = 0, y = 0, width = 0, height = 0;  // px, top-left corner and size
 };
 
@@ -49,8 +49,8 @@ struct DiagramEdge {
   std::size_t from = 0;  // index into Diagram::nodes
   std::size_t to = 0;
   EdgeKind kind = EdgeKind::Sync;
-  std::string label;   // callee operations, event names, "callback order.get", "reads, writes"
-  double rate = 0;     // nominal requests, events or deliveries per second on this edge
+  std::string label;  // callee operations, event names, "callback order.get", "reads, writes"
+  double rate = 0;    // nominal requests, events or deliveries per second on this edge
   bool hot = false;
   bool cascade = false;
   std::vector<Point> points;  // px, polyline from the source box to the target box
@@ -62,10 +62,10 @@ struct DiagramEdge {
 struct Diagram {
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;
-  double width = 0, height = 0;  // px
+  double width = 0, height = 0;      // px
   std::size_t total_components = 0;  // services + brokers + stores in the spec
-  std::string cap_note;   // non-empty when only part of the spec is drawn
-  std::string hot_path;   // "gateway -> order -> payment (200/s)"; empty when no traffic
+  std::string cap_note;              // non-empty when only part of the spec is drawn
+  std::string hot_path;              // "gateway -> order -> payment (200/s)"; empty when no traffic
   std::string worst_cascade;  // "payments_db down -> payment.charge fails -> ..."; may be empty
 };
 
@@ -97,9 +97,9 @@ struct Chart {
 // Tables
 
 struct ReportTable {
-  std::string id;     // "coupling"
-  std::string title;  // "Coupling"
-  std::string note;   // what the numbers mean, one or two sentences
+  std::string id;                   // "coupling"
+  std::string title;                // "Coupling"
+  std::string note;                 // what the numbers mean, one or two sentences
   std::vector<std::string> header;  // with units: "p99 (ms)"
   std::vector<char> numeric;        // per column: right-aligned figures
   std::vector<std::vector<std::string>> rows;
@@ -118,7 +118,7 @@ struct Report {
   std::vector<SummaryItem> summary;
   Diagram diagram;
   std::vector<Chart> charts;
-  std::string charts_note;  // why charts are missing or partial (lag, no simulation)
+  std::string charts_note;          // why charts are missing or partial (lag, no simulation)
   std::vector<ReportTable> tables;  // in report order
 };
 

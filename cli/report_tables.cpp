@@ -73,7 +73,7 @@ ReportTable coupling(const Analysis& a) {
   const auto& services = a.coupling.services;
   for (std::size_t i : ranked(
            services,
-           [](const auto& x, const auto& y) {
+           [](const auto&x, const auto&y) {
              return std::tie(y.ce, y.ce_hidden, y.ca) < std::tie(x.ce, x.ce_hidden, x.ca);
            },
            t)) {
@@ -98,9 +98,7 @@ ReportTable amplification(const Analysis& a) {
       {0, 1, 1, 1, 1, 1, 1, 1});
   for (std::size_t i : ranked(
            a.amplification,
-           [](const auto& x, const auto& y) {
-             return y.worst_case.requests < x.worst_case.requests;
-           },
+           [](const auto&x, const auto&y) { return y.worst_case.requests < x.worst_case.requests; },
            t)) {
     const analyzers::Amplification& x = a.amplification[i];
     const bool event = x.kind == analyzers::AmplificationKind::Event;
@@ -144,15 +142,15 @@ ReportTable cascades(const Analysis& a) {
     if (has_effect(c)) effective.push_back(c);
   for (std::size_t i : ranked(
            effective,
-           [](const auto& x, const auto& y) {
+           [](const auto&x, const auto&y) {
              return std::make_tuple(y.blast_radius, longest(y), y.stalled_consumers.size()) <
                     std::make_tuple(x.blast_radius, longest(x), x.stalled_consumers.size());
            },
            t)) {
     const analyzers::Cascade& c = effective[i];
-    const auto chain = std::max_element(
-        c.paths.begin(), c.paths.end(),
-        [](const auto& x, const auto& y) { return x.size() < y.size(); });
+    const auto chain =
+        std::max_element(c.paths.begin(), c.paths.end(),
+                         [](const auto& x, const auto& y) { return x.size() < y.size(); });
     t.rows.push_back({c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
                       list(c.failed_entries), list(c.stalled_consumers), list(c.lost_events),
                       chain == c.paths.end() ? "" : chain_words(*chain)});
@@ -172,7 +170,7 @@ ReportTable thin_fat(const Analysis& a) {
       {0, 1, 1, 1, 1, 1, 1, 0});
   for (std::size_t i : ranked(
            a.events,
-           [](const auto& x, const auto& y) {
+           [](const auto&x, const auto&y) {
              return std::tie(y.callback_rate, y.callbacks) < std::tie(x.callback_rate, x.callbacks);
            },
            t)) {
@@ -196,7 +194,7 @@ ReportTable operations(const sim::SimulationResult& r) {
        "throughput (/s)", "mean (ms)", "p50 (ms)", "p90 (ms)", "p99 (ms)", "max (ms)"},
       {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1});
   for (std::size_t i : ranked(
-           r.operations, [](const auto& x, const auto& y) { return x.entry && !y.entry; }, t)) {
+           r.operations, [](const auto&x, const auto&y) { return x.entry && !y.entry; }, t)) {
     const sim::OperationResult& op = r.operations[i];
     const sim::LatencySummary& l = op.latency;
     t.rows.push_back({op.name, op.entry ? "yes" : "", std::to_string(op.count),
@@ -217,9 +215,9 @@ ReportTable consumers(const sim::SimulationResult& r) {
        "lag mean (ms)", "lag p99 (ms)", "lag max (ms)"},
       {0, 1, 1, 1, 1, 1, 1, 1, 1});
   bool any = false;
-  for (std::size_t i :
-       ranked(r.consumers, [](const auto& x, const auto& y) { return y.lag.p99_ms < x.lag.p99_ms; },
-              t)) {
+  for (std::size_t i : ranked(
+           r.consumers, [](const auto&x, const auto&y) { return y.lag.p99_ms < x.lag.p99_ms; },
+           t)) {
     const sim::ConsumerResult& c = r.consumers[i];
     any = any || c.delivered > 0;
     t.rows.push_back({c.name, std::to_string(c.delivered), std::to_string(c.duplicates),
@@ -227,9 +225,7 @@ ReportTable consumers(const sim::SimulationResult& r) {
                       std::to_string(c.lost), fixed(c.lag.mean_ms, 2), fixed(c.lag.p99_ms, 2),
                       fixed(c.lag.max_ms, 2)});
   }
-  if (!any && !t.rows.empty())
-    t.note += " No consumer received a delivery in this run: this simulator version does not "
-              "simulate event delivery yet, so these rows stay at zero.";
+  if (!any && !t.rows.empty()) t.note += " No consumer received a delivery in this run.";
   t.empty_text = "The spec declares no consumers.";
   return t;
 }
@@ -241,8 +237,8 @@ ReportTable services(const sim::SimulationResult& r) {
       "refused because the replica's queue was full. Busiest first.",
       {"service", "utilization (%)", "rejected (requests)", "max queue (requests)"}, {0, 1, 1, 1});
   for (std::size_t i : ranked(
-           r.services,
-           [](const auto& x, const auto& y) { return y.utilization < x.utilization; }, t)) {
+           r.services, [](const auto&x, const auto&y) { return y.utilization < x.utilization; },
+           t)) {
     const sim::ServiceResult& s = r.services[i];
     t.rows.push_back({s.name, percent(s.utilization, 1), std::to_string(s.rejected),
                       std::to_string(s.max_queue)});
@@ -251,15 +247,15 @@ ReportTable services(const sim::SimulationResult& r) {
 }
 
 ReportTable measured(const sim::SimulationResult& r, const Analysis& a) {
-  ReportTable t = table(
-      "sim-amplification", "Measured versus static amplification",
-      "Downstream requests per entry request: as the simulation counted them (retries and "
-      "callbacks included), and as the analyzers predict (nominal and worst case).",
-      {"entry operation", "measured (requests per entry)", "static nominal (requests)",
-       "static worst case (requests)"},
-      {0, 1, 1, 1});
-  for (std::size_t i :
-       ranked(r.amplification, [](const auto&, const auto&) { return false; }, t)) {
+  ReportTable t =
+      table("sim-amplification", "Measured versus static amplification",
+            "Downstream requests per entry request: as the simulation counted them (retries and "
+            "callbacks included), and as the analyzers predict (nominal and worst case).",
+            {"entry operation", "measured (requests per entry)", "static nominal (requests)",
+             "static worst case (requests)"},
+            {0, 1, 1, 1});
+  for (std::size_t i : ranked(
+           r.amplification, [](const auto&, const auto&) { return false; }, t)) {
     const sim::AmplificationResult& m = r.amplification[i];
     std::string nominal = "-", worst = "-";
     for (const analyzers::Amplification& x : a.amplification)
@@ -274,13 +270,14 @@ ReportTable measured(const sim::SimulationResult& r, const Analysis& a) {
 }
 
 ReportTable faults(const sim::SimulationResult& r) {
-  ReportTable t = table(
-      "sim-faults", "Faults and recovery",
-      "Recovery time: from the end of the fault's window to the start of the first ten "
-      "consecutive series steps whose entry error rate and p99 are back within 10% of their "
-      "values before the fault; \"never\" when that does not happen in the run.",
-      {"component", "mode", "at (time)", "for (time)", "recovery time"}, {0, 0, 1, 1, 1});
-  for (std::size_t i : ranked(r.faults, [](const auto&, const auto&) { return false; }, t)) {
+  ReportTable t =
+      table("sim-faults", "Faults and recovery",
+            "Recovery time: from the end of the fault's window to the start of the first ten "
+            "consecutive series steps whose entry error rate and p99 are back within 10% of their "
+            "values before the fault; \"never\" when that does not happen in the run.",
+            {"component", "mode", "at (time)", "for (time)", "recovery time"}, {0, 0, 1, 1, 1});
+  for (std::size_t i : ranked(
+           r.faults, [](const auto&, const auto&) { return false; }, t)) {
     const sim::FaultResult& f = r.faults[i];
     t.rows.push_back({f.target, f.mode, duration_text(f.at_ms), duration_text(f.for_ms),
                       f.recovery_time_ms ? duration_text(*f.recovery_time_ms) : "never"});
@@ -298,10 +295,9 @@ ReportTable findings(const Analysis& a) {
   ReportTable t = table("findings", "Findings",
                         "Lint findings, most severe first: what was found, why it matters and "
                         "how to fix it (docs/lints.md).",
-                        {"severity", "rule", "where", "finding", "why", "fix"},
-                        {0, 0, 0, 0, 0, 0});
-  for (std::size_t i :
-       ranked(a.findings, [](const auto&, const auto&) { return false; }, t)) {
+                        {"severity", "rule", "where", "finding", "why", "fix"}, {0, 0, 0, 0, 0, 0});
+  for (std::size_t i : ranked(
+           a.findings, [](const auto&, const auto&) { return false; }, t)) {
     const analyzers::Finding& f = a.findings[i];
     t.rows.push_back({analyzers::to_string(f.severity), f.rule, where(f), f.message, f.why, f.fix});
   }
@@ -310,19 +306,21 @@ ReportTable findings(const Analysis& a) {
 }
 
 std::string gate_result(const GateOutcome& g, bool simulated) {
-  if (!simulated && gate_needs_simulation(model::Gate{g.expr, g.metric, g.argument, g.comparison, g.threshold, {}}))
+  if (!simulated && gate_needs_simulation(
+                        model::Gate{g.expr, g.metric, g.argument, g.comparison, g.threshold, {}}))
     return "not evaluated: needs the simulation (--no-simulate)";
   return g.met ? "pass" : "FAIL";
 }
 
 ReportTable gates(const ReportInput& input) {
-  ReportTable t = table("gates", "Gates",
-                        "The spec's gates, evaluated as `ripple gate` does on this analysis and "
-                        "simulation (same seed). Value and threshold in the metric's unit.",
-                        {"gate", "where", "value", "threshold", "result", "note"},
-                        {0, 0, 1, 1, 0, 0});
+  ReportTable t =
+      table("gates", "Gates",
+            "The spec's gates, evaluated as `ripple gate` does on this analysis and "
+            "simulation (same seed). Value and threshold in the metric's unit.",
+            {"gate", "where", "value", "threshold", "result", "note"}, {0, 0, 1, 1, 0, 0});
   const GateReport report = evaluate_gates(input.spec, input.analysis, input.simulation);
-  for (std::size_t i : ranked(report.gates, [](const auto&, const auto&) { return false; }, t)) {
+  for (std::size_t i : ranked(
+           report.gates, [](const auto&, const auto&) { return false; }, t)) {
     const GateOutcome& g = report.gates[i];
     t.rows.push_back({g.expr, g.line > 0 ? fmt::format("{}:{}", g.file, g.line) : g.file,
                       format_gate_value(g.value, g.unit), format_gate_threshold(g),

@@ -72,8 +72,8 @@ TEST(ReportHtml, EscapesHostileTextFromTheSpecEverywhere) {
   Report r;
   r.title = "<img src=x onerror=alert(1)>";
   r.description = "</p><script>alert(2)</script>";
-  r.diagram.nodes.push_back({"svc\"><script>", "svc\"><script>", "1 x 1 workers",
-                             NodeKind::Service, false, false, 10, 10, 120, 44});
+  r.diagram.nodes.push_back({"svc\"><script>", "svc\"><script>", "1 x 1 workers", NodeKind::Service,
+                             false, false, 10, 10, 120, 44});
   ReportTable t;
   t.id = "t\"x";
   t.title = "<b>table</b>";
@@ -103,8 +103,9 @@ TEST(ReportHtml, NamesNoRemoteResourceAndForbidsLoadingOne) {
   const std::string html = render_report_html(build_report({l.spec, l.analysis, nullptr, ""}));
   EXPECT_FALSE(contains(html, "http://"));
   EXPECT_FALSE(contains(html, "https://"));
-  EXPECT_TRUE(contains(html, "content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                             "script-src 'unsafe-inline'; img-src data:\""));
+  EXPECT_TRUE(contains(html,
+                       "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                       "script-src 'unsafe-inline'; img-src data:\""));
 }
 
 TEST(ReportMarkdown, MermaidIdsAreSanitisedAndDistinct) {
@@ -155,8 +156,9 @@ TEST(ReportMarkdown, ThinFatTableOfASmallSpecIsExact) {
 TEST(ReportMarkdown, MermaidDiagramUsesSolidSyncDashedAsyncAndLabelledCallbacks) {
   const Loaded l = load(kSmall);
   const std::string md = render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
-  EXPECT_TRUE(contains(md, "```mermaid\nflowchart LR\n  svc_a[\"a\"]\n  svc_b[\"b\"]\n"
-                           "  svc_c[\"c\"]\n  brk_bus{{\"bus\"}}\n"));
+  EXPECT_TRUE(contains(md,
+                       "```mermaid\nflowchart LR\n  svc_a[\"a\"]\n  svc_b[\"b\"]\n"
+                       "  svc_c[\"c\"]\n  brk_bus{{\"bus\"}}\n"));
   EXPECT_TRUE(contains(md, "  svc_a -->|\"b.y\"| svc_b\n"));
   EXPECT_TRUE(contains(md, "  svc_b -.->|\"Done\"| brk_bus\n"));
   EXPECT_TRUE(contains(md, "  brk_bus -.->|\"Done\"| svc_c\n"));
@@ -192,8 +194,7 @@ TEST(ReportLayout, BoxesNeverOverlapOnTheExamples) {
       EXPECT_LE(n.x + n.width, d.width) << file;
       EXPECT_LE(n.y + n.height, d.height) << file;
     }
-    EXPECT_EQ(d.nodes.size(), l.spec.services.size() + l.spec.brokers.size() +
-                                  l.spec.stores.size())
+    EXPECT_EQ(d.nodes.size(), l.spec.services.size() + l.spec.brokers.size() + l.spec.stores.size())
         << file;
     EXPECT_FALSE(boxes_overlap(layout, boxes)) << file;
   }
@@ -256,7 +257,8 @@ TEST(Report, SameSpecAndSeedGiveIdenticalDocuments) {
 
 TEST(Report, DateAppearsOnlyWhenGiven) {
   const Loaded l = load(kSmall);
-  const std::string without = render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string without =
+      render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
   const std::string with =
       render_report_markdown(build_report({l.spec, l.analysis, nullptr, "2024-05-01"}));
   EXPECT_TRUE(contains(without, "Ripple design-review report.\n"));
