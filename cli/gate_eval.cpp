@@ -50,12 +50,22 @@ Measured operation_metric(const std::string& metric, const std::string& name,
   return {latency_of(op->latency, metric), ""};
 }
 
+// Why a consumer has no lag: nothing reached it, or what did never finished.
+std::string no_delivery_reason(const sim::ConsumerResult& c) {
+  std::string reason = "`" + c.name + "` handled no event in the measured run";
+  if (c.waiting > 0)
+    reason +=
+        " (" + std::to_string(c.waiting) + " still waiting at the end: its backlog never drained)";
+  else if (c.lost > 0)
+    reason += " (" + std::to_string(c.lost) + " lost)";
+  return reason;
+}
+
 Measured lag_metric(const std::string& metric, const std::string& name,
                     const sim::SimulationResult& r) {
   for (const sim::ConsumerResult& c : r.consumers) {
     if (c.name != name) continue;
-    if (c.delivered == 0)
-      return undefined("no event was delivered to `" + name + "` in the simulation");
+    if (c.delivered == 0) return undefined(no_delivery_reason(c));
     return {latency_of(c.lag, metric), ""};
   }
   return undefined("`" + name + "` is not in the simulation results");

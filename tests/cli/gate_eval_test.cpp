@@ -130,7 +130,11 @@ TEST(GateEval, LagOfAConsumerThatReceivedNothingIsUndefined) {
   const GateOutcome g = eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000));
   EXPECT_FALSE(g.value.has_value());
   EXPECT_FALSE(g.passed);
-  EXPECT_EQ(g.reason, "no event was delivered to `shipping:Placed` in the simulation");
+  EXPECT_EQ(g.reason, "`shipping:Placed` handled no event in the measured run");
+  f.simulation.consumers[0].waiting = 42;
+  EXPECT_EQ(eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000)).reason,
+            "`shipping:Placed` handled no event in the measured run (42 still waiting at the end: "
+            "its backlog never drained)");
 }
 
 TEST(GateEval, RecoveryTimeIsTheSlowestOfTheComponentsFaults) {
