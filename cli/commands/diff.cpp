@@ -120,10 +120,10 @@ void add_diff_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* sub = app.add_subcommand(
       "diff", "What got worse between two versions of a spec: coupling, contracts, amplification");
-  sub->add_option("BASE HEAD", options->files,
-                  "The base and head specs; with --base-ref only the head")
+  sub->add_option("SPECS", options->files, "BASE HEAD, or only HEAD with --base-ref")
       ->required()
-      ->expected(1, 2);
+      ->expected(1, 2)
+      ->type_name("SPEC");
   sub->add_option("--base-ref", options->base_ref,
                   "Read BASE from git: `git show REF:<HEAD's path in the repository>`");
   sub->add_flag("--simulate", options->simulate,
