@@ -95,8 +95,9 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
                        flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost),
                        lag_text(c.lag.mean_ms), lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
   }
-  out += "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
-         "  is not idempotent); order: handled after a later event of the same key\n";
+  out +=
+      "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
+      "  is not idempotent); order: handled after a later event of the same key\n";
   bool waiting = false;
   for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
   if (!waiting) return;
@@ -109,16 +110,16 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
 void text_brokers(const sim::SimulationResult& r, const Style& style, std::string& out) {
   if (r.brokers.empty()) return;
   out += "\n" + style.bold("brokers") + "\n";
-  out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", "broker", "type",
-                     "published", "refused", "outboxed", "max backlog");
+  out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", "broker", "type", "published",
+                     "refused", "outboxed", "max backlog");
   for (const sim::BrokerResult& b : r.brokers)
-    out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", b.name, b.type,
-                       b.published, b.publish_failures, b.outboxed, b.max_backlog);
+    out += fmt::format("  {:<28} {:>9} {:>12} {:>10} {:>10} {:>12}\n", b.name, b.type, b.published,
+                       b.publish_failures, b.outboxed, b.max_backlog);
   if (!r.callbacks.empty()) {
     out += "\n" + style.bold("callbacks") + " (consumers reading what their events lack)\n";
     for (const sim::CallbackResult& c : r.callbacks)
-      out += fmt::format("  {:<28} {:>10} requests ({:.1f}/s)\n", c.operation, c.callbacks,
-                         c.per_s);
+      out +=
+          fmt::format("  {:<28} {:>10} requests ({:.1f}/s)\n", c.operation, c.callbacks, c.per_s);
   }
 }
 
@@ -215,8 +216,13 @@ void json_consumers(JsonWriter& json, const sim::SimulationResult& r) {
   json.end_object();
   json.key("callbacks").begin_object();
   for (const sim::CallbackResult& c : r.callbacks)
-    json.key(c.operation).begin_object().key("requests").value(c.callbacks).key("rate").value(
-        c.per_s).end_object();
+    json.key(c.operation)
+        .begin_object()
+        .key("requests")
+        .value(c.callbacks)
+        .key("rate")
+        .value(c.per_s)
+        .end_object();
   json.end_object();
   json.key("reconnects").begin_array();
   for (const sim::ReconnectResult& c : r.reconnects) {
@@ -331,18 +337,20 @@ std::string render_simulate_markdown(const sim::SimulationResult& r) {
     out += fmt::format("| `{}` | {:.1f}% | {} | {} |\n", s.name, s.utilization * 100, s.rejected,
                        s.max_queue);
   if (!r.consumers.empty()) {
-    out += "\n| consumer | delivered | duplicates | harmful | out of order | dead-lettered | lost | "
-           "lag mean | lag p99 | lag max |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-           "| ---: | ---: |\n";
+    out +=
+        "\n| consumer | delivered | duplicates | harmful | out of order | dead-lettered | lost | "
+        "lag mean | lag p99 | lag max |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: |\n";
     for (const sim::ConsumerResult& c : r.consumers)
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.name,
                          c.delivered, c.duplicates, c.harmful_duplicates, c.out_of_order,
-                         c.dead_lettered, c.lost, lag_text(c.lag.mean_ms),
-                         lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
+                         c.dead_lettered, c.lost, lag_text(c.lag.mean_ms), lag_text(c.lag.p99_ms),
+                         lag_text(c.lag.max_ms));
   }
   if (!r.brokers.empty()) {
-    out += "\n| broker | type | published | refused | outboxed | max backlog |\n"
-           "| --- | --- | ---: | ---: | ---: | ---: |\n";
+    out +=
+        "\n| broker | type | published | refused | outboxed | max backlog |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: |\n";
     for (const sim::BrokerResult& b : r.brokers)
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", b.name, b.type, b.published,
                          b.publish_failures, b.outboxed, b.max_backlog);

@@ -64,8 +64,8 @@ struct BrokerMetrics {
 // A reconnect storm: attempts (retries included) counted in 10 ms bins from its `at`.
 struct ReconnectMetrics {
   std::uint64_t attempts = 0;
-  std::uint64_t connected = 0;  // clients whose attempt succeeded
-  std::uint64_t gave_up = 0;    // clients whose last attempt failed
+  std::uint64_t connected = 0;      // clients whose attempt succeeded
+  std::uint64_t gave_up = 0;        // clients whose last attempt failed
   std::vector<std::uint32_t> bins;  // attempts per 10 ms bin
 };
 

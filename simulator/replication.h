@@ -173,13 +173,13 @@ class Replication {
   // Events
   std::vector<ConsumerState> consumers_;
   std::vector<BrokerState> brokers_;
-  std::vector<BatchState> batches_;             // by batcher (WorkLayout::batcher)
-  std::vector<std::vector<int>> event_consumers_;   // by event id
-  std::vector<std::vector<int>> service_consumers_; // by service id
-  std::vector<std::vector<int>> broker_consumers_;  // by broker id
-  std::vector<Rng> key_rng_;                    // by event id
-  std::vector<Client> clients_;                 // reconnect clients, all sources
-  std::vector<Rng> reconnect_rng_;              // by reconnect source: start delays, jitter
+  std::vector<BatchState> batches_;                  // by batcher (WorkLayout::batcher)
+  std::vector<std::vector<int>> event_consumers_;    // by event id
+  std::vector<std::vector<int>> service_consumers_;  // by service id
+  std::vector<std::vector<int>> broker_consumers_;   // by broker id
+  std::vector<Rng> key_rng_;                         // by event id
+  std::vector<Client> clients_;                      // reconnect clients, all sources
+  std::vector<Rng> reconnect_rng_;                   // by reconnect source: start delays, jitter
   std::uint64_t next_sequence_ = 0;
   bool crashing_ = false;  // finish() is called for work killed by a replica or service failure
   std::deque<Transit> transits_;

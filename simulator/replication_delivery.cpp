@@ -36,9 +36,9 @@ void Replication::enqueue(int c, std::uint32_t d, QueueEnd end) {
     deliveries_[lane.tail].next = d;
     lane.tail = d;
   }
-  const int b = spec_.events[static_cast<std::size_t>(
-                                 spec_.consumers[static_cast<std::size_t>(c)].event)]
-                    .broker;
+  const int b =
+      spec_.events[static_cast<std::size_t>(spec_.consumers[static_cast<std::size_t>(c)].event)]
+          .broker;
   BrokerState& broker = brokers_[static_cast<std::size_t>(b)];
   ++broker.backlog;
   if (measuring()) {
@@ -56,9 +56,9 @@ void Replication::enqueue(int c, std::uint32_t d, QueueEnd end) {
 std::uint32_t Replication::pop_lane(int c, int l) {
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   Lane& lane = consumer.lanes[static_cast<std::size_t>(l)];
-  const int b = spec_.events[static_cast<std::size_t>(
-                                 spec_.consumers[static_cast<std::size_t>(c)].event)]
-                    .broker;
+  const int b =
+      spec_.events[static_cast<std::size_t>(spec_.consumers[static_cast<std::size_t>(c)].event)]
+          .broker;
   while (lane.head != kNoDelivery) {
     const std::uint32_t d = lane.head;
     Delivery& delivery = deliveries_[d];
@@ -116,9 +116,9 @@ void Replication::dispatch(int c) {
 // Lanes of lost partitions are skipped; dispatch_broker lists them again when they come back.
 void Replication::dispatch_ordered(int c, int capacity) {
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
-  const int b = spec_.events[static_cast<std::size_t>(
-                                 spec_.consumers[static_cast<std::size_t>(c)].event)]
-                    .broker;
+  const int b =
+      spec_.events[static_cast<std::size_t>(spec_.consumers[static_cast<std::size_t>(c)].event)]
+          .broker;
   const int lost = brokers_[static_cast<std::size_t>(b)].lost_partitions;
   while (consumer.busy < capacity && !consumer.runnable.empty()) {
     const int l = consumer.runnable.front();
@@ -272,8 +272,9 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
   ConsumerMetrics& metrics = metrics_.consumers[static_cast<std::size_t>(c)];
   const model::Consumer& model_consumer = spec_.consumers[static_cast<std::size_t>(c)];
   const model::BrokerType type =
-      spec_.brokers[static_cast<std::size_t>(
-                        spec_.events[static_cast<std::size_t>(model_consumer.event)].broker)]
+      spec_
+          .brokers[static_cast<std::size_t>(
+              spec_.events[static_cast<std::size_t>(model_consumer.event)].broker)]
           .type;
   if (!ok && delivery.measured) ++metrics.failed;
   if (ok || delivery.acked || delivery.dead) {

@@ -168,7 +168,8 @@ void Replication::send(std::uint32_t t) {
   if (transit.measured) ++metrics_.brokers[static_cast<std::size_t>(b)].published;
   TimeNs ready = engine_.now() + scaled(sample_ns(model_broker.latency, broker.rng), broker.slow);
   if (!broker.lane_ready.empty()) {
-    TimeNs& lane_ready = broker.lane_ready[static_cast<std::size_t>(lane_of(model_broker, transit.key))];
+    TimeNs& lane_ready =
+        broker.lane_ready[static_cast<std::size_t>(lane_of(model_broker, transit.key))];
     ready = std::max(ready, lane_ready);
     lane_ready = ready;
   }
@@ -272,14 +273,16 @@ void Replication::start_batch_transaction(int s, int rows) {
   const model::Store& model_store = spec_.stores[static_cast<std::size_t>(s)];
   StoreState& store = stores_[static_cast<std::size_t>(s)];
   ++store.busy;
-  const double time = static_cast<double>(sample_ns(model_store.txn_time, store.rng)) +
-                      static_cast<double>(rows) *
-                          static_cast<double>(sample_ns(model_store.row_time, store.rng));
+  const double time =
+      static_cast<double>(sample_ns(model_store.txn_time, store.rng)) +
+      static_cast<double>(rows) * static_cast<double>(sample_ns(model_store.row_time, store.rng));
   engine_.schedule_in<&Replication::on_batch_done>(
       static_cast<TimeNs>(std::llround(time * store.slow)), this, static_cast<std::uint64_t>(s));
 }
 
-void Replication::on_batch_done(std::uint64_t store) { release_connection(static_cast<int>(store)); }
+void Replication::on_batch_done(std::uint64_t store) {
+  release_connection(static_cast<int>(store));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reconnect storms: every client makes one attempt at `at` + uniform[0, jitter] and retries a
@@ -298,11 +301,12 @@ void Replication::schedule_reconnects() {
     for (int i = 0; i < source.clients; ++i) {
       const auto client = static_cast<std::uint32_t>(clients_.size());
       clients_.push_back(Client{static_cast<int>(s), 0, 0, source.retry.backoff.ns});
-      const double delay =
-          source.jitter.ns > 0 ? reconnect_rng_[s].uniform(0, static_cast<double>(source.jitter.ns))
+      const double delay = source.jitter.ns > 0
+                               ? reconnect_rng_[s].uniform(0, static_cast<double>(source.jitter.ns))
                                : 0;
       const TimeNs at = source.at.ns + static_cast<TimeNs>(delay);
-      if (at < plan_.duration) engine_.schedule_at<&Replication::on_client_attempt>(at, this, client);
+      if (at < plan_.duration)
+        engine_.schedule_at<&Replication::on_client_attempt>(at, this, client);
     }
   }
 }

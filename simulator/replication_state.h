@@ -37,12 +37,12 @@ struct Replication::Request {
   std::uint32_t generation = 0;
   RequestState state = RequestState::Free;
   Phase phase = Phase::Time;
-  bool measured = false;       // arrived after the warmup
-  bool root_measured = false;  // its entry request arrived after the warmup
-  bool call_failed = false;    // a parallel call with on_failure fail failed
-  int op = -1;        // operation id; -1 for the handling of a delivery
-  int work = -1;      // work id (see WorkLayout)
-  int consumer = -1;  // consumer id for the handling of a delivery, else -1
+  bool measured = false;                 // arrived after the warmup
+  bool root_measured = false;            // its entry request arrived after the warmup
+  bool call_failed = false;              // a parallel call with on_failure fail failed
+  int op = -1;                           // operation id; -1 for the handling of a delivery
+  int work = -1;                         // work id (see WorkLayout)
+  int consumer = -1;                     // consumer id for the handling of a delivery, else -1
   std::uint32_t delivery = kNoDelivery;  // the delivery being handled
   int key_entity = -1;                   // entity of `key`, -1 when none
   std::uint64_t key = 0;                 // key value of the event being handled
@@ -113,9 +113,9 @@ struct Replication::Transit {
 struct Replication::Delivery {
   std::uint32_t next = kNoDelivery;  // next in its lane
   std::uint32_t timer = 0;           // token of the pending visibility or redelivery timer
-  bool acked = false;   // a handling completed
-  bool dead = false;    // dead-lettered or lost: never handed out again
-  bool queued = false;  // waiting in its lane
+  bool acked = false;                // a handling completed
+  bool dead = false;                 // dead-lettered or lost: never handed out again
+  bool queued = false;               // waiting in its lane
   bool touched = false;  // a handling got past its callbacks: its effects may have happened
   bool measured = false;
   bool root_measured = false;
@@ -142,10 +142,10 @@ enum class LaneMode : std::uint8_t { Shared, Ordered, PerReplica };
 
 struct Replication::ConsumerState {
   LaneMode mode = LaneMode::Shared;
-  std::vector<Lane> lanes;  // Shared: 1; Ordered: partitions or groups; PerReplica: replicas
+  std::vector<Lane> lanes;   // Shared: 1; Ordered: partitions or groups; PerReplica: replicas
   std::deque<int> runnable;  // Ordered: lanes that may have deliveries to hand out
   std::vector<int> replica_busy;
-  int busy = 0;  // handlings running
+  int busy = 0;     // handlings running
   int waiting = 0;  // deliveries waiting in lanes
   // Ordered consumers of keyed events: per key value (< kKeyspace), the highest publish sequence
   // whose handling began. A flat table: a hash map costs a cache miss per handling.
@@ -155,8 +155,8 @@ struct Replication::ConsumerState {
 struct Replication::BrokerState {
   bool down = false;
   double slow = 1;
-  int lost_partitions = 0;         // partitions [0, n) unavailable
-  std::vector<TimeNs> lane_ready;  // ordered brokers: latest availability per lane
+  int lost_partitions = 0;           // partitions [0, n) unavailable
+  std::vector<TimeNs> lane_ready;    // ordered brokers: latest availability per lane
   std::deque<std::uint32_t> outbox;  // transits held while down
   std::int64_t backlog = 0;          // deliveries waiting plus outbox entries
   Rng rng;

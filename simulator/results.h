@@ -86,8 +86,8 @@ struct FaultResult {
   // points) of their values before the fault. Per-step values are averaged over the ten steps
   // and over the steps before the fault (a single step's p99 is too noisy for a 10% band); being
   // better than before counts as recovered. A fault that can hold up consumers (of its broker,
-  // of its service, using its store, or calling or calling back its service) also waits until each such
-  // consumer's waiting events are back within 10% (or 10 events) of their level before the
+  // of its service, using its store, or calling or calling back its service) also waits until each
+  // such consumer's waiting events are back within 10% (or 10 events) of their level before the
   // fault. nullopt when that never happens in the run, or when no whole step precedes the fault.
   std::optional<double> recovery_time_ms;
   bool operator==(const FaultResult&) const = default;
@@ -97,10 +97,10 @@ struct FaultResult {
 struct ConsumerResult {
   std::string name;  // "service:Event"
   std::string broker;
-  std::uint64_t delivered = 0;      // events handled to completion (counted once each)
-  std::uint64_t duplicates = 0;     // redelivered handlings begun after an earlier handling
-                                    // of the event got past its callbacks (its effects may
-                                    // have happened): visibility timeouts, crashes, failures
+  std::uint64_t delivered = 0;           // events handled to completion (counted once each)
+  std::uint64_t duplicates = 0;          // redelivered handlings begun after an earlier handling
+                                         // of the event got past its callbacks (its effects may
+                                         // have happened): visibility timeouts, crashes, failures
   std::uint64_t harmful_duplicates = 0;  // duplicates at a non-idempotent consumer
   std::uint64_t out_of_order = 0;   // ordered consumers: handlings begun after a later event of
                                     // the same key had begun

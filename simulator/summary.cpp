@@ -47,7 +47,8 @@ Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t see
   const auto steps =
       static_cast<std::size_t>((plan.duration - plan.warmup + plan.step - 1) / plan.step);
   entry_.assign(n_ops, false);
-  for (std::size_t op = 0; op < n_ops; ++op) entry_[op] = is_entry_operation(spec, static_cast<int>(op));
+  for (std::size_t op = 0; op < n_ops; ++op)
+    entry_[op] = is_entry_operation(spec, static_cast<int>(op));
   const auto edges = static_cast<std::size_t>(layout_.edges());
 
   total_.measured_ns = plan.duration - plan.warmup;
@@ -230,11 +231,11 @@ CallEdgeResult Summary::edge_result(int edge, int index) const {
   e.index = index;
   e.callback = layout_.edge_is_callback(edge);
   e.calls = m.calls;
-      e.attempts = m.attempts;
-      e.retries = m.retries;
-      e.timeouts = m.timeouts;
-      e.short_circuited = m.short_circuited;
-      e.breaker_opens = m.breaker_opens;
+  e.attempts = m.attempts;
+  e.retries = m.retries;
+  e.timeouts = m.timeouts;
+  e.short_circuited = m.short_circuited;
+  e.breaker_opens = m.breaker_opens;
   e.failures = m.failures;
   return e;
 }
@@ -246,8 +247,9 @@ void Summary::build_events(SimulationResult& result) const {
     const ConsumerMetrics& m = total_.consumers[c];
     ConsumerResult r;
     r.name = consumer.name;
-    r.broker = spec_.brokers[static_cast<std::size_t>(
-                                 spec_.events[static_cast<std::size_t>(consumer.event)].broker)]
+    r.broker = spec_
+                   .brokers[static_cast<std::size_t>(
+                       spec_.events[static_cast<std::size_t>(consumer.event)].broker)]
                    .name;
     r.delivered = m.delivered;
     r.duplicates = m.duplicates;
@@ -263,10 +265,9 @@ void Summary::build_events(SimulationResult& result) const {
   }
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     const BrokerMetrics& m = total_.brokers[b];
-    result.brokers.push_back(BrokerResult{spec_.brokers[b].name,
-                                          model::to_string(spec_.brokers[b].type), m.published,
-                                          m.publish_failures, m.outboxed,
-                                          static_cast<double>(m.max_backlog)});
+    result.brokers.push_back(
+        BrokerResult{spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
+                     m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog)});
   }
   std::vector<std::uint64_t> callbacks(spec_.operations.size(), 0);
   std::vector<bool> called_back(spec_.operations.size(), false);
@@ -390,8 +391,7 @@ void Summary::build_series(SimulationResult& result) const {
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     BacklogSeries q;
     q.broker = spec_.brokers[b].name;
-    for (std::size_t k = 0; k < steps; ++k)
-      q.backlog.push_back(total_.backlog_steps[b][k] / reps);
+    for (std::size_t k = 0; k < steps; ++k) q.backlog.push_back(total_.backlog_steps[b][k] / reps);
     series.backlogs.push_back(std::move(q));
   }
 }

@@ -32,12 +32,12 @@ services:
     operations:
       charge: {time: exp(5ms)}
 workload:
-  duration: )" + seconds + R"(s
+  duration: )" +
+         seconds + R"(s
   sources: [{to: gateway.checkout, rate: 2000/s}]
 faults:
   - {service: payment, at: 10s, for: 5s, mode: errors, ratio: 0.3}
 )";
-
 }
 
 }  // namespace ripple::bench

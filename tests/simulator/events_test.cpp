@@ -56,10 +56,14 @@ struct Pipeline {
 
   [[nodiscard]] std::string yaml() const {
     std::string text = kPipeline;
-    for (const auto& [key, value] :
-         {std::pair<std::string, std::string>{"BROKER", broker}, {"OUTBOX", outbox},
-          {"REPLICAS", replicas}, {"HANDLING", handling}, {"CONCURRENCY", concurrency},
-          {"DURATION", duration}, {"RATE", rate}, {"ARRIVAL", arrival}})
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"BROKER", broker},
+                                     {"OUTBOX", outbox},
+                                     {"REPLICAS", replicas},
+                                     {"HANDLING", handling},
+                                     {"CONCURRENCY", concurrency},
+                                     {"DURATION", duration},
+                                     {"RATE", rate},
+                                     {"ARRIVAL", arrival}})
       text = replace_all(text, key, value);
     return text + extra;
   }
@@ -103,8 +107,9 @@ std::string fan_out_spec() {
     text += "  c" + std::to_string(c) +
             ":\n    consumes:\n      Changed: {needs: [e0.body, e1.body, e2.body, e3.body, "
             "e4.body], concurrency: 4}\n";
-  return text + "workload:\n  duration: 10s\n  sources: [{to: front.go, rate: 10/s, arrival: "
-                "constant}]\n";
+  return text +
+         "workload:\n  duration: 10s\n  sources: [{to: front.go, rate: 10/s, arrival: "
+         "constant}]\n";
 }
 
 TEST(FanOut, OneEventToTenConsumersMakingFiveCallbacksIsFiftyRequests) {
@@ -116,7 +121,8 @@ TEST(FanOut, OneEventToTenConsumersMakingFiveCallbacksIsFiftyRequests) {
   for (int c = 0; c < 10; ++c)
     EXPECT_EQ(consumer(result, "c" + std::to_string(c) + ":Changed").delivered, events);
   ASSERT_EQ(result.callbacks.size(), 5u);
-  for (const CallbackResult& callbacks : result.callbacks) EXPECT_EQ(callbacks.callbacks, 10 * events);
+  for (const CallbackResult& callbacks : result.callbacks)
+    EXPECT_EQ(callbacks.callbacks, 10 * events);
   EXPECT_EQ(broker(result, "bus").published, events);
 }
 

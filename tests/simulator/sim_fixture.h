@@ -71,7 +71,8 @@ inline const BrokerResult& broker(const SimulationResult& result, const std::str
 
 // Replaces every `from` in `text` with `to`.
 inline std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
   return text;
 }
