@@ -4,6 +4,7 @@
 
 #include "analyzers/lint_catalog.h"
 #include "cli/json_writer.h"
+#include "cli/markup.h"
 #include "cli/render_analyze.h"
 
 namespace ripple::cli {
@@ -245,32 +246,6 @@ void write_sarif_result(JsonWriter& w, const Finding& f, const std::string& spec
   w.end_object();
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string render_analyze_json(const AnalyzeDocument& doc) {
@@ -319,7 +294,7 @@ std::string render_analyze_junit(const AnalyzeDocument& doc) {
     if (const int i = rule_index(f.rule); i >= 0) fired[i].push_back(&f);
   int failures = 0;
   for (const auto& list : fired) failures += list.empty() ? 0 : 1;
-  const std::string suite = xml_escape("ripple analyze " + doc.spec_path);
+  const std::string suite = markup_escape("ripple analyze " + doc.spec_path);
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", rules.size(),
                      failures);
@@ -336,7 +311,8 @@ std::string render_analyze_junit(const AnalyzeDocument& doc) {
       body += fmt::format("{}:{}:{}: {}: {}\n", f->file, f->line, f->column,
                           analyzers::to_string(f->severity), f->message);
     out += fmt::format(">\n      <failure message=\"{} finding(s): {}\" type=\"{}\">{}</failure>\n",
-                       fired[i].size(), xml_escape(rules[i].title), rules[i].id, xml_escape(body));
+                       fired[i].size(), markup_escape(rules[i].title), rules[i].id,
+                       markup_escape(body));
     out += "    </testcase>\n";
   }
   out += "  </testsuite>\n</testsuites>\n";

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cli/json_writer.h"
+#include "cli/markup.h"
 #include "cli/terminal.h"
 
 namespace ripple::cli {
@@ -170,38 +171,12 @@ void write_findings_json(JsonWriter& w, const std::vector<FindingKey>& findings)
   w.end_array();
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string junit_case(const GateOutcome& g) {
   std::string out =
       fmt::format("    <testcase classname=\"ripple.gate\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                  xml_escape(g.expr), xml_escape(g.file), g.line);
+                  markup_escape(g.expr), markup_escape(g.file), g.line);
   if (g.met) return out + "/>\n";
-  const std::string message = xml_escape(verdict(g));
+  const std::string message = markup_escape(verdict(g));
   if (g.passed)  // failing as in the baseline: not a new failure
     return out + fmt::format(
                      ">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
@@ -210,8 +185,8 @@ std::string junit_case(const GateOutcome& g) {
   return out + fmt::format(
                    ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
                    "    </testcase>\n",
-                   message, xml_escape(g.metric), xml_escape(location(g)), xml_escape(g.expr),
-                   message);
+                   message, markup_escape(g.metric), markup_escape(location(g)),
+                   markup_escape(g.expr), message);
 }
 
 std::string sarif_uri(const std::string& file) {
@@ -379,7 +354,7 @@ std::string render_gate_junit(const GateDocument& doc) {
                      failures);
   out += fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
-      xml_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
+      markup_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
   for (const GateOutcome& g : r.gates) out += junit_case(g);
   out += "  </testsuite>\n</testsuites>\n";
   return out;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "cli/markup.h"
 #include "cli/render_analyze.h"
 
 namespace ripple::cli {
@@ -62,7 +63,7 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 // Escaped text in which `code` spans become <code> elements.
 std::string rich(std::string_view text) {
-  const std::string escaped = html_escape(text);
+  const std::string escaped = markup_escape(text);
   std::string out;
   bool open = false;
   for (char c : escaped) {
@@ -95,7 +96,7 @@ std::string head(const Report& r) {
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>Ripple report: " +
-         html_escape(r.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
+         markup_escape(r.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
 }
 
 std::string summary(const Report& r) {
@@ -104,7 +105,7 @@ std::string summary(const Report& r) {
       fmt::format("<p class=\"verdict {}\">{}</p>\n", tone_class(r.verdict_tone), rich(r.verdict));
   out += "<dl class=\"summary\">\n";
   for (const SummaryItem& item : r.summary)
-    out += fmt::format("<dt>{}</dt><dd class=\"{}\">{}</dd>\n", html_escape(item.label),
+    out += fmt::format("<dt>{}</dt><dd class=\"{}\">{}</dd>\n", markup_escape(item.label),
                        tone_class(item.tone), rich(item.value));
   return out + "</dl>\n</section>\n";
 }
@@ -170,7 +171,7 @@ std::string edge_svg(const Diagram& d, const DiagramEdge& e) {
                                         d.nodes[e.to].name, e.label, format_figure(e.rate));
   std::string out =
       fmt::format("<path class=\"{}\" d=\"{}\" marker-end=\"url(#{})\"><title>{}</title></path>\n",
-                  cls, curve(e.points), marker_for(e), html_escape(title));
+                  cls, curve(e.points), marker_for(e), markup_escape(title));
   return out;
 }
 
@@ -178,7 +179,7 @@ std::string edge_label_svg(const DiagramEdge& e) {
   if (!e.label_at) return "";
   return fmt::format(
       "<text class=\"elabel {}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-      edge_class(e.kind), num(e.label_at->x), num(e.label_at->y + 3), html_escape(e.label));
+      edge_class(e.kind), num(e.label_at->x), num(e.label_at->y + 3), markup_escape(e.label));
 }
 
 std::string node_shape(const DiagramNode& n) {
@@ -213,8 +214,8 @@ std::string node_svg(const DiagramNode& n) {
       "<g class=\"{}\"><title>{} ({}): {}</title>{}<text class=\"label\" x=\"{}\" y=\"{}\" "
       "text-anchor=\"middle\">{}</text><text class=\"detail\" x=\"{}\" y=\"{}\" "
       "text-anchor=\"middle\">{}</text></g>\n",
-      cls, html_escape(n.name), kind, html_escape(n.detail), node_shape(n), num(cx), num(top + 19),
-      html_escape(n.label), num(cx), num(top + 34), html_escape(n.detail));
+      cls, markup_escape(n.name), kind, markup_escape(n.detail), node_shape(n), num(cx),
+      num(top + 19), markup_escape(n.label), num(cx), num(top + 34), markup_escape(n.detail));
 }
 
 std::string legend_item(const std::string& swatch, const std::string& text) {
@@ -251,10 +252,10 @@ std::string architecture(const Report& r) {
       "<p class=\"note\">Components flow left to right from entry services to what they call, "
       "publish to and store in. Hover an element for its figures.</p>\n";
   if (!d.hot_path.empty())
-    out += "<p><strong>Hottest path:</strong> " + html_escape(d.hot_path) + "</p>\n";
+    out += "<p><strong>Hottest path:</strong> " + markup_escape(d.hot_path) + "</p>\n";
   if (!d.worst_cascade.empty())
-    out += "<p><strong>Worst cascade:</strong> " + html_escape(d.worst_cascade) + "</p>\n";
-  if (!d.cap_note.empty()) out += "<p class=\"note\">" + html_escape(d.cap_note) + "</p>\n";
+    out += "<p><strong>Worst cascade:</strong> " + markup_escape(d.worst_cascade) + "</p>\n";
+  if (!d.cap_note.empty()) out += "<p class=\"note\">" + markup_escape(d.cap_note) + "</p>\n";
   out += legend();
   out += fmt::format(
       "<div class=\"panel\"><svg id=\"diagram\" class=\"fit\" role=\"img\" "
@@ -301,31 +302,31 @@ std::string chart_axes(const Plot& p) {
                          num(p.x(t)), num(kPlotTop + p.height + 16), format_figure(t));
   out +=
       fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                  num(kPlotLeft + p.width / 2), num(kChartHeight - 6), html_escape(c.x_label));
+                  num(kPlotLeft + p.width / 2), num(kChartHeight - 6), markup_escape(c.x_label));
   out += fmt::format(
       "<text class=\"axis-title\" transform=\"translate(14 {}) rotate(-90)\" "
       "text-anchor=\"middle\">{}</text>\n",
-      num(kPlotTop + p.height / 2), html_escape(c.y_label));
+      num(kPlotTop + p.height / 2), markup_escape(c.y_label));
   return out;
 }
 
 std::string chart_svg(const Chart& c) {
   const Plot p{c};
-  std::string out = fmt::format("<h3>{}</h3>\n<div class=\"panel\">", html_escape(c.title));
+  std::string out = fmt::format("<h3>{}</h3>\n<div class=\"panel\">", markup_escape(c.title));
   out += fmt::format(
       "<svg id=\"chart-{0}\" class=\"chart fit\" role=\"img\" aria-label=\"{1}\" width=\"{2}\" "
       "height=\"{3}\" viewBox=\"0 0 {2} {3}\">\n",
-      html_escape(c.id), html_escape(c.title), num(kChartWidth), num(kChartHeight));
+      markup_escape(c.id), markup_escape(c.title), num(kChartWidth), num(kChartHeight));
   for (const ChartBand& b : c.faults)
     out += fmt::format(
         "<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>fault: {}"
         "</title></rect>\n",
         num(p.x(b.from_s)), num(kPlotTop), num(p.x(b.to_s) - p.x(b.from_s)), num(p.height),
-        html_escape(b.label));
+        markup_escape(b.label));
   for (std::size_t i = 0; i < c.faults.size(); ++i)
     out += fmt::format("<text class=\"band-label\" x=\"{}\" y=\"{}\">{}</text>\n",
                        num(p.x(c.faults[i].from_s) + 2), num(kPlotTop + 10 + 11.0 * (i % 3)),
-                       html_escape(c.faults[i].label));
+                       markup_escape(c.faults[i].label));
   out += chart_axes(p);
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
     std::string points;
@@ -333,13 +334,13 @@ std::string chart_svg(const Chart& c) {
       points += (points.empty() ? "" : " ") + num(p.x(pt.x)) + "," + num(p.y(pt.y));
     out += fmt::format(
         "<polyline class=\"series\" stroke=\"{}\" points=\"{}\"><title>{}</title></polyline>\n",
-        kPalette[i % std::size(kPalette)], points, html_escape(c.lines[i].name));
+        kPalette[i % std::size(kPalette)], points, markup_escape(c.lines[i].name));
   }
   out += "</svg>\n<div class=\"legend\">";
   for (std::size_t i = 0; i < c.lines.size(); ++i)
     out += legend_item(fmt::format("<path d=\"M2 7H32\" stroke=\"{}\" stroke-width=\"2.5\"/>",
                                    kPalette[i % std::size(kPalette)]),
-                       html_escape(c.lines[i].name));
+                       markup_escape(c.lines[i].name));
   if (!c.faults.empty())
     out += legend_item("<rect class=\"band\" x=\"2\" y=\"1\" width=\"30\" height=\"12\"/>",
                        "fault window");
@@ -358,15 +359,15 @@ std::string charts(const Report& r) {
 
 std::string table_html(const ReportTable& t) {
   std::string out = fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
-                                html_escape(t.id), html_escape(t.title), rich(t.note));
+                                markup_escape(t.id), markup_escape(t.title), rich(t.note));
   if (t.rows.empty()) return out + "<p>" + rich(t.empty_text) + "</p>\n</section>\n";
   if (t.total_rows > t.rows.size())
     out += fmt::format("<p class=\"note\">Showing the first {} of {} rows.</p>\n", t.rows.size(),
                        t.total_rows);
   out += "<div class=\"tablewrap\"><table>\n<thead><tr>";
   for (std::size_t c = 0; c < t.header.size(); ++c)
-    out +=
-        fmt::format("<th{}>{}</th>", t.numeric[c] ? " class=\"n\"" : "", html_escape(t.header[c]));
+    out += fmt::format("<th{}>{}</th>", t.numeric[c] ? " class=\"n\"" : "",
+                       markup_escape(t.header[c]));
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
@@ -379,38 +380,11 @@ std::string table_html(const ReportTable& t) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string render_report_html(const Report& r) {
-  std::string out = head(r) + "<body>\n<main>\n<header>\n<h1>" + html_escape(r.title) + "</h1>\n";
-  if (!r.description.empty()) out += "<p>" + html_escape(r.description) + "</p>\n";
+  std::string out = head(r) + "<body>\n<main>\n<header>\n<h1>" + markup_escape(r.title) + "</h1>\n";
+  if (!r.description.empty()) out += "<p>" + markup_escape(r.description) + "</p>\n";
   out += "<p class=\"muted\">Ripple design-review report";
-  if (!r.date.empty()) out += " &middot; " + html_escape(r.date);
+  if (!r.date.empty()) out += " &middot; " + markup_escape(r.date);
   out += "</p>\n</header>\n";
   out += summary(r);
   out += architecture(r);

@@ -14,7 +14,4 @@ namespace ripple::cli {
 
 [[nodiscard]] std::string render_report_html(const Report& report);
 
-// Escapes & < > " ' for HTML text and attribute values (also inside inline SVG).
-[[nodiscard]] std::string html_escape(std::string_view text);
-
 }  // namespace ripple::cli

@@ -8,6 +8,7 @@
 
 #include "analyzers/analysis.h"
 #include "cli/diagram_layout.h"
+#include "cli/markup.h"
 #include "cli/render_report_html.h"
 #include "cli/render_report_markdown.h"
 #include "cli/report_model.h"
@@ -64,7 +65,7 @@ const ReportTable& table(const Report& r, const std::string& id) {
 }
 
 TEST(ReportHtml, EscapesEveryHtmlMetacharacter) {
-  EXPECT_EQ(html_escape("<script>alert('x')</script> & \"q\""),
+  EXPECT_EQ(markup_escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
 }
 
