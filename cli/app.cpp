@@ -1,7 +1,6 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <new>
 #include <ostream>
@@ -21,8 +20,9 @@ int run(int argc, const char* const* argv, Io& io) {
   app.name("ripple");
   app.require_subcommand(1);
   app.set_version_flag("--version", kVersion);
-  app.footer("Exit codes: 0 ok, 1 a gate or check failed, 2 bad input or usage, 3 internal error.\n"
-             "Docs: docs/spec.md (spec format), docs/lints.md, docs/ci.md.");
+  app.footer(
+      "Exit codes: 0 ok, 1 a gate or check failed, 2 bad input or usage, 3 internal error.\n"
+      "Docs: docs/spec.md (spec format), docs/lints.md, docs/ci.md.");
   Action action;
   add_validate_command(app, action);
   add_analyze_command(app, action);
