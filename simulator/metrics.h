@@ -87,7 +87,7 @@ struct ReplicationMetrics {
   std::vector<BrokerMetrics> brokers;               // by broker id
   std::vector<ReconnectMetrics> reconnects;         // by reconnect source
   std::vector<std::vector<double>> backlog_steps;   // by broker id: backlog at each step's end
-  std::vector<std::vector<double>> waiting_steps;   // by consumer id: deliveries waiting
+  std::vector<std::vector<double>> waiting_steps;   // by consumer id: deliveries unsettled
   std::vector<StepValues> entry_steps;              // by operation id (filled for entries)
   std::vector<std::vector<double>> queue_steps;     // by service id
   std::vector<double> step_length_ns;               // length of each step (last may be shorter)

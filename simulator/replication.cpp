@@ -454,7 +454,7 @@ void Replication::on_step_end(std::uint64_t step) {
   for (std::size_t b = 0; b < brokers_.size(); ++b)
     metrics_.backlog_steps[b][k] = static_cast<double>(brokers_[b].backlog);
   for (std::size_t c = 0; c < consumers_.size(); ++c)
-    metrics_.waiting_steps[c][k] = consumers_[c].waiting;
+    metrics_.waiting_steps[c][k] = consumers_[c].unsettled;
   current_step_ = static_cast<int>(step) + 1;
   if (current_step_ < steps_)
     engine_.schedule_at<&Replication::on_step_end>(

@@ -179,6 +179,7 @@ void Replication::drop_replica_queues(int service) {
       for (std::uint32_t d = pop_lane(c, r); d != kNoDelivery; d = pop_lane(c, r)) {
         Delivery& delivery = deliveries_[d];
         delivery.dead = true;
+        --consumer.unsettled;
         if (delivery.measured) ++metrics_.consumers[static_cast<std::size_t>(c)].lost;
         maybe_free_delivery(d);
       }
@@ -279,6 +280,7 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
   if (!ok && delivery.measured) ++metrics.failed;
   if (ok || delivery.acked || delivery.dead) {
     if (ok && !delivery.acked) {
+      if (!delivery.dead) --consumer.unsettled;
       delivery.acked = true;
       if (delivery.measured) {
         ++metrics.delivered;
@@ -288,6 +290,7 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
     release_lane(c, d);
   } else if (type == model::BrokerType::Memory) {
     delivery.dead = true;
+    --consumer.unsettled;
     if (delivery.measured) ++metrics.lost;
     release_lane(c, d);
   } else if (type != model::BrokerType::Sqs) {
@@ -330,6 +333,7 @@ void Replication::on_visibility_expired(std::uint64_t ref) {
   release_lane(c, d);
   if (broker.max_receives && delivery.receives >= *broker.max_receives) {
     delivery.dead = true;
+    --consumers_[static_cast<std::size_t>(c)].unsettled;
     if (delivery.measured) ++metrics_.consumers[static_cast<std::size_t>(c)].dead_lettered;
     maybe_free_delivery(d);
   } else {

@@ -204,6 +204,7 @@ void Replication::on_event_ready(std::uint64_t t) {
     delivery.key = transit.key;
     delivery.sequence = transit.sequence;
     delivery.published = transit.published;
+    ++consumers_[static_cast<std::size_t>(c)].unsettled;
     enqueue(c, d, QueueEnd::Back);
     dispatch(c);
   }

@@ -145,8 +145,10 @@ struct Replication::ConsumerState {
   std::vector<Lane> lanes;   // Shared: 1; Ordered: partitions or groups; PerReplica: replicas
   std::deque<int> runnable;  // Ordered: lanes that may have deliveries to hand out
   std::vector<int> replica_busy;
-  int busy = 0;     // handlings running
-  int waiting = 0;  // deliveries waiting in lanes
+  int busy = 0;       // handlings running
+  int waiting = 0;    // deliveries waiting in lanes
+  int unsettled = 0;  // deliveries neither acknowledged nor dead: waiting, in handling, or
+                      // awaiting redelivery
   // Ordered consumers of keyed events: per key value (< kKeyspace), the highest publish sequence
   // whose handling began. A flat table: a hash map costs a cache miss per handling.
   std::vector<std::uint64_t> last_started;

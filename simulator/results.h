@@ -87,8 +87,9 @@ struct FaultResult {
   // and over the steps before the fault (a single step's p99 is too noisy for a 10% band); being
   // better than before counts as recovered. A fault that can hold up consumers (of its broker,
   // of its service, using its store, or calling or calling back its service) also waits until each
-  // such consumer's waiting events are back within 10% (or 10 events) of their level before the
-  // fault. nullopt when that never happens in the run, or when no whole step precedes the fault.
+  // such consumer's unsettled events (waiting, in handling, awaiting redelivery) are back within
+  // 10% (or 10 events) of their level before the fault. nullopt when that never happens in the run,
+  // or when no whole step precedes the fault.
   std::optional<double> recovery_time_ms;
   bool operator==(const FaultResult&) const = default;
 };
