@@ -82,22 +82,24 @@ void text_calls(const sim::SimulationResult& r, const Style& style, std::string&
 void text_consumers(const sim::SimulationResult& r, const Style& style, std::string& out) {
   if (r.consumers.empty()) return;
   out += "\n" + style.bold("consumers") + "\n";
-  out += fmt::format("  {:<34} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
-                     "consumer", "delivered", "dupes", "harmful", "order", "dlq", "lost",
+  out += fmt::format("  {:<34} {:>10} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10} {:>10}\n",
+                     "consumer", "delivered", "busy", "dupes", "harmful", "order", "dlq", "lost",
                      "lag mean", "lag p99", "lag max");
   for (const sim::ConsumerResult& c : r.consumers) {
     const auto flag = [&](std::uint64_t n) {
       const std::string text = std::to_string(n);
       return n > 0 ? style.warning(text) : text;
     };
-    out += fmt::format("  {:<34} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
-                       c.name, c.delivered, c.duplicates, flag(c.harmful_duplicates),
-                       flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost),
-                       lag_text(c.lag.mean_ms), lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
+    out += fmt::format(
+        "  {:<34} {:>10} {:>5.1f}% {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10} {:>10}\n", c.name,
+        c.delivered, c.utilization * 100, c.duplicates, flag(c.harmful_duplicates),
+        flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost), lag_text(c.lag.mean_ms),
+        lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
   }
   out +=
-      "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
-      "  is not idempotent); order: handled after a later event of the same key\n";
+      "  busy: share of the group's slots handling; lag: publish to the end of handling; dupes:\n"
+      "  redeliveries handled (harmful: the consumer is not idempotent); order: handled after a\n"
+      "  later event of the same key\n";
   bool waiting = false;
   for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
   if (!waiting) return;
@@ -199,7 +201,7 @@ void json_consumers(JsonWriter& json, const sim::SimulationResult& r) {
     json.key("harmful_duplicates").value(c.harmful_duplicates);
     json.key("out_of_order").value(c.out_of_order).key("dead_lettered").value(c.dead_lettered);
     json.key("lost").value(c.lost).key("failed").value(c.failed).key("waiting").value(c.waiting);
-    json.key("throughput").value(c.delivered_per_s);
+    json.key("throughput").value(c.delivered_per_s).key("utilization").value(c.utilization);
     json.key("lag");
     json_latency(json, c.lag);
     json.end_object();

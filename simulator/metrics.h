@@ -51,6 +51,7 @@ struct ConsumerMetrics {
   std::uint64_t lost = 0;           // never delivered: failed publish, memory broker
   std::uint64_t failed = 0;         // handlings that failed (a call, a store, a publish)
   std::uint64_t waiting = 0;        // deliveries not yet acknowledged at the end of the run
+  double busy_slot_ns = 0;          // integral of running handlings over measured time
   Histogram lag;                    // publish to end of the first completed handling, ns
 };
 

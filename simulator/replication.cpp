@@ -24,6 +24,7 @@ ReplicationMetrics Replication::run() {
   build();
   engine_.run_until(plan_.duration);
   for (std::size_t s = 0; s < services_.size(); ++s) touch_busy(static_cast<int>(s));
+  for (std::size_t c = 0; c < consumers_.size(); ++c) touch_handling(static_cast<int>(c));
   count_in_flight();
   metrics_.events_processed = engine_.events_processed();
   return std::move(metrics_);
@@ -426,6 +427,16 @@ void Replication::touch_busy(int s) {
     metrics_.services[static_cast<std::size_t>(s)].busy_worker_ns +=
         static_cast<double>(service.busy) * static_cast<double>(now - from);
   service.busy_since = now;
+}
+
+void Replication::touch_handling(int c) {
+  ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
+  const TimeNs from = std::max(consumer.busy_since, plan_.warmup);
+  const TimeNs now = engine_.now();
+  if (now > from)
+    metrics_.consumers[static_cast<std::size_t>(c)].busy_slot_ns +=
+        static_cast<double>(consumer.busy) * static_cast<double>(now - from);
+  consumer.busy_since = now;
 }
 
 void Replication::record_entry_completion(int op, bool ok, TimeNs latency, bool timed) {

@@ -134,6 +134,7 @@ class Replication {
   // Metrics
   void on_step_end(std::uint64_t step);
   void touch_busy(int service);
+  void touch_handling(int consumer);
   void record_entry_completion(int op, bool ok, TimeNs latency, bool timed);
   [[nodiscard]] double rate_at(int source, TimeNs time) const;
   void count_in_flight();

@@ -234,6 +234,7 @@ void Replication::start_handling(int c, std::uint32_t d, int replica) {
   request.call_failed = false;
   request.step = 0;
   request.pending_calls = 0;
+  touch_handling(c);
   ++consumer.busy;
   ++consumer.replica_busy[static_cast<std::size_t>(replica)];
   next_callback(index);
@@ -265,6 +266,7 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
   const int c = request.consumer;
   const std::uint32_t d = request.delivery;
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
+  touch_handling(c);
   --consumer.busy;
   --consumer.replica_busy[static_cast<std::size_t>(request.replica)];
   free_request(index);

@@ -145,7 +145,8 @@ struct Replication::ConsumerState {
   std::vector<Lane> lanes;   // Shared: 1; Ordered: partitions or groups; PerReplica: replicas
   std::deque<int> runnable;  // Ordered: lanes that may have deliveries to hand out
   std::vector<int> replica_busy;
-  int busy = 0;       // handlings running
+  int busy = 0;  // handlings running
+  TimeNs busy_since = 0;
   int waiting = 0;    // deliveries waiting in lanes
   int unsettled = 0;  // deliveries neither acknowledged nor dead: waiting, in handling, or
                       // awaiting redelivery

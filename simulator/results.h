@@ -111,7 +111,10 @@ struct ConsumerResult {
   std::uint64_t failed = 0;         // handlings that failed (a call, a store or a publish)
   std::uint64_t waiting = 0;        // not yet handled when the run ended (backlog, in flight)
   double delivered_per_s = 0;       // delivered / measured duration
-  LatencySummary lag;               // publish to the end of the first completed handling, ms
+  // Handling time / (replicas x concurrency x measured time). A Kafka group with more slots than
+  // partitions stays at or below partitions / slots.
+  double utilization = 0;
+  LatencySummary lag;  // publish to the end of the first completed handling, ms
   bool operator==(const ConsumerResult&) const = default;
 };
 

@@ -128,6 +128,7 @@ void Summary::add_events(const ReplicationMetrics& r) {
     t.lost += x.lost;
     t.failed += x.failed;
     t.waiting += x.waiting;
+    t.busy_slot_ns += x.busy_slot_ns;
     t.lag.merge(x.lag);
   }
   for (std::size_t b = 0; b < r.brokers.size(); ++b) {
@@ -260,6 +261,9 @@ void Summary::build_events(SimulationResult& result) const {
     r.failed = m.failed;
     r.waiting = m.waiting;
     r.delivered_per_s = measured_s > 0 ? static_cast<double>(m.delivered) / measured_s : 0;
+    const int replicas = spec_.services[static_cast<std::size_t>(consumer.service)].replicas;
+    const double slots = static_cast<double>(replicas) * consumer.concurrency;
+    r.utilization = measured_s > 0 ? m.busy_slot_ns / 1e9 / (slots * measured_s) : 0;
     r.lag = summarize_latency(m.lag);
     result.consumers.push_back(std::move(r));
   }

@@ -150,7 +150,8 @@ TEST(Sqs, VisibilityTimeoutShorterThanHandlingDuplicatesAndDeadLetters) {
 // partition an M/M/1 queue with mu = 100/s, so the group's capacity is 400/s. At 320/s (rho 0.8
 // per partition) the lag is the M/M/1 response time 1/(100 - 80) = 50ms (keys hash onto the
 // partitions; their shares differ by ~1%, which moves W by ~4%: tolerance 10%). At 380/s the
-// backlog stays small; at 420/s it grows by about 20/s, ~10,000 after 500s.
+// backlog stays small; at 420/s it grows by about 20/s, ~10,000 after 500s, and the group's
+// slots are busy exactly 4/16 of the time.
 TEST(Kafka, GroupParallelismIsCappedAtThePartitionCount) {
   Pipeline kafka;
   kafka.broker = "kafka, partitions: 4";
@@ -170,6 +171,8 @@ TEST(Kafka, GroupParallelismIsCappedAtThePartitionCount) {
   const auto above_result = run(load(kafka.yaml()));
   const ConsumerResult above = consumer(above_result, "n:E");
   EXPECT_GT(above.waiting, 6000u);
+  // Saturated: 4 of the 16 slots busy all the time, never more.
+  EXPECT_NEAR(above.utilization, 0.25, 0.002);
   EXPECT_LT(above.waiting, 14000u);
   EXPECT_GT(broker(above_result, "bus").max_backlog, 6000);
 }
