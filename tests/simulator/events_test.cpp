@@ -256,6 +256,27 @@ TEST(BrokerOutage, OutboxLosesNothingWithoutOneThePublishesFail) {
   EXPECT_GE(consumer(kept, "n:E").lag.max_ms, 990);
 }
 
+// Kafka partition loss: 2 of 4 partitions unavailable from 2s to 4s. Their events wait (the
+// oldest about 2s) and are all delivered afterwards; the other partitions keep flowing, so the
+// median lag stays at the handling time.
+TEST(Kafka, PartitionLossHoldsThoseEventsUntilItEnds) {
+  Pipeline loss;
+  loss.broker = "kafka, partitions: 4";
+  loss.handling = "1ms";
+  loss.concurrency = "4";
+  loss.arrival = "constant";
+  loss.duration = "10s";
+  loss.extra = "faults:\n  - {broker: bus, at: 2s, for: 2s, mode: partition_loss, count: 2}\n";
+  const auto result = run(load(loss.yaml()));
+  const ConsumerResult& c = consumer(result, "n:E");
+  EXPECT_EQ(c.lost, 0u);
+  EXPECT_EQ(c.delivered, operation(result, "p.go").count);
+  EXPECT_GT(c.lag.max_ms, 1950);
+  EXPECT_LT(c.lag.max_ms, 2010);
+  EXPECT_NEAR(c.lag.p50_ms, 1.0, 0.02);
+  EXPECT_GT(broker(result, "bus").max_backlog, 60);
+}
+
 // A consumer's service down: a durable broker keeps its events (lag grows, nothing lost).
 TEST(ConsumerDown, DurableBrokerKeepsTheEvents) {
   Pipeline down;
