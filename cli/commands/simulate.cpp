@@ -3,7 +3,9 @@
 //                      [--format text|json|markdown]
 // Runs the workload and faults of a spec in the discrete-event simulator and reports
 // per-operation latency, errors and throughput, per-service utilization, per-call retries and
-// timeouts, measured amplification and recovery after each fault. Exit 0, or 2 on bad input.
+// timeouts, per-consumer deliveries, duplicates, losses and lag, per-broker backlog, callbacks,
+// reconnect storms, measured amplification and recovery after each fault (docs/simulator.md).
+// Exit 0, or 2 on bad input.
 
 #include "simulator/simulate.h"
 
@@ -97,7 +99,7 @@ int run_simulate(const SimulateOptions& given, Io& io) {
 void add_simulate_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<SimulateOptions>();
   CLI::App* sub = app.add_subcommand(
-      "simulate", "Run the workload and faults: latency, errors, utilization, retries, recovery");
+      "simulate", "Run the workload and faults: latency, errors, consumer lag, retries, recovery");
   sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
   sub->add_option("--scenario", options->scenario,
                   "Scenario file whose workload, faults and gates replace the spec's");
