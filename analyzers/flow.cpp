@@ -55,8 +55,10 @@ void FlowGraph::add_edges(const model::Spec& spec) {
     // Callbacks happen before the consumer's own work, so they come first.
     for (model::EntityId entity : spec.callback_entities(static_cast<int>(c))) {
       const auto& read = spec.entities[entity].read;
+      // Callbacks follow the spec's default call policy: their retries multiply in the worst case.
+      const double attempts = spec.callback_policy.retry.attempts;
       if (read)
-        out_[node].push_back({op_node(*read), FlowEdgeKind::Callback, 1, 1, nullptr, false});
+        out_[node].push_back({op_node(*read), FlowEdgeKind::Callback, 1, attempts, nullptr, false});
       else
         unresolved_callbacks_[node] += 1;
     }

@@ -64,6 +64,7 @@ class Loader {
   void read_consumer(Reader& r, Consumer& consumer, const YamlNode& node);
   void read_work(Reader& r, const YamlNode& node, Work& work, const std::string& what);
   std::optional<Call> read_call(Reader& r, const YamlNode& node, const std::string& what);
+  [[nodiscard]] Call default_call(SourceLoc loc) const;
   void read_store_accesses(Reader& r, const YamlNode& node, std::vector<StoreAccess>& out,
                            const std::string& what, bool writes);
   void read_publishes(Reader& r, const YamlNode& node, std::vector<Publish>& out,
@@ -700,14 +701,19 @@ void Loader::read_work(Reader& r, const YamlNode& node, Work& work, const std::s
   if (const YamlNode* n = node.find("publishes")) read_publishes(r, *n, work.publishes, what);
 }
 
-std::optional<Call> Loader::read_call(Reader& r, const YamlNode& node, const std::string& what) {
+Call Loader::default_call(SourceLoc loc) const {
   Call call;
   call.timeout = defaults_.timeout;
   call.retry = defaults_.retry;
   call.breaker = defaults_.breaker;
   call.on_failure = defaults_.on_failure;
   call.cancel_on_timeout = defaults_.cancel_on_timeout;
-  call.loc = r.loc(node);
+  call.loc = loc;
+  return call;
+}
+
+std::optional<Call> Loader::read_call(Reader& r, const YamlNode& node, const std::string& what) {
+  Call call = default_call(r.loc(node));
   if (!node.is_map()) {
     const auto target = resolve_operation(r, node, "call of " + what);
     if (!target) return std::nullopt;
@@ -1121,6 +1127,7 @@ void Loader::load_architecture(Reader& r, const YamlNode& root) {
   if (const YamlNode* n = root.find("description"))
     spec_.description = r.text(*n, "`description`").value_or("");
   if (const YamlNode* n = root.find("defaults")) read_defaults(r, *n);
+  spec_.callback_policy = default_call(r.loc(root));
   if (const YamlNode* n = root.find("brokers")) declare_brokers(r, *n);
   if (const YamlNode* n = root.find("stores")) declare_stores(r, *n);
   if (const YamlNode* n = root.find("services")) declare_services(r, *n);

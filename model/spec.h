@@ -287,6 +287,11 @@ struct Spec {
   std::vector<Entity> entities;
   std::vector<Event> events;
 
+  // The call policy of callbacks (a consumer fetching what its event lacks): the spec's
+  // `defaults:` for timeout, retry, breaker, on_failure and cancel_on_timeout, over the built-in
+  // ones. `target` is unset (-1); each callback targets its entity's `read` operation.
+  Call callback_policy;
+
   Workload workload;
   std::vector<Fault> faults;
   std::vector<Gate> gates;

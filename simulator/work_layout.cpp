@@ -18,7 +18,7 @@ WorkLayout::WorkLayout(const model::Spec& spec)
     for (const model::EntityId entity : spec.callback_entities(static_cast<int>(c))) {
       const auto& read = spec.entities[static_cast<std::size_t>(entity)].read;
       if (!read) continue;  // nothing to call: the lint reports it, the simulation skips it
-      model::Call call;
+      model::Call call = spec.callback_policy;
       call.target = *read;
       callback_calls_.push_back(call);
     }

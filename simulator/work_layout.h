@@ -10,8 +10,8 @@
 // the indices they had before consumers were simulated. Batchers: one slot per write access,
 // numbered by work id then write index.
 //
-// Callbacks use the built-in call policy (timeout 30s, one attempt, no breaker, on_failure fail):
-// the model does not keep the spec's `defaults:` apart, so a callback cannot inherit them.
+// Callbacks use spec.callback_policy: the spec's `defaults:` call policy (timeout, retry, breaker,
+// on_failure) over the built-in one.
 //
 // Holds pointers into itself and into the Spec: not copyable; the Spec must outlive it.
 

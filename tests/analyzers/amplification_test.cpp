@@ -281,5 +281,24 @@ workload: {sources: [{to: a.x, rate: 1/s}]}
   EXPECT_DOUBLE_EQ(entry->worst_case_multiplier, 3);
 }
 
+TEST(Amplification, CallbacksRetryAsTheDefaultsSayInTheWorstCase) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+defaults: {retry: {attempts: 3}}
+brokers: {bus: {type: kafka}}
+entities:
+  order: {owner: orders, read: orders.get, fields: {id: 16B, items: 2KiB}}
+events: {Placed: {broker: bus, carries: [order.id]}}
+services:
+  orders: {operations: {place: {publishes: [Placed]}, get: {}}}
+  mail: {consumes: {Placed: {needs: [order.items]}}}
+workload: {sources: [{to: orders.place, rate: 1/s}]}
+)"));
+  const Amplification* event = find_amplification(a, "Placed");
+  ASSERT_NE(event, nullptr);
+  EXPECT_DOUBLE_EQ(event->nominal.requests, 1);     // one callback
+  EXPECT_DOUBLE_EQ(event->worst_case.requests, 3);  // attempted three times
+}
+
 }  // namespace
 }  // namespace ripple::analyzers

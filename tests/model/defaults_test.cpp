@@ -190,3 +190,35 @@ TEST(Defaults, RejectsUnknownDefaultsKeyWithDidYouMean) {
 
 }  // namespace
 }  // namespace ripple::model::testing
+
+namespace ripple::model {
+namespace {
+
+TEST(Defaults, CallbacksFollowTheDefaultCallPolicy) {
+  const LoadResult result = load_spec({"t.yaml", R"(ripple: 1
+defaults:
+  timeout: 250ms
+  retry: {attempts: 3, backoff: 10ms}
+  on_failure: continue
+services:
+  a: {operations: {op: {}}}
+)"});
+  ASSERT_TRUE(result.spec.has_value());
+  const Call& policy = result.spec->callback_policy;
+  EXPECT_EQ(policy.target, -1);
+  EXPECT_EQ(policy.timeout, Duration{250 * kMillisecond.ns});
+  EXPECT_EQ(policy.retry.attempts, 3);
+  EXPECT_EQ(policy.retry.backoff, Duration{10 * kMillisecond.ns});
+  EXPECT_EQ(policy.on_failure, OnFailure::Continue);
+}
+
+TEST(Defaults, CallbacksWithoutDefaultsUseTheBuiltInPolicy) {
+  const LoadResult result = load_spec({"t.yaml", "ripple: 1\n"});
+  ASSERT_TRUE(result.spec.has_value());
+  EXPECT_EQ(result.spec->callback_policy.timeout, Duration{30 * kSecond.ns});
+  EXPECT_EQ(result.spec->callback_policy.retry.attempts, 1);
+  EXPECT_FALSE(result.spec->callback_policy.breaker.has_value());
+}
+
+}  // namespace
+}  // namespace ripple::model

@@ -1,5 +1,6 @@
 // What the loader builds from a valid spec: ids, resolved references and values.
-// The first tests read examples/marketplace.yaml, which uses nearly every section.
+// The first tests read tests/specs/model/marketplace.yaml (a frozen copy of an early
+// examples/marketplace.yaml, so editing the example cannot break them): it uses nearly every section.
 
 #include "model/loader.h"
 
@@ -16,7 +17,7 @@ namespace {
 // The example, loaded once: the suite only reads it.
 const Spec& marketplace() {
   static const Spec spec =
-      load_ok(read_source("examples/marketplace.yaml"), "examples/marketplace.yaml");
+      load_ok(read_source("tests/specs/model/marketplace.yaml"), "tests/specs/model/marketplace.yaml");
   return spec;
 }
 
@@ -42,7 +43,7 @@ std::vector<std::string> service_names(const Spec& spec) {
 
 TEST_F(Marketplace, NamesTheSpecAndKeepsTheFile) {
   EXPECT_EQ(spec().name, "marketplace");
-  EXPECT_EQ(spec().files, std::vector<std::string>{"examples/marketplace.yaml"});
+  EXPECT_EQ(spec().files, std::vector<std::string>{"tests/specs/model/marketplace.yaml"});
 }
 
 TEST_F(Marketplace, AssignsServiceIdsInDeclarationOrder) {
@@ -71,8 +72,8 @@ TEST_F(Marketplace, AssignsConsumerIdsAndNames) {
 }
 
 TEST_F(Marketplace, RecordsTheLocationOfEachElement) {
-  EXPECT_EQ(spec().where(service("payment").loc), "examples/marketplace.yaml:121:3");
-  EXPECT_EQ(spec().where(op("payment.charge").loc), "examples/marketplace.yaml:125:7");
+  EXPECT_EQ(spec().where(service("payment").loc), "tests/specs/model/marketplace.yaml:123:3");
+  EXPECT_EQ(spec().where(op("payment.charge").loc), "tests/specs/model/marketplace.yaml:127:7");
 }
 
 TEST_F(Marketplace, InheritsReplicasWorkersAndQueueFromDefaults) {
