@@ -1,6 +1,7 @@
 // What the loader builds from a valid spec: ids, resolved references and values.
 // The first tests read tests/specs/model/marketplace.yaml (a frozen copy of an early
-// examples/marketplace.yaml, so editing the example cannot break them): it uses nearly every section.
+// examples/marketplace.yaml, so editing the example cannot break them): it uses nearly every
+// section.
 
 #include "model/loader.h"
 
@@ -16,8 +17,8 @@ namespace {
 
 // The example, loaded once: the suite only reads it.
 const Spec& marketplace() {
-  static const Spec spec =
-      load_ok(read_source("tests/specs/model/marketplace.yaml"), "tests/specs/model/marketplace.yaml");
+  static const Spec spec = load_ok(read_source("tests/specs/model/marketplace.yaml"),
+                                   "tests/specs/model/marketplace.yaml");
   return spec;
 }
 

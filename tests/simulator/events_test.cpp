@@ -1,4 +1,4 @@
-// Event delivery against oracles (/work/shared/oracles.md, "Brokers" and fan-out) and exact
+// Event delivery against oracles (../shared/oracles.md, "Brokers" and fan-out) and exact
 // behaviours: lag as an M/M/1 response time, fan-out callbacks, SQS visibility timeouts and
 // dead-lettering, Kafka partition parallelism, memory brokers, broker outages with and without
 // an outbox, reconnect storms, determinism across threads.

@@ -1,4 +1,4 @@
-// Statistical tests against queueing theory (see /work/shared/oracles.md). Time unit: one mean
+// Statistical tests against queueing theory (see ../shared/oracles.md). Time unit: one mean
 // service time of the oracle (mu = 1) is 10ms here, so lambda = 0.8 is 80/s.
 //
 // Every test runs fixed seeds, so it is deterministic; the tolerances were chosen from the

@@ -1,4 +1,4 @@
-// Retries, timeouts, breakers and the retry-storm boundary (oracles: /work/shared/oracles.md,
+// Retries, timeouts, breakers and the retry-storm boundary (oracles: ../shared/oracles.md,
 // "Retries and amplification" and "Retry storms").
 
 #include <gtest/gtest.h>
