@@ -151,6 +151,14 @@ void text_faults(const sim::SimulationResult& r, const Style& style, std::string
 }
 
 void text_intervals(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.replications <= 1) {
+    out += "\n" +
+           style.dim(
+               "one replication: no confidence interval on these figures; run with "
+               "--replications 10 for 95% intervals (quantiles within 1% relative error)") +
+           "\n";
+    return;
+  }
   if (r.intervals.empty()) return;
   out += "\n" +
          style.bold(fmt::format("95% confidence intervals over {} replications", r.replications)) +
