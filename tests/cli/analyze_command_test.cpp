@@ -8,6 +8,7 @@
 #include "cli/app.h"
 #include "cli/render_analyze.h"
 #include "model/loader.h"
+#include "tests/cli/run_ripple.h"
 
 namespace ripple::cli {
 namespace {
@@ -187,22 +188,10 @@ TEST(FormatFigure, IsShortAndReadable) {
 
 // --- the command through run() ------------------------------------------------------------------
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Outcome = testing::Ran;
+using testing::ripple;
 
-Outcome run_ripple(std::vector<std::string> args) {
-  args.insert(args.begin(), "ripple");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  Io io{out, err};
-  const int code = run(static_cast<int>(argv.size()), argv.data(), io);
-  return {code, out.str(), err.str()};
-}
+Outcome run_ripple(std::vector<std::string> args) { return ripple(std::move(args)); }
 
 const std::string kExamples = std::string(RIPPLE_SOURCE_DIR) + "/examples/";
 

@@ -7,30 +7,15 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "tests/cli/run_ripple.h"
 
 namespace ripple::cli {
 namespace {
 
 const std::string kSpecs = std::string(RIPPLE_SOURCE_DIR) + "/tests/specs/diff/";
 
-struct Ran {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Ran ripple(std::vector<std::string> args) {
-  args.insert(args.begin(), "ripple");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  Io io{out, err};
-  Ran r;
-  r.code = run(static_cast<int>(argv.size()), argv.data(), io);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using testing::Ran;
+using testing::ripple;
 
 // A file in a fresh temporary directory, removed with the fixture.
 class GateCommand : public ::testing::Test {
