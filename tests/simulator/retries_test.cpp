@@ -13,6 +13,7 @@ namespace {
 using testing::edge;
 using testing::load;
 using testing::operation;
+using testing::replace_all;
 using testing::run;
 
 // Per-attempt failure probability f = 0.5, A = 4 attempts: E[attempts] = (1 - f^A)/(1 - f) =
@@ -94,11 +95,7 @@ workload:
   sources: [{to: front.go, rate: 1/s, arrival: constant}]
 )";
 
-std::string with_cancel(const char* value) {
-  std::string text = kTimeoutSpec;
-  text.replace(text.find("CANCEL"), 6, value);
-  return text;
-}
+std::string with_cancel(const char* value) { return replace_all(kTimeoutSpec, "CANCEL", value); }
 
 // Each entry: attempt 1 starts at once and times out at 40ms; attempt 2 waits behind it and
 // times out at 80ms. The entry fails after 80ms. Without cancellation the callee still serves

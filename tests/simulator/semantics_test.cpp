@@ -13,6 +13,7 @@ namespace {
 using testing::edge;
 using testing::load;
 using testing::operation;
+using testing::replace_all;
 using testing::run;
 
 TEST(Stores, TransactionCostsTxnTimePlusRowsTimesRowTime) {
@@ -47,11 +48,7 @@ workload:
   sources: [{to: front.go, rate: 10/s, arrival: constant}]
 )";
 
-std::string fan_out(const char* parallel) {
-  std::string text = kFanOut;
-  text.replace(text.find("PARALLEL"), 8, parallel);
-  return text;
-}
+std::string fan_out(const char* parallel) { return replace_all(kFanOut, "PARALLEL", parallel); }
 
 TEST(Calls, ParallelCallsWaitForTheSlowestSequentialForTheSum) {
   EXPECT_NEAR(operation(run(load(fan_out("true"))), "front.go").latency.max_ms, 30, 0.01);
