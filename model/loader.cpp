@@ -666,14 +666,7 @@ void Loader::read_consumer(Reader& r, Consumer& consumer, const YamlNode& node) 
       if (!ref) continue;
       consumer.needs.push_back(*ref);
       const Entity& entity = spec_.entities[ref->entity];
-      const bool carried =
-          ref->field >= 0
-              ? spec_.event_carries(consumer.event, ref->entity, ref->field)
-              : std::all_of(entity.fields.begin(), entity.fields.end(), [&](const Field& f) {
-                  return spec_.event_carries(consumer.event, ref->entity,
-                                             *entity.find_field(f.name));
-                });
-      if (!carried && !entity.read)
+      if (!spec_.carries(consumer.event, *ref) && !entity.read)
         r.error(item,
                 "`" + event.name + "` does not carry `" + item.value + "`, and entity `" +
                     entity.name + "` has no `read` operation to call back",

@@ -71,18 +71,19 @@ std::vector<ConsumerId> Spec::consumers_of(EventId event) const {
   return out;
 }
 
+bool Spec::carries(EventId event, const FieldRef& need) const {
+  if (need.field >= 0) return event_carries(event, need.entity, need.field);
+  const int fields = static_cast<int>(entities[need.entity].fields.size());
+  for (int f = 0; f < fields; ++f)
+    if (!event_carries(event, need.entity, f)) return false;
+  return true;
+}
+
 std::vector<EntityId> Spec::callback_entities(ConsumerId consumer) const {
   const Consumer& c = consumers[consumer];
   std::vector<EntityId> out;
   for (const FieldRef& need : c.needs) {
-    bool missing = false;
-    if (need.field == -1) {
-      for (std::size_t f = 0; f < entities[need.entity].fields.size(); ++f)
-        missing = missing || !event_carries(c.event, need.entity, static_cast<int>(f));
-    } else {
-      missing = !event_carries(c.event, need.entity, need.field);
-    }
-    if (missing && std::find(out.begin(), out.end(), need.entity) == out.end())
+    if (!carries(c.event, need) && std::find(out.begin(), out.end(), need.entity) == out.end())
       out.push_back(need.entity);
   }
   return out;

@@ -311,6 +311,8 @@ struct Spec {
   [[nodiscard]] std::int64_t event_bytes(EventId event) const;
   // Whether `event` carries field `field` of `entity` (directly or through entity.*).
   [[nodiscard]] bool event_carries(EventId event, EntityId entity, int field) const;
+  // Whether `event` carries the needed field (for `entity.*`, every field of the entity).
+  [[nodiscard]] bool carries(EventId event, const FieldRef& need) const;
   // Consumers of an event, in declaration order.
   [[nodiscard]] std::vector<ConsumerId> consumers_of(EventId event) const;
   // Entities whose needed fields the event lacks: one callback each per delivery.
