@@ -18,6 +18,9 @@
 
 namespace ripple::model::detail {
 
+// The largest count (replicas, workers, rows, clients, ...) a spec may write.
+inline constexpr long long kMaxCount = 1'000'000'000;
+
 class Reader {
  public:
   // REQUIRES: path, text and diagnostics outlive the Reader.
