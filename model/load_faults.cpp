@@ -13,7 +13,8 @@ namespace ripple::model::detail {
 namespace {
 
 // The fault's target (`service:`, `store:` or `broker:`); whether it resolved. Exactly one of the
-// three keys must be given.
+// three keys must be given; with several, none counts as resolved (the checks of a count against
+// its target must not look up one kind's id among another kind's elements).
 bool read_target(Reader& r, const Spec& spec, const YamlNode& node, Fault& fault) {
   constexpr std::pair<const char*, FaultTarget> kKeys[] = {{"service", FaultTarget::Service},
                                                            {"store", FaultTarget::Store},
@@ -37,7 +38,7 @@ bool read_target(Reader& r, const Spec& spec, const YamlNode& node, Fault& fault
             targets == 0 ? "a fault needs a target"
                          : "a fault has one target, not " + std::to_string(targets),
             "write one of `service: NAME`, `store: NAME` or `broker: NAME`");
-  return resolved;
+  return resolved && targets == 1;
 }
 
 void read_window(Reader& r, const Spec& spec, const YamlNode& node, Fault& fault) {
