@@ -248,7 +248,7 @@ TEST_F(Marketplace, ReadsEveryGate) {
   EXPECT_EQ(spec().gates[0].text, "p99(gateway.checkout) < 300ms");
   EXPECT_DOUBLE_EQ(spec().gates[0].threshold, 300);
   EXPECT_DOUBLE_EQ(spec().gates[1].threshold, 0.005);
-  EXPECT_EQ(spec().gates[7].metric, "no sync_cycles");
+  EXPECT_EQ(spec().gates[7].metric, GateMetric::NoSyncCycles);
 }
 
 // --- Smaller specs for what the example does not use --------------------------------------
