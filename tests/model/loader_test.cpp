@@ -489,14 +489,5 @@ services:
   EXPECT_EQ(spec.description, "the shop");
 }
 
-TEST(Loader, LoadsEveryExample) {
-  for (const char* example : {"examples/fanout-thin-events.yaml", "examples/hospital-lab.yaml",
-                              "examples/iot-telemetry.yaml", "examples/logistics.yaml",
-                              "examples/retry-layers.yaml", "examples/social-timeline.yaml"}) {
-    const LoadResult result = load_spec({example, read_source(example)});
-    EXPECT_TRUE(result.spec.has_value()) << example << "\n" << render_all(result.diagnostics);
-  }
-}
-
 }  // namespace
 }  // namespace ripple::model::testing
