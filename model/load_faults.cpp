@@ -128,12 +128,17 @@ void read_parameter(Reader& r, const YamlNode& value, const FaultModeInfo& mode,
   }
 }
 
+// The keys of a fault: its target, its window, its mode, the parameters of the modes.
+std::vector<std::string> fault_keys() {
+  std::vector<std::string> keys = {"service", "store", "broker", "at", "for", "mode"};
+  for (const std::string_view parameter : fault_parameters()) keys.emplace_back(parameter);
+  keys.emplace_back("description");
+  return keys;
+}
+
 void read_fault(Reader& r, Spec& spec, const YamlNode& node) {
   if (!r.expect_map(node, "a fault")) return;
-  r.check_keys(node,
-               {"service", "store", "broker", "at", "for", "mode", "factor", "ratio", "count",
-                "description"},
-               "a fault");
+  r.check_keys(node, fault_keys(), "a fault");
   Fault fault;
   fault.loc = r.loc(node);
   const bool resolved = read_target(r, spec, node, fault);

@@ -45,6 +45,8 @@ class Reader {
   // allowed everywhere), with a did-you-mean among `allowed`.
   void check_keys(const YamlNode& map, std::initializer_list<const char*> allowed,
                   const std::string& what);
+  void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
+                  const std::string& what);
 
   [[nodiscard]] std::optional<std::string> text(const YamlNode& node, const std::string& what);
   // A name matching [A-Za-z][A-Za-z0-9_-]*.

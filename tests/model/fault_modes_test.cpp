@@ -131,6 +131,14 @@ TEST(FaultModes, AMisspeltModeSuggestsOneFromTheTable) {
   EXPECT_EQ(result.diagnostics[0].hint, "did you mean `partition_loss`?");
 }
 
+TEST(FaultModes, AnUnknownKeyListsTheParametersOfEveryMode) {
+  const std::string fault = "{service: payment, at: 1s, for: 2s, mode: down, zzzzzzzz: 1}";
+  expect_only(load(fault_spec(fault)),
+              under(6, "  - " + fault, "zzzzzzzz", "unknown key `zzzzzzzz` in a fault",
+                    "allowed here: `service`, `store`, `broker`, `at`, `for`, `mode`, `factor`, "
+                    "`ratio`, `count` or `description`"));
+}
+
 TEST(FaultModes, TheParametersAreFactorRatioAndCount) {
   const std::vector<std::string_view> expected = {"factor", "ratio", "count"};
   EXPECT_EQ(fault_parameters(), expected);
