@@ -87,6 +87,29 @@ void load_scenario(Reader& r, Spec& spec, const YamlNode& root, const Architectu
     detail::read_gates(architecture.reader, spec, *architecture.gates);
 }
 
+// Sorts the diagnostics by file (the spec's first), then position, so every run prints the same
+// report, and drops repeats.
+void order_diagnostics(Diagnostics& diagnostics, const std::string& spec_path) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     const bool a_spec = a.file == spec_path;
+                     const bool b_spec = b.file == spec_path;
+                     if (a_spec != b_spec) return a_spec;
+                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                   });
+  // An anchored block used several times yields the same problem at the same place each time.
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [](const Diagnostic& a, const Diagnostic& b) {
+                                  return a.file == b.file && a.line == b.line &&
+                                         a.column == b.column && a.message == b.message;
+                                }),
+                    diagnostics.end());
+}
+
+detail::TreeLimits tree_limits_of(const LoadLimits& limits) {
+  return {limits.max_bytes, limits.max_depth, limits.max_nodes, limits.max_alias_nodes};
+}
+
 std::string stem_of(const std::string& path) {
   std::string name = path.substr(path.find_last_of('/') + 1);
   const std::size_t dot = name.find('.');
@@ -98,8 +121,7 @@ std::string stem_of(const std::string& path) {
 LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile>& scenario,
                      const LoadLimits& limits) {
   LoadResult result;
-  const detail::TreeLimits tree_limits{limits.max_bytes, limits.max_depth, limits.max_nodes,
-                                       limits.max_alias_nodes};
+  const detail::TreeLimits tree_limits = tree_limits_of(limits);
   detail::TreeResult tree = detail::parse_yaml_tree(spec_file.path, spec_file.text, tree_limits);
   if (!tree.ok) {
     result.diagnostics = std::move(tree.diagnostics);
@@ -128,28 +150,13 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
     const Architecture architecture{reader, tree.root.is_map() ? tree.root.find("gates") : nullptr};
     load_scenario(scenario_reader, spec, scenario_tree->root, architecture);
   }
-  // Stable order: by file, then position, so every run prints the same report.
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) {
-                     const bool a_spec = a.file == spec_file.path;
-                     const bool b_spec = b.file == spec_file.path;
-                     if (a_spec != b_spec) return a_spec;
-                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-                   });
-  // An anchored block used several times yields the same problem at the same place each time.
-  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
-                                [](const Diagnostic& a, const Diagnostic& b) {
-                                  return a.file == b.file && a.line == b.line &&
-                                         a.column == b.column && a.message == b.message;
-                                }),
-                    diagnostics.end());
+  order_diagnostics(diagnostics, spec_file.path);
   if (!has_errors(diagnostics)) result.spec = std::move(spec);
   return result;
 }
 
 Diagnostics add_gates_file(Spec& spec, const SourceFile& file, const LoadLimits& limits) {
-  const detail::TreeLimits tree_limits{limits.max_bytes, limits.max_depth, limits.max_nodes,
-                                       limits.max_alias_nodes};
+  const detail::TreeLimits tree_limits = tree_limits_of(limits);
   detail::TreeResult tree = detail::parse_yaml_tree(file.path, file.text, tree_limits);
   Diagnostics diagnostics = std::move(tree.diagnostics);
   if (!tree.ok) return diagnostics;
