@@ -160,6 +160,40 @@ std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::st
   return std::nullopt;
 }
 
+// A comparison operator and the characters it takes.
+struct Operator {
+  Comparison comparison;
+  std::size_t length;
+};
+
+std::optional<Operator> comparison_at(const std::string& text, std::size_t at) {
+  static const std::pair<const char*, Comparison> kOperators[] = {{"<=", Comparison::LessEqual},
+                                                                  {">=", Comparison::GreaterEqual},
+                                                                  {"==", Comparison::Equal},
+                                                                  {"<", Comparison::Less},
+                                                                  {">", Comparison::Greater}};
+  for (const auto& [symbol, comparison] : kOperators) {
+    const std::size_t length = std::char_traits<char>::length(symbol);
+    if (text.compare(at, length, symbol) == 0) return Operator{comparison, length};
+  }
+  return std::nullopt;
+}
+
+// The threshold written from text[at] to the end, in the metric's unit, or nullopt after an error.
+std::optional<double> read_threshold(Reader& r, const YamlNode& node, const GateMetricInfo& metric,
+                                     const std::string& text, std::size_t at) {
+  std::string threshold = text.substr(at);
+  while (!threshold.empty() && threshold.back() == ' ') threshold.pop_back();
+  std::string problem, hint;
+  const auto value = parse_threshold(metric, threshold, problem, hint);
+  if (value) return value;
+  r.error_at(node, at, std::max<std::size_t>(threshold.size(), 1),
+             threshold.empty() ? "the gate has no threshold"
+                               : "threshold of `" + std::string(metric.name) + "`: " + problem,
+             hint.empty() ? kSyntaxHint : hint);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<std::string> gate_metrics() {
@@ -206,35 +240,16 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
   }
   std::size_t i = close + 1;
   while (i < text.size() && text[i] == ' ') ++i;
-  static const std::pair<const char*, Comparison> kOperators[] = {{"<=", Comparison::LessEqual},
-                                                                  {">=", Comparison::GreaterEqual},
-                                                                  {"==", Comparison::Equal},
-                                                                  {"<", Comparison::Less},
-                                                                  {">", Comparison::Greater}};
-  bool found = false;
-  for (const auto& [symbol, comparison] : kOperators) {
-    if (text.compare(i, std::char_traits<char>::length(symbol), symbol) != 0) continue;
-    gate.comparison = comparison;
-    i += std::char_traits<char>::length(symbol);
-    found = true;
-    break;
-  }
-  if (!found) {
+  const auto comparison = comparison_at(text, i);
+  if (!comparison) {
     r.error_at(node, i, 1, "a gate compares with <, <=, >, >= or ==", kSyntaxHint);
     return std::nullopt;
   }
+  gate.comparison = comparison->comparison;
+  i += comparison->length;
   while (i < text.size() && text[i] == ' ') ++i;
-  std::string threshold = text.substr(i);
-  while (!threshold.empty() && threshold.back() == ' ') threshold.pop_back();
-  std::string threshold_problem, hint;
-  const auto value = parse_threshold(*metric, threshold, threshold_problem, hint);
-  if (!value) {
-    r.error_at(node, i, std::max<std::size_t>(threshold.size(), 1),
-               threshold.empty() ? "the gate has no threshold"
-                                 : "threshold of `" + name + "`: " + threshold_problem,
-               hint.empty() ? kSyntaxHint : hint);
-    return std::nullopt;
-  }
+  const auto value = read_threshold(r, node, *metric, text, i);
+  if (!value) return std::nullopt;
   gate.threshold = *value;
   return gate;
 }
