@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -30,12 +30,21 @@ std::vector<std::string> yaml_files(const std::string& folder) {
   return out;
 }
 
+bool is_name_character(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+}
+
 // The first spec `examples/NAME.yaml` that a scenario's text names (not itself a scenario).
 std::optional<std::string> architecture_of(const std::string& scenario_text) {
-  static const std::regex kSpec(R"(examples/[A-Za-z0-9_-]+\.yaml)");
-  std::smatch match;
-  if (!std::regex_search(scenario_text, match, kSpec)) return std::nullopt;
-  return match.str();
+  const std::string prefix = "examples/";
+  for (std::size_t at = scenario_text.find(prefix); at != std::string::npos;
+       at = scenario_text.find(prefix, at + 1)) {
+    std::size_t end = at + prefix.size();
+    while (end < scenario_text.size() && is_name_character(scenario_text[end])) ++end;
+    if (end > at + prefix.size() && scenario_text.compare(end, 5, ".yaml") == 0)
+      return scenario_text.substr(at, end + 5 - at);
+  }
+  return std::nullopt;
 }
 
 TEST(Examples, EverySpecLoadsWithoutADiagnostic) {
