@@ -1,8 +1,40 @@
 #include "analyzers/flow.h"
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
 #include <utility>
 
 namespace ripple::analyzers::detail {
+namespace {
+
+// The flow graph as Boost.Graph sees it: one edge per FlowEdge, in the same order (vecS keeps
+// insertion order and parallel edges), each knowing its index in its source's out().
+struct EdgeIndex {
+  std::size_t index = 0;
+};
+using SearchGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                          boost::no_property, EdgeIndex>;
+
+// Records the back edges, which close a cycle, and the order in which nodes finish.
+class CutBackEdges : public boost::default_dfs_visitor {
+ public:
+  CutBackEdges(std::vector<std::pair<int, int>>& cut, std::vector<int>& postorder)
+      : cut_(&cut), postorder_(&postorder) {}
+
+  void back_edge(SearchGraph::edge_descriptor e, const SearchGraph& g) const {
+    cut_->emplace_back(static_cast<int>(boost::source(e, g)), static_cast<int>(g[e].index));
+  }
+  void finish_vertex(SearchGraph::vertex_descriptor v, const SearchGraph&) const {
+    postorder_->push_back(static_cast<int>(v));
+  }
+
+ private:
+  // Pointers: Boost copies the visitor.
+  std::vector<std::pair<int, int>>* cut_;
+  std::vector<int>* postorder_;
+};
+
+}  // namespace
 
 double work_transactions(const model::Work& work) {
   double transactions = static_cast<double>(work.reads.size());
@@ -66,36 +98,18 @@ void FlowGraph::add_edges(const model::Spec& spec) {
   }
 }
 
-// Iterative depth-first search (chains of thousands of operations must not overflow the stack).
+// Boost's depth_first_search starts from every unvisited node in id order and follows out-edges in
+// order, so the cut edges and the postorder are deterministic; it keeps its own stack, so chains
+// of thousands of operations do not overflow the call stack.
 void FlowGraph::order_and_cut() {
-  enum class Colour { White, Grey, Black };
-  std::vector<Colour> colour(out_.size(), Colour::White);
-  std::vector<std::pair<int, std::size_t>> stack;
+  SearchGraph graph(out_.size());
+  for (std::size_t node = 0; node < out_.size(); ++node)
+    for (std::size_t index = 0; index < out_[node].size(); ++index)
+      boost::add_edge(node, static_cast<std::size_t>(out_[node][index].to), EdgeIndex{index},
+                      graph);
   postorder_.reserve(out_.size());
-  for (int root = 0; root < size(); ++root) {
-    if (colour[root] != Colour::White) continue;
-    colour[root] = Colour::Grey;
-    stack.emplace_back(root, 0);
-    while (!stack.empty()) {
-      auto& [node, next] = stack.back();
-      if (next == out_[node].size()) {
-        colour[node] = Colour::Black;
-        postorder_.push_back(node);
-        stack.pop_back();
-        continue;
-      }
-      FlowEdge& edge = out_[node][next];
-      const int from = node;
-      const std::size_t index = next++;
-      if (colour[edge.to] == Colour::Grey) {
-        edge.cut = true;
-        cut_.emplace_back(from, index);
-      } else if (colour[edge.to] == Colour::White) {
-        colour[edge.to] = Colour::Grey;
-        stack.emplace_back(edge.to, 0);
-      }
-    }
-  }
+  boost::depth_first_search(graph, boost::visitor(CutBackEdges(cut_, postorder_)));
+  for (const auto& [node, index] : cut_) out_[node][index].cut = true;
 }
 
 std::vector<std::string> FlowGraph::cut_edge_names() const {

@@ -281,7 +281,7 @@ std::vector<FindingKey> unmatched(const std::vector<FindingKey>& current,
 
 // Severity of a new finding, looked up in the analysis (baselines do not store it).
 bool counted_by(const GateOutcome& gate, const FindingKey& f, const analyzers::Analysis& analysis) {
-  if (gate.metric != "findings") return false;
+  if (gate.metric != model::GateMetric::Findings) return false;
   if (gate.argument == f.rule) return true;
   for (const analyzers::Finding& current : analysis.findings)
     if (current.rule == f.rule && current.element == f.element && current.message == f.message)

@@ -14,21 +14,27 @@ struct Measured {
 
 Measured undefined(std::string reason) { return {std::nullopt, std::move(reason)}; }
 
-bool is_latency(const std::string& metric) {
-  return metric == "p50" || metric == "p90" || metric == "p99" || metric == "p999" ||
-         metric == "mean" || metric == "max";
-}
+// Stands in for the simulation of analysis-only gates, which never read it.
+const sim::SimulationResult kNoSimulation{};
 
-bool is_lag(const std::string& metric) {
-  return metric == "max_lag" || metric == "mean_lag" || metric == "p99_lag";
-}
+// Which figure of a latency summary a metric reads.
+enum class Statistic { P50, P90, P99, P999, Mean, Max };
 
-double latency_of(const sim::LatencySummary& l, const std::string& metric) {
-  if (metric == "p50") return l.p50_ms;
-  if (metric == "p90") return l.p90_ms;
-  if (metric == "p99" || metric == "p99_lag") return l.p99_ms;
-  if (metric == "p999") return l.p999_ms;
-  if (metric == "mean" || metric == "mean_lag") return l.mean_ms;
+double statistic_of(const sim::LatencySummary& l, Statistic statistic) {
+  switch (statistic) {
+    case Statistic::P50:
+      return l.p50_ms;
+    case Statistic::P90:
+      return l.p90_ms;
+    case Statistic::P99:
+      return l.p99_ms;
+    case Statistic::P999:
+      return l.p999_ms;
+    case Statistic::Mean:
+      return l.mean_ms;
+    case Statistic::Max:
+      return l.max_ms;
+  }
   return l.max_ms;
 }
 
@@ -39,15 +45,25 @@ const sim::OperationResult* find_operation(const sim::SimulationResult& r,
   return nullptr;
 }
 
-Measured operation_metric(const std::string& metric, const std::string& name,
-                          const sim::SimulationResult& r) {
+bool received_requests(const sim::OperationResult* op) { return op != nullptr && op->count > 0; }
+
+Measured no_requests(const std::string& name) {
+  return undefined("`" + name + "` received no requests in the simulation");
+}
+
+Measured error_rate_metric(const std::string& name, const sim::SimulationResult& r) {
   const sim::OperationResult* op = find_operation(r, name);
-  if (op == nullptr || op->count == 0)
-    return undefined("`" + name + "` received no requests in the simulation");
-  if (metric == "error_rate") return {op->error_rate, ""};
+  if (!received_requests(op)) return no_requests(name);
+  return {op->error_rate, ""};
+}
+
+Measured latency_metric(const std::string& name, Statistic statistic,
+                        const sim::SimulationResult& r) {
+  const sim::OperationResult* op = find_operation(r, name);
+  if (!received_requests(op)) return no_requests(name);
   if (op->count == op->rejected)
     return undefined("every request to `" + name + "` was rejected, so it has no latency");
-  return {latency_of(op->latency, metric), ""};
+  return {statistic_of(op->latency, statistic), ""};
 }
 
 // Why a consumer has no lag: nothing reached it, or what did never finished.
@@ -61,12 +77,11 @@ std::string no_delivery_reason(const sim::ConsumerResult& c) {
   return reason;
 }
 
-Measured lag_metric(const std::string& metric, const std::string& name,
-                    const sim::SimulationResult& r) {
+Measured lag_metric(const std::string& name, Statistic statistic, const sim::SimulationResult& r) {
   for (const sim::ConsumerResult& c : r.consumers) {
     if (c.name != name) continue;
     if (c.delivered == 0) return undefined(no_delivery_reason(c));
-    return {latency_of(c.lag, metric), ""};
+    return {statistic_of(c.lag, statistic), ""};
   }
   return undefined("`" + name + "` is not in the simulation results");
 }
@@ -87,21 +102,18 @@ Measured recovery_metric(const std::string& component, const sim::SimulationResu
   return {worst, ""};
 }
 
-Measured simulated_metric(const model::Gate& gate, const sim::SimulationResult* r) {
-  if (r == nullptr) return undefined("needs a simulation, and none was run");
-  if (is_lag(gate.metric)) return lag_metric(gate.metric, gate.argument, *r);
-  if (gate.metric == "recovery_time") return recovery_metric(gate.argument, *r);
-  return operation_metric(gate.metric, gate.argument, *r);
-}
+// Which amplification figure a metric reads.
+enum class Retries { Nominal, WorstCase };
 
-Measured amplification_metric(const model::Gate& gate, const analyzers::Analysis& a) {
+Measured amplification_metric(const std::string& name, Retries retries,
+                              const analyzers::Analysis& a) {
   for (const analyzers::Amplification& amp : a.amplification) {
-    if (amp.name != gate.argument) continue;
+    if (amp.name != name) continue;
     const double value =
-        gate.metric == "amplification" ? amp.nominal.requests : amp.worst_case.requests;
+        retries == Retries::Nominal ? amp.nominal.requests : amp.worst_case.requests;
     return {value, amp.cycles_cut ? "a call cycle was cut, so the figure is partial" : ""};
   }
-  return undefined("the analyzer has no amplification for `" + gate.argument + "`");
+  return undefined("the analyzer has no amplification for `" + name + "`");
 }
 
 Measured blast_radius_metric(const std::string& component, const analyzers::Analysis& a) {
@@ -133,17 +145,59 @@ Measured findings_metric(const std::string& selector, const analyzers::Analysis&
   return {static_cast<double>(std::count_if(a.findings.begin(), a.findings.end(), matches)), ""};
 }
 
-Measured static_metric(const model::Gate& gate, const analyzers::Analysis& a) {
-  const std::string& m = gate.metric;
-  if (m == "no sync_cycles")
-    return {static_cast<double>(a.coupling.sync_cycles.size() + a.coupling.operation_cycles.size()),
-            ""};
-  if (m == "amplification" || m == "worst_case_amplification") return amplification_metric(gate, a);
-  if (m == "blast_radius") return blast_radius_metric(gate.argument, a);
-  if (m == "instability") return instability_metric(gate.argument, a);
-  if (m == "callbacks") return callbacks_metric(gate.argument, a);
-  if (m == "findings") return findings_metric(gate.argument, a);
-  return undefined("unknown gate metric `" + m + "`");
+Measured sync_cycles_metric(const analyzers::Analysis& a) {
+  return {static_cast<double>(a.coupling.sync_cycles.size() + a.coupling.operation_cycles.size()),
+          ""};
+}
+
+// The one dispatch over metrics: a metric added to model::GateMetric without a case here does
+// not compile (-Wswitch, -Werror).
+Measured measure(const model::Gate& gate, const analyzers::Analysis& a,
+                 const sim::SimulationResult* simulation) {
+  using model::GateMetric;
+  if (model::needs_simulation(gate.metric) && simulation == nullptr)
+    return undefined("needs a simulation, and none was run");
+  const std::string& arg = gate.argument;
+  const sim::SimulationResult& r = simulation != nullptr ? *simulation : kNoSimulation;
+  switch (gate.metric) {
+    case GateMetric::P50:
+      return latency_metric(arg, Statistic::P50, r);
+    case GateMetric::P90:
+      return latency_metric(arg, Statistic::P90, r);
+    case GateMetric::P99:
+      return latency_metric(arg, Statistic::P99, r);
+    case GateMetric::P999:
+      return latency_metric(arg, Statistic::P999, r);
+    case GateMetric::Mean:
+      return latency_metric(arg, Statistic::Mean, r);
+    case GateMetric::Max:
+      return latency_metric(arg, Statistic::Max, r);
+    case GateMetric::ErrorRate:
+      return error_rate_metric(arg, r);
+    case GateMetric::MaxLag:
+      return lag_metric(arg, Statistic::Max, r);
+    case GateMetric::MeanLag:
+      return lag_metric(arg, Statistic::Mean, r);
+    case GateMetric::P99Lag:
+      return lag_metric(arg, Statistic::P99, r);
+    case GateMetric::RecoveryTime:
+      return recovery_metric(arg, r);
+    case GateMetric::Amplification:
+      return amplification_metric(arg, Retries::Nominal, a);
+    case GateMetric::WorstCaseAmplification:
+      return amplification_metric(arg, Retries::WorstCase, a);
+    case GateMetric::BlastRadius:
+      return blast_radius_metric(arg, a);
+    case GateMetric::Instability:
+      return instability_metric(arg, a);
+    case GateMetric::Callbacks:
+      return callbacks_metric(arg, a);
+    case GateMetric::Findings:
+      return findings_metric(arg, a);
+    case GateMetric::NoSyncCycles:
+      return sync_cycles_metric(a);
+  }
+  return undefined("unknown gate metric");
 }
 
 // Equality for ==: figures such as 0.1 + 0.2 come from sums, so allow rounding error.
@@ -178,20 +232,26 @@ int GateReport::failed_count() const {
       std::count_if(gates.begin(), gates.end(), [](const GateOutcome& g) { return !g.passed; }));
 }
 
-bool gate_needs_simulation(const model::Gate& gate) {
-  return is_latency(gate.metric) || is_lag(gate.metric) || gate.metric == "error_rate" ||
-         gate.metric == "recovery_time";
-}
+bool gate_needs_simulation(model::GateMetric metric) { return model::needs_simulation(metric); }
+
+bool gate_needs_simulation(const model::Gate& gate) { return gate_needs_simulation(gate.metric); }
 
 bool needs_simulation(const std::vector<model::Gate>& gates) {
-  return std::any_of(gates.begin(), gates.end(), gate_needs_simulation);
+  return std::any_of(gates.begin(), gates.end(),
+                     [](const model::Gate& g) { return gate_needs_simulation(g); });
 }
 
-GateUnit gate_unit(const std::string& metric) {
-  if (is_latency(metric) || is_lag(metric) || metric == "recovery_time")
-    return GateUnit::Milliseconds;
-  if (metric == "error_rate" || metric == "blast_radius") return GateUnit::Ratio;
-  if (metric == "findings" || metric == "no sync_cycles") return GateUnit::Count;
+GateUnit gate_unit(model::GateMetric metric) {
+  switch (model::gate_metric_info(metric).value) {
+    case model::GateValue::Duration:
+      return GateUnit::Milliseconds;
+    case model::GateValue::Ratio:
+      return GateUnit::Ratio;
+    case model::GateValue::Number:
+      return GateUnit::Number;
+    case model::GateValue::Count:
+      return GateUnit::Count;
+  }
   return GateUnit::Number;
 }
 
@@ -220,14 +280,15 @@ GateOutcome evaluate_gate(const model::Spec& spec, const model::Gate& gate,
   out.argument = gate.argument;
   out.unit = gate_unit(gate.metric);
   // `no sync_cycles` carries no comparison: it means "the count of cycles is 0".
-  out.comparison = gate.metric == "no sync_cycles" ? model::Comparison::Equal : gate.comparison;
-  out.threshold = gate.metric == "no sync_cycles" ? 0 : gate.threshold;
+  const bool count_must_be_zero =
+      model::gate_metric_info(gate.metric).argument == model::GateArgument::None;
+  out.comparison = count_must_be_zero ? model::Comparison::Equal : gate.comparison;
+  out.threshold = count_must_be_zero ? 0 : gate.threshold;
   if (gate.loc.file >= 0 && gate.loc.file < static_cast<int>(spec.files.size()))
     out.file = spec.files[gate.loc.file];
   out.line = gate.loc.line;
   out.column = gate.loc.column;
-  const Measured measured = gate_needs_simulation(gate) ? simulated_metric(gate, simulation)
-                                                        : static_metric(gate, analysis);
+  const Measured measured = measure(gate, analysis, simulation);
   out.value = measured.value;
   out.reason = measured.reason;
   out.met = out.value && holds(out.comparison, *out.value, out.threshold);

@@ -33,8 +33,8 @@ enum class BaselineState {
 };
 
 struct GateOutcome {
-  std::string expr;      // as written in the spec
-  std::string metric;    // "p99", "no sync_cycles", ...
+  std::string expr;  // as written in the spec
+  model::GateMetric metric = model::GateMetric::P99;
   std::string argument;  // "" for `no sync_cycles`
   model::Comparison comparison = model::Comparison::Less;
   double threshold = 0;  // in `unit`
@@ -75,11 +75,14 @@ struct GateReport {
   [[nodiscard]] int failed_count() const;
 };
 
-// Whether this gate's metric comes from the simulator (latency, error rate, lag, recovery).
+// Whether the metric comes from the simulator (latency, error rate, lag, recovery), as
+// model::gate_metric_table() says.
+[[nodiscard]] bool gate_needs_simulation(model::GateMetric metric);
 [[nodiscard]] bool gate_needs_simulation(const model::Gate& gate);
 [[nodiscard]] bool needs_simulation(const std::vector<model::Gate>& gates);
 
-[[nodiscard]] GateUnit gate_unit(const std::string& metric);
+// The unit of the metric's value, from its value kind in model::gate_metric_table().
+[[nodiscard]] GateUnit gate_unit(model::GateMetric metric);
 
 // Evaluates one gate. `simulation` may be null only when !gate_needs_simulation(gate) (a gate
 // that needs it then fails with a reason).

@@ -148,7 +148,7 @@ void write_gate_json(JsonWriter& w, const GateOutcome& g, bool baseline_used) {
   w.key("line").value(g.line);
   w.key("column").value(g.column);
   w.key("file").value(g.file);
-  w.key("metric").value(g.metric);
+  w.key("metric").value(model::to_string(g.metric));
   w.key("argument").value(g.argument);
   w.key("comparison").value(comparison_symbol(g.comparison));
   w.key("threshold").value(g.threshold);
@@ -185,7 +185,7 @@ std::string junit_case(const GateOutcome& g) {
   return out + fmt::format(
                    ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
                    "    </testcase>\n",
-                   message, markup_escape(g.metric), markup_escape(location(g)),
+                   message, markup_escape(model::to_string(g.metric)), markup_escape(location(g)),
                    markup_escape(g.expr), message);
 }
 

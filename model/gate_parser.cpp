@@ -10,44 +10,6 @@
 namespace ripple::model::detail {
 namespace {
 
-enum class Argument {
-  Operation,
-  EntryOrEvent,
-  Component,
-  Consumer,
-  FaultedComponent,
-  Service,
-  Event,
-  RuleOrSeverity
-};
-enum class Value { Duration, Ratio, Number, Count };
-
-struct Metric {
-  const char* name;
-  Argument argument;
-  Value value;
-};
-
-constexpr Metric kMetrics[] = {
-    {"p50", Argument::Operation, Value::Duration},
-    {"p90", Argument::Operation, Value::Duration},
-    {"p99", Argument::Operation, Value::Duration},
-    {"p999", Argument::Operation, Value::Duration},
-    {"mean", Argument::Operation, Value::Duration},
-    {"max", Argument::Operation, Value::Duration},
-    {"error_rate", Argument::Operation, Value::Ratio},
-    {"amplification", Argument::EntryOrEvent, Value::Number},
-    {"worst_case_amplification", Argument::EntryOrEvent, Value::Number},
-    {"blast_radius", Argument::Component, Value::Ratio},
-    {"max_lag", Argument::Consumer, Value::Duration},
-    {"mean_lag", Argument::Consumer, Value::Duration},
-    {"p99_lag", Argument::Consumer, Value::Duration},
-    {"recovery_time", Argument::FaultedComponent, Value::Duration},
-    {"instability", Argument::Service, Value::Number},
-    {"callbacks", Argument::Event, Value::Number},
-    {"findings", Argument::RuleOrSeverity, Value::Count},
-};
-
 constexpr const char* kSyntaxHint =
     "write `metric(argument) < threshold`, as in `p99(gateway.checkout) < 300ms`, or `no "
     "sync_cycles`";
@@ -71,13 +33,13 @@ void add_names(std::vector<std::string>& out, const std::vector<T>& elements) {
 }
 
 // Checks that `argument` names what `metric` measures; returns the problem, or "".
-std::string check_argument(const Metric& metric, const std::string& argument, const Spec& spec,
-                           std::vector<std::string>& candidates) {
+std::string check_argument(const GateMetricInfo& metric, const std::string& argument,
+                           const Spec& spec, std::vector<std::string>& candidates) {
   switch (metric.argument) {
-    case Argument::Operation:
+    case GateArgument::Operation:
       for (const Operation& op : spec.operations) candidates.push_back(op.full_name);
       return spec.find_operation(argument) ? "" : "unknown operation `" + argument + "`";
-    case Argument::EntryOrEvent: {
+    case GateArgument::EntryOrEvent: {
       for (const Operation& op : spec.operations)
         if (is_entry(spec, spec.operation_index.at(op.full_name)))
           candidates.push_back(op.full_name);
@@ -89,43 +51,45 @@ std::string check_argument(const Metric& metric, const std::string& argument, co
                  ? ""
                  : "`" + argument + "` is not an entry operation (no workload source targets it)";
     }
-    case Argument::Component:
+    case GateArgument::Component:
       add_names(candidates, spec.services);
       add_names(candidates, spec.stores);
       add_names(candidates, spec.brokers);
       return spec.find_service(argument) || spec.find_store(argument) || spec.find_broker(argument)
                  ? ""
                  : "unknown service, store or broker `" + argument + "`";
-    case Argument::Consumer:
+    case GateArgument::Consumer:
       add_names(candidates, spec.consumers);
       return spec.find_consumer(argument)
                  ? ""
                  : "unknown consumer `" + argument + "` (consumers are `service:Event`)";
-    case Argument::FaultedComponent:
+    case GateArgument::FaultedComponent:
       for (const Fault& f : spec.faults) candidates.push_back(f.target_name);
       for (const Fault& f : spec.faults)
         if (f.target_name == argument) return "";
       return "no fault on `" + argument + "` in `faults:`, so it has no recovery time";
-    case Argument::Service:
+    case GateArgument::Service:
       add_names(candidates, spec.services);
       return spec.find_service(argument) ? "" : "unknown service `" + argument + "`";
-    case Argument::Event:
+    case GateArgument::Event:
       add_names(candidates, spec.events);
       return spec.find_event(argument) ? "" : "unknown event `" + argument + "`";
-    case Argument::RuleOrSeverity:
+    case GateArgument::RuleOrSeverity:
       candidates = rules_and_severities();
       return std::find(candidates.begin(), candidates.end(), argument) != candidates.end()
                  ? ""
                  : "unknown lint rule or severity `" + argument + "`";
+    case GateArgument::None:  // `no WORD` gates are parsed apart
+      return "";
   }
   return "";
 }
 
 // Parses the threshold in the metric's unit (ms for durations, 0..1 for ratios).
-std::optional<double> parse_threshold(const Metric& metric, const std::string& text,
+std::optional<double> parse_threshold(const GateMetricInfo& metric, const std::string& text,
                                       std::string& problem, std::string& hint) {
   switch (metric.value) {
-    case Value::Duration: {
+    case GateValue::Duration: {
       const auto d = parse_duration(text);
       if (!d.ok()) {
         problem = d.error.message;
@@ -134,7 +98,7 @@ std::optional<double> parse_threshold(const Metric& metric, const std::string& t
       }
       return d.value->millis();
     }
-    case Value::Ratio: {
+    case GateValue::Ratio: {
       const auto r = parse_ratio(text);
       if (!r.ok()) {
         problem = r.error.message;
@@ -143,15 +107,16 @@ std::optional<double> parse_threshold(const Metric& metric, const std::string& t
       }
       return *r.value;
     }
-    case Value::Number:
-    case Value::Count: {
+    case GateValue::Number:
+    case GateValue::Count: {
       char* end = nullptr;
       const double v = std::strtod(text.c_str(), &end);
       if (text.empty() || *end != '\0' || v < 0 ||
-          (metric.value == Value::Count && v != static_cast<long long>(v))) {
-        problem = "`" + text + "` is not a " + (metric.value == Value::Count ? "count" : "number");
+          (metric.value == GateValue::Count && v != static_cast<long long>(v))) {
+        problem =
+            "`" + text + "` is not a " + (metric.value == GateValue::Count ? "count" : "number");
         hint = std::string(metric.name) + " takes a plain " +
-               (metric.value == Value::Count ? "whole number" : "number");
+               (metric.value == GateValue::Count ? "whole number" : "number");
         return std::nullopt;
       }
       return v;
@@ -160,24 +125,34 @@ std::optional<double> parse_threshold(const Metric& metric, const std::string& t
   return std::nullopt;
 }
 
+// The words a `no WORD` gate may name that are metrics of their own ("sync_cycles").
+std::vector<std::string> no_words() {
+  std::vector<std::string> out;
+  for (const GateMetricInfo& m : gate_metric_table())
+    if (m.argument == GateArgument::None) out.emplace_back(std::string(m.name).substr(3));
+  return out;
+}
+
 std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::string& text,
                                   Gate gate) {
   std::string what = text.substr(3);
   while (!what.empty() && what.front() == ' ') what.erase(0, 1);
   const std::size_t offset = text.size() - what.size();
-  if (what == "sync_cycles") {
-    gate.metric = "no sync_cycles";
+  if (const auto metric = find_gate_metric("no " + what);
+      metric && gate_metric_info(*metric).argument == GateArgument::None) {
+    gate.metric = *metric;
     return gate;
   }
   std::vector<std::string> words(kLintRules.begin(), kLintRules.end());
   if (std::find(words.begin(), words.end(), what) != words.end()) {
-    gate.metric = "findings";
+    gate.metric = GateMetric::Findings;
     gate.argument = what;
     gate.comparison = Comparison::Equal;
     gate.threshold = 0;
     return gate;
   }
-  words.insert(words.begin(), "sync_cycles");
+  const std::vector<std::string> metrics = no_words();
+  words.insert(words.begin(), metrics.begin(), metrics.end());
   const auto guess = closest_match(what, words);
   r.error_at(
       node, offset, what.size(), "unknown gate `no " + what + "`",
@@ -185,11 +160,46 @@ std::optional<Gate> parse_no_gate(Reader& r, const YamlNode& node, const std::st
   return std::nullopt;
 }
 
+// A comparison operator and the characters it takes.
+struct Operator {
+  Comparison comparison;
+  std::size_t length;
+};
+
+std::optional<Operator> comparison_at(const std::string& text, std::size_t at) {
+  static const std::pair<const char*, Comparison> kOperators[] = {{"<=", Comparison::LessEqual},
+                                                                  {">=", Comparison::GreaterEqual},
+                                                                  {"==", Comparison::Equal},
+                                                                  {"<", Comparison::Less},
+                                                                  {">", Comparison::Greater}};
+  for (const auto& [symbol, comparison] : kOperators) {
+    const std::size_t length = std::char_traits<char>::length(symbol);
+    if (text.compare(at, length, symbol) == 0) return Operator{comparison, length};
+  }
+  return std::nullopt;
+}
+
+// The threshold written from text[at] to the end, in the metric's unit, or nullopt after an error.
+std::optional<double> read_threshold(Reader& r, const YamlNode& node, const GateMetricInfo& metric,
+                                     const std::string& text, std::size_t at) {
+  std::string threshold = text.substr(at);
+  while (!threshold.empty() && threshold.back() == ' ') threshold.pop_back();
+  std::string problem, hint;
+  const auto value = parse_threshold(metric, threshold, problem, hint);
+  if (value) return value;
+  r.error_at(node, at, std::max<std::size_t>(threshold.size(), 1),
+             threshold.empty() ? "the gate has no threshold"
+                               : "threshold of `" + std::string(metric.name) + "`: " + problem,
+             hint.empty() ? kSyntaxHint : hint);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<std::string> gate_metrics() {
   std::vector<std::string> out;
-  for (const Metric& m : kMetrics) out.emplace_back(m.name);
+  for (const GateMetricInfo& m : gate_metric_table())
+    if (m.argument != GateArgument::None) out.emplace_back(m.name);
   return out;
 }
 
@@ -207,18 +217,18 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
     r.error(node, "`" + text + "` is not a gate", kSyntaxHint);
     return std::nullopt;
   }
-  gate.metric = text.substr(0, open);
-  while (!gate.metric.empty() && gate.metric.back() == ' ') gate.metric.pop_back();
-  const Metric* metric = nullptr;
-  for (const Metric& m : kMetrics)
-    if (gate.metric == m.name) metric = &m;
-  if (metric == nullptr) {
-    const auto guess = closest_match(gate.metric, gate_metrics());
+  std::string name = text.substr(0, open);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  const auto written = find_gate_metric(name);
+  if (!written || gate_metric_info(*written).argument == GateArgument::None) {
+    const auto guess = closest_match(name, gate_metrics());
     r.error_at(
-        node, 0, gate.metric.size(), "unknown gate metric `" + gate.metric + "`",
+        node, 0, name.size(), "unknown gate metric `" + name + "`",
         guess ? "did you mean `" + *guess + "`?" : "metrics: " + quoted_list(gate_metrics()));
     return std::nullopt;
   }
+  const GateMetricInfo* metric = &gate_metric_info(*written);
+  gate.metric = metric->metric;
   gate.argument = text.substr(open + 1, close - open - 1);
   std::vector<std::string> candidates;
   const std::string problem = check_argument(*metric, gate.argument, spec, candidates);
@@ -230,35 +240,16 @@ std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec
   }
   std::size_t i = close + 1;
   while (i < text.size() && text[i] == ' ') ++i;
-  static const std::pair<const char*, Comparison> kOperators[] = {{"<=", Comparison::LessEqual},
-                                                                  {">=", Comparison::GreaterEqual},
-                                                                  {"==", Comparison::Equal},
-                                                                  {"<", Comparison::Less},
-                                                                  {">", Comparison::Greater}};
-  bool found = false;
-  for (const auto& [symbol, comparison] : kOperators) {
-    if (text.compare(i, std::char_traits<char>::length(symbol), symbol) != 0) continue;
-    gate.comparison = comparison;
-    i += std::char_traits<char>::length(symbol);
-    found = true;
-    break;
-  }
-  if (!found) {
+  const auto comparison = comparison_at(text, i);
+  if (!comparison) {
     r.error_at(node, i, 1, "a gate compares with <, <=, >, >= or ==", kSyntaxHint);
     return std::nullopt;
   }
+  gate.comparison = comparison->comparison;
+  i += comparison->length;
   while (i < text.size() && text[i] == ' ') ++i;
-  std::string threshold = text.substr(i);
-  while (!threshold.empty() && threshold.back() == ' ') threshold.pop_back();
-  std::string threshold_problem, hint;
-  const auto value = parse_threshold(*metric, threshold, threshold_problem, hint);
-  if (!value) {
-    r.error_at(node, i, std::max<std::size_t>(threshold.size(), 1),
-               threshold.empty() ? "the gate has no threshold"
-                                 : "threshold of `" + gate.metric + "`: " + threshold_problem,
-               hint.empty() ? kSyntaxHint : hint);
-    return std::nullopt;
-  }
+  const auto value = read_threshold(r, node, *metric, text, i);
+  if (!value) return std::nullopt;
   gate.threshold = *value;
   return gate;
 }

@@ -19,7 +19,7 @@ namespace ripple::model::detail {
 // (recovery_time names a faulted component).
 [[nodiscard]] std::optional<Gate> parse_gate(Reader& r, const YamlNode& node, const Spec& spec);
 
-// Every metric a gate may name, for docs and did-you-mean.
+// Every metric written `metric(argument)`, in table order, for did-you-mean.
 [[nodiscard]] std::vector<std::string> gate_metrics();
 
 }  // namespace ripple::model::detail

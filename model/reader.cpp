@@ -80,7 +80,11 @@ bool Reader::expect_sequence(const YamlNode& node, const std::string& what) {
 
 void Reader::check_keys(const YamlNode& map, std::initializer_list<const char*> allowed,
                         const std::string& what) {
-  std::vector<std::string> names(allowed.begin(), allowed.end());
+  check_keys(map, std::vector<std::string>(allowed.begin(), allowed.end()), what);
+}
+
+void Reader::check_keys(const YamlNode& map, const std::vector<std::string>& names,
+                        const std::string& what) {
   for (const auto& [key, value] : map.entries) {
     if (!key.is_scalar()) {
       error(key,

@@ -18,6 +18,9 @@
 
 namespace ripple::model::detail {
 
+// The largest count (replicas, workers, rows, clients, ...) a spec may write.
+inline constexpr long long kMaxCount = 1'000'000'000;
+
 class Reader {
  public:
   // REQUIRES: path, text and diagnostics outlive the Reader.
@@ -41,6 +44,8 @@ class Reader {
   // Reports every key of `map` not in `allowed` (keys starting with `x-` are extensions and
   // allowed everywhere), with a did-you-mean among `allowed`.
   void check_keys(const YamlNode& map, std::initializer_list<const char*> allowed,
+                  const std::string& what);
+  void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                   const std::string& what);
 
   [[nodiscard]] std::optional<std::string> text(const YamlNode& node, const std::string& what);

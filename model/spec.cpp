@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/diagnostic.h"
+#include "model/fault_modes.h"
 
 namespace ripple::model {
 namespace {
@@ -110,21 +111,7 @@ const char* to_string(BrokerType type) {
   return "?";
 }
 
-const char* to_string(FaultMode mode) {
-  switch (mode) {
-    case FaultMode::Down:
-      return "down";
-    case FaultMode::Slow:
-      return "slow";
-    case FaultMode::Errors:
-      return "errors";
-    case FaultMode::Replicas:
-      return "replicas";
-    case FaultMode::PartitionLoss:
-      return "partition_loss";
-  }
-  return "?";
-}
+const char* to_string(FaultMode mode) { return fault_mode_info(mode).name; }
 
 const char* to_string(FaultTarget target) {
   switch (target) {

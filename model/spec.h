@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/distribution.h"
+#include "model/gate_metric.h"
 #include "model/units.h"
 
 namespace ripple::model {
@@ -253,10 +254,11 @@ enum class Comparison { Less, LessEqual, Greater, GreaterEqual, Equal };
 
 // One line of `gates:`, checked by the loader for syntax and references; evaluated by the cli.
 //   p99(gateway.checkout) < 300ms      metric(argument) comparison threshold
-//   no sync_cycles                      metric "no sync_cycles", no argument, no threshold
+//   no sync_cycles                      GateMetric::NoSyncCycles, no argument, no threshold
+//   no nested-retries                   GateMetric::Findings, argument "nested-retries", == 0
 struct Gate {
-  std::string text;      // as written
-  std::string metric;    // "p99", "error_rate", "amplification", "no sync_cycles", ...
+  std::string text;  // as written
+  GateMetric metric = GateMetric::P99;
   std::string argument;  // "gateway.checkout", "payment", "shipping:OrderPlaced", "" if none
   Comparison comparison = Comparison::Less;
   double threshold = 0;  // in the metric's unit: ms for times, 0..1 for ratios, a count otherwise

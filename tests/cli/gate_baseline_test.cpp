@@ -22,7 +22,7 @@ GateOutcome outcome(const std::string& expr, std::optional<double> value, bool m
                     double threshold = 300) {
   GateOutcome g;
   g.expr = expr;
-  g.metric = "p99";
+  g.metric = model::GateMetric::P99;
   g.value = value;
   g.met = met;
   g.passed = met;
@@ -34,7 +34,7 @@ GateOutcome outcome(const std::string& expr, std::optional<double> value, bool m
 GateOutcome findings_gate(const std::string& argument, double value, double threshold) {
   GateOutcome g = outcome("findings(" + argument + ") <= " + std::to_string(int(threshold)), value,
                           value <= threshold, model::Comparison::LessEqual, threshold);
-  g.metric = "findings";
+  g.metric = model::GateMetric::Findings;
   g.argument = argument;
   return g;
 }

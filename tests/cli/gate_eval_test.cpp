@@ -67,10 +67,10 @@ Fixture load_fixture(const std::string& yaml = kSpec) {
   return f;
 }
 
-model::Gate gate(const std::string& metric, const std::string& argument,
+model::Gate gate(model::GateMetric metric, const std::string& argument,
                  model::Comparison comparison, double threshold) {
   model::Gate g;
-  g.text = metric + "(" + argument + ")";
+  g.text = std::string(model::to_string(metric)) + "(" + argument + ")";
   g.metric = metric;
   g.argument = argument;
   g.comparison = comparison;
@@ -79,28 +79,34 @@ model::Gate gate(const std::string& metric, const std::string& argument,
   return g;
 }
 
-GateOutcome eval(const Fixture& f, const model::Gate& g, bool with_simulation = true) {
-  return evaluate_gate(f.spec, g, f.analysis, with_simulation ? &f.simulation : nullptr);
+// Whether a gate is evaluated with the fixture's simulation results or without any.
+enum class With { Simulation, AnalysisOnly };
+
+GateOutcome eval(const Fixture& f, const model::Gate& g, With with = With::Simulation) {
+  return evaluate_gate(f.spec, g, f.analysis, with == With::Simulation ? &f.simulation : nullptr);
 }
 
 using model::Comparison;
+using model::GateMetric;
 
 TEST(GateEval, ReadsEachLatencyFigureOfAnOperation) {
   const Fixture f = load_fixture();
-  const std::pair<const char*, double> expected[] = {{"mean", 12}, {"p50", 10},   {"p90", 20},
-                                                     {"p99", 250}, {"p999", 400}, {"max", 900}};
+  const std::pair<GateMetric, double> expected[] = {
+      {GateMetric::Mean, 12}, {GateMetric::P50, 10},   {GateMetric::P90, 20},
+      {GateMetric::P99, 250}, {GateMetric::P999, 400}, {GateMetric::Max, 900}};
   for (const auto& [metric, value] : expected) {
     const GateOutcome g = eval(f, gate(metric, "gateway.checkout", Comparison::Less, 300));
-    ASSERT_TRUE(g.value.has_value()) << metric;
-    EXPECT_DOUBLE_EQ(*g.value, value) << metric;
+    ASSERT_TRUE(g.value.has_value()) << model::to_string(metric);
+    EXPECT_DOUBLE_EQ(*g.value, value) << model::to_string(metric);
     EXPECT_EQ(g.unit, GateUnit::Milliseconds);
-    EXPECT_EQ(g.passed, value < 300) << metric;
+    EXPECT_EQ(g.passed, value < 300) << model::to_string(metric);
   }
 }
 
 TEST(GateEval, ErrorRateIsARatio) {
   const Fixture f = load_fixture();
-  const GateOutcome g = eval(f, gate("error_rate", "gateway.checkout", Comparison::Less, 0.005));
+  const GateOutcome g =
+      eval(f, gate(GateMetric::ErrorRate, "gateway.checkout", Comparison::Less, 0.005));
   EXPECT_DOUBLE_EQ(*g.value, 0.01);
   EXPECT_EQ(g.unit, GateUnit::Ratio);
   EXPECT_FALSE(g.passed);
@@ -109,7 +115,7 @@ TEST(GateEval, ErrorRateIsARatio) {
 TEST(GateEval, AnOperationWithoutRequestsIsUndefinedAndFails) {
   const Fixture f = load_fixture();
   for (const char* op : {"order.get", "lonely.noop"}) {
-    const GateOutcome g = eval(f, gate("p99", op, Comparison::Less, 1e9));
+    const GateOutcome g = eval(f, gate(GateMetric::P99, op, Comparison::Less, 1e9));
     EXPECT_FALSE(g.value.has_value());
     EXPECT_FALSE(g.passed);
     EXPECT_EQ(g.reason, "`" + std::string(op) + "` received no requests in the simulation");
@@ -118,21 +124,24 @@ TEST(GateEval, AnOperationWithoutRequestsIsUndefinedAndFails) {
 
 TEST(GateEval, LagComesFromTheConsumer) {
   const Fixture f = load_fixture();
-  EXPECT_DOUBLE_EQ(*eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000)).value,
-                   2500);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("mean_lag", "shipping:Placed", Comparison::Less, 5000)).value, 40);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("p99_lag", "shipping:Placed", Comparison::Less, 5000)).value, 120);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::MaxLag, "shipping:Placed", Comparison::Less, 5000)).value, 2500);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::MeanLag, "shipping:Placed", Comparison::Less, 5000)).value, 40);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::P99Lag, "shipping:Placed", Comparison::Less, 5000)).value, 120);
 }
 
 TEST(GateEval, LagOfAConsumerThatReceivedNothingIsUndefined) {
   Fixture f = load_fixture();
   f.simulation.consumers[0].delivered = 0;
-  const GateOutcome g = eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000));
+  const GateOutcome g =
+      eval(f, gate(GateMetric::MaxLag, "shipping:Placed", Comparison::Less, 5000));
   EXPECT_FALSE(g.value.has_value());
   EXPECT_FALSE(g.passed);
   EXPECT_EQ(g.reason, "`shipping:Placed` handled no event in the measured run");
   f.simulation.consumers[0].waiting = 42;
-  EXPECT_EQ(eval(f, gate("max_lag", "shipping:Placed", Comparison::Less, 5000)).reason,
+  EXPECT_EQ(eval(f, gate(GateMetric::MaxLag, "shipping:Placed", Comparison::Less, 5000)).reason,
             "`shipping:Placed` handled no event in the measured run (42 still waiting at the end: "
             "its backlog never drained)");
 }
@@ -142,7 +151,7 @@ TEST(GateEval, RecoveryTimeIsTheSlowestOfTheComponentsFaults) {
   sim::FaultResult second = f.simulation.faults[0];
   second.recovery_time_ms = 8000;
   f.simulation.faults.push_back(second);
-  const GateOutcome g = eval(f, gate("recovery_time", "order", Comparison::Less, 60000));
+  const GateOutcome g = eval(f, gate(GateMetric::RecoveryTime, "order", Comparison::Less, 60000));
   EXPECT_DOUBLE_EQ(*g.value, 8000);
   EXPECT_TRUE(g.passed);
 }
@@ -150,7 +159,7 @@ TEST(GateEval, RecoveryTimeIsTheSlowestOfTheComponentsFaults) {
 TEST(GateEval, NeverRecoveringIsUndefinedAndFails) {
   Fixture f = load_fixture();
   f.simulation.faults[0].recovery_time_ms.reset();
-  const GateOutcome g = eval(f, gate("recovery_time", "order", Comparison::Less, 60000));
+  const GateOutcome g = eval(f, gate(GateMetric::RecoveryTime, "order", Comparison::Less, 60000));
   EXPECT_FALSE(g.value.has_value());
   EXPECT_FALSE(g.passed);
   EXPECT_EQ(g.reason, "the system never recovered from the `down` fault on `order` within the run");
@@ -159,30 +168,40 @@ TEST(GateEval, NeverRecoveringIsUndefinedAndFails) {
 TEST(GateEval, AmplificationIsNominalAndWorstCaseRequests) {
   const Fixture f = load_fixture();
   EXPECT_DOUBLE_EQ(
-      *eval(f, gate("amplification", "gateway.checkout", Comparison::LessEqual, 2)).value, 2);
+      *eval(f, gate(GateMetric::Amplification, "gateway.checkout", Comparison::LessEqual, 2)).value,
+      2);
+  EXPECT_DOUBLE_EQ(*eval(f, gate(GateMetric::WorstCaseAmplification, "gateway.checkout",
+                                 Comparison::LessEqual, 2))
+                        .value,
+                   6);
   EXPECT_DOUBLE_EQ(
-      *eval(f, gate("worst_case_amplification", "gateway.checkout", Comparison::LessEqual, 2))
-           .value,
-      6);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("amplification", "Placed", Comparison::LessEqual, 2)).value, 1);
+      *eval(f, gate(GateMetric::Amplification, "Placed", Comparison::LessEqual, 2)).value, 1);
 }
 
 TEST(GateEval, StaticMetricsNeedNoSimulation) {
   const Fixture f = load_fixture();
-  const GateOutcome blast =
-      eval(f, gate("blast_radius", "order", Comparison::LessEqual, 0.5), false);
+  const GateOutcome blast = eval(
+      f, gate(GateMetric::BlastRadius, "order", Comparison::LessEqual, 0.5), With::AnalysisOnly);
   EXPECT_DOUBLE_EQ(*blast.value, 1);
   EXPECT_FALSE(blast.passed);
-  EXPECT_DOUBLE_EQ(
-      *eval(f, gate("blast_radius", "shipping", Comparison::LessEqual, 0), false).value, 0);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("instability", "gateway", Comparison::LessEqual, 1), false).value,
+  EXPECT_DOUBLE_EQ(*eval(f, gate(GateMetric::BlastRadius, "shipping", Comparison::LessEqual, 0),
+                         With::AnalysisOnly)
+                        .value,
+                   0);
+  EXPECT_DOUBLE_EQ(*eval(f, gate(GateMetric::Instability, "gateway", Comparison::LessEqual, 1),
+                         With::AnalysisOnly)
+                        .value,
                    1);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("callbacks", "Placed", Comparison::LessEqual, 1), false).value, 1);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::Callbacks, "Placed", Comparison::LessEqual, 1), With::AnalysisOnly)
+           .value,
+      1);
 }
 
 TEST(GateEval, InstabilityOfAnUncoupledServiceIsUndefined) {
   const Fixture f = load_fixture();
-  const GateOutcome g = eval(f, gate("instability", "lonely", Comparison::LessEqual, 1), false);
+  const GateOutcome g = eval(f, gate(GateMetric::Instability, "lonely", Comparison::LessEqual, 1),
+                             With::AnalysisOnly);
   EXPECT_FALSE(g.value.has_value());
   EXPECT_EQ(g.reason, "`lonely` has no coupling at all (ce + ca = 0), so no instability");
 }
@@ -190,16 +209,26 @@ TEST(GateEval, InstabilityOfAnUncoupledServiceIsUndefined) {
 TEST(GateEval, FindingsCountByRuleOrSeverity) {
   const Fixture f = load_fixture();
   EXPECT_DOUBLE_EQ(
-      *eval(f, gate("findings", "callback-instead-of-call", Comparison::Equal, 0), false).value, 1);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("findings", "info", Comparison::Equal, 0), false).value, 1);
-  EXPECT_DOUBLE_EQ(*eval(f, gate("findings", "error", Comparison::Equal, 0), false).value, 0);
-  EXPECT_EQ(eval(f, gate("findings", "info", Comparison::LessEqual, 1), false).unit,
-            GateUnit::Count);
+      *eval(f, gate(GateMetric::Findings, "callback-instead-of-call", Comparison::Equal, 0),
+            With::AnalysisOnly)
+           .value,
+      1);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::Findings, "info", Comparison::Equal, 0), With::AnalysisOnly).value,
+      1);
+  EXPECT_DOUBLE_EQ(
+      *eval(f, gate(GateMetric::Findings, "error", Comparison::Equal, 0), With::AnalysisOnly).value,
+      0);
+  EXPECT_EQ(
+      eval(f, gate(GateMetric::Findings, "info", Comparison::LessEqual, 1), With::AnalysisOnly)
+          .unit,
+      GateUnit::Count);
 }
 
 TEST(GateEval, NoSyncCyclesCountsCycles) {
   const Fixture acyclic = load_fixture();
-  const GateOutcome pass = eval(acyclic, gate("no sync_cycles", "", Comparison::Less, 0), false);
+  const GateOutcome pass =
+      eval(acyclic, gate(GateMetric::NoSyncCycles, "", Comparison::Less, 0), With::AnalysisOnly);
   EXPECT_DOUBLE_EQ(*pass.value, 0);
   EXPECT_TRUE(pass.passed);
   EXPECT_EQ(pass.comparison, Comparison::Equal);
@@ -209,7 +238,8 @@ services:
   b: {operations: {y: {calls: [a.x]}}}
 workload: {sources: [{to: a.x, rate: 1/s}]}
 )");
-  const GateOutcome fail = eval(cyclic, gate("no sync_cycles", "", Comparison::Less, 0), false);
+  const GateOutcome fail =
+      eval(cyclic, gate(GateMetric::NoSyncCycles, "", Comparison::Less, 0), With::AnalysisOnly);
   EXPECT_DOUBLE_EQ(*fail.value, 1);
   EXPECT_FALSE(fail.passed);
 }
@@ -218,7 +248,7 @@ TEST(GateEval, NoRuleGatesFromTheLoaderAreFindingsEqualZero) {
   const Fixture f = load_fixture(std::string(kSpec) + "gates: [no callback-instead-of-call]\n");
   const GateReport report = evaluate_gates(f.spec, f.analysis, nullptr);
   ASSERT_EQ(report.gates.size(), 1u);
-  EXPECT_EQ(report.gates[0].metric, "findings");
+  EXPECT_EQ(report.gates[0].metric, GateMetric::Findings);
   EXPECT_DOUBLE_EQ(*report.gates[0].value, 1);
   EXPECT_FALSE(report.passed());
   EXPECT_EQ(report.gates[0].line, 15);
@@ -228,7 +258,7 @@ TEST(GateEval, NoRuleGatesFromTheLoaderAreFindingsEqualZero) {
 TEST(GateEval, EachComparisonHoldsExactlyOnItsSide) {
   const Fixture f = load_fixture();  // p99 = 250
   const auto passes = [&](Comparison c, double threshold) {
-    return eval(f, gate("p99", "gateway.checkout", c, threshold)).passed;
+    return eval(f, gate(GateMetric::P99, "gateway.checkout", c, threshold)).passed;
   };
   EXPECT_TRUE(passes(Comparison::Less, 250.001));
   EXPECT_FALSE(passes(Comparison::Less, 250));
@@ -244,18 +274,81 @@ TEST(GateEval, EachComparisonHoldsExactlyOnItsSide) {
 
 TEST(GateEval, ASimulatedGateWithoutASimulationFailsWithAReason) {
   const Fixture f = load_fixture();
-  const GateOutcome g = eval(f, gate("p99", "gateway.checkout", Comparison::Less, 300), false);
+  const GateOutcome g =
+      eval(f, gate(GateMetric::P99, "gateway.checkout", Comparison::Less, 300), With::AnalysisOnly);
   EXPECT_FALSE(g.passed);
   EXPECT_EQ(g.reason, "needs a simulation, and none was run");
 }
 
-TEST(GateEval, OnlySimulatedMetricsNeedTheSimulator) {
-  for (const char* m : {"p50", "p90", "p99", "p999", "mean", "max", "error_rate", "max_lag",
-                        "mean_lag", "p99_lag", "recovery_time"})
-    EXPECT_TRUE(gate_needs_simulation(gate(m, "x", Comparison::Less, 1))) << m;
-  for (const char* m : {"amplification", "worst_case_amplification", "blast_radius", "instability",
-                        "callbacks", "findings", "no sync_cycles"})
-    EXPECT_FALSE(gate_needs_simulation(gate(m, "x", Comparison::Less, 1))) << m;
+// A valid argument of the fixture's spec for each kind of argument.
+std::string argument_for(model::GateArgument argument) {
+  switch (argument) {
+    case model::GateArgument::Operation:
+    case model::GateArgument::EntryOrEvent:
+      return "gateway.checkout";
+    case model::GateArgument::Component:
+    case model::GateArgument::FaultedComponent:
+      return "order";
+    case model::GateArgument::Consumer:
+      return "shipping:Placed";
+    case model::GateArgument::Service:
+      return "gateway";
+    case model::GateArgument::Event:
+      return "Placed";
+    case model::GateArgument::RuleOrSeverity:
+      return "info";
+    case model::GateArgument::None:
+      return "";
+  }
+  return "";
+}
+
+GateUnit unit_for(model::GateValue value) {
+  switch (value) {
+    case model::GateValue::Duration:
+      return GateUnit::Milliseconds;
+    case model::GateValue::Ratio:
+      return GateUnit::Ratio;
+    case model::GateValue::Number:
+      return GateUnit::Number;
+    case model::GateValue::Count:
+      return GateUnit::Count;
+  }
+  return GateUnit::Number;
+}
+
+TEST(GateEval, EveryMetricOfTheTableEvaluatesInItsUnit) {
+  const Fixture f = load_fixture();
+  for (const model::GateMetricInfo& m : model::gate_metric_table()) {
+    const model::Gate g = gate(m.metric, argument_for(m.argument), Comparison::GreaterEqual, 0);
+    const GateOutcome out = eval(f, g);
+    EXPECT_TRUE(out.value.has_value()) << m.name << ": " << out.reason;
+    EXPECT_TRUE(out.passed) << m.name << ": " << out.reason;
+    EXPECT_EQ(out.metric, m.metric);
+    EXPECT_EQ(out.unit, unit_for(m.value)) << m.name;
+    EXPECT_EQ(gate_unit(m.metric), unit_for(m.value)) << m.name;
+  }
+}
+
+TEST(GateEval, EverySimulatedMetricOfTheTableNeedsTheSimulation) {
+  const Fixture f = load_fixture();
+  int simulated = 0;
+  for (const model::GateMetricInfo& m : model::gate_metric_table()) {
+    const model::Gate g = gate(m.metric, argument_for(m.argument), Comparison::GreaterEqual, 0);
+    const GateOutcome without = eval(f, g, With::AnalysisOnly);
+    const bool needs = m.source == model::GateSource::Simulation;
+    EXPECT_EQ(gate_needs_simulation(g), needs) << m.name;
+    EXPECT_EQ(gate_needs_simulation(m.metric), needs) << m.name;
+    EXPECT_EQ(needs_simulation({g}), needs) << m.name;
+    if (needs) {
+      ++simulated;
+      EXPECT_FALSE(without.value.has_value()) << m.name;
+      EXPECT_EQ(without.reason, "needs a simulation, and none was run") << m.name;
+    } else {
+      EXPECT_EQ(without.value, eval(f, g).value) << m.name;
+    }
+  }
+  EXPECT_EQ(simulated, 11);
 }
 
 TEST(GateEval, ReportKeepsTheSimulationRun) {

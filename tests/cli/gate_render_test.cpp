@@ -10,7 +10,7 @@ namespace {
 GateOutcome passing() {
   GateOutcome g;
   g.expr = "p99(gateway.checkout) < 300ms";
-  g.metric = "p99";
+  g.metric = model::GateMetric::P99;
   g.argument = "gateway.checkout";
   g.comparison = model::Comparison::Less;
   g.threshold = 300;
@@ -26,7 +26,7 @@ GateOutcome passing() {
 GateOutcome failing() {
   GateOutcome g;
   g.expr = "error_rate(gateway.checkout) < 0.5%";
-  g.metric = "error_rate";
+  g.metric = model::GateMetric::ErrorRate;
   g.argument = "gateway.checkout";
   g.comparison = model::Comparison::Less;
   g.threshold = 0.005;
@@ -41,7 +41,7 @@ GateOutcome failing() {
 GateOutcome undefined_gate() {
   GateOutcome g;
   g.expr = "recovery_time(payment) < 60s";
-  g.metric = "recovery_time";
+  g.metric = model::GateMetric::RecoveryTime;
   g.argument = "payment";
   g.threshold = 60000;
   g.unit = GateUnit::Milliseconds;

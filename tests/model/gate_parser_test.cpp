@@ -41,8 +41,8 @@ Gate gate(const std::string& text) {
 
 // "metric(argument) comparison threshold" of a parsed gate.
 std::string summary(const Gate& g) {
-  return g.metric + "(" + g.argument + ") " + to_string(g.comparison) + " " +
-         std::to_string(g.threshold);
+  return std::string(to_string(g.metric)) + "(" + g.argument + ") " + to_string(g.comparison) +
+         " " + std::to_string(g.threshold);
 }
 
 void expect_gate_error(const std::string& text, const std::string& token,
@@ -135,7 +135,7 @@ TEST(GateParser, AcceptsComparisonWithoutSpaces) {
 
 TEST(GateParser, ReadsNoSyncCycles) {
   const Gate g = gate("no sync_cycles");
-  EXPECT_EQ(g.metric, "no sync_cycles");
+  EXPECT_EQ(g.metric, GateMetric::NoSyncCycles);
   EXPECT_EQ(g.argument, "");
   EXPECT_EQ(g.text, "no sync_cycles");
 }

@@ -26,7 +26,7 @@ TEST(GatesFile, AddsItsGatesAfterTheSpecsOwn) {
       add_gates_file(spec, {"ci-gates.yaml", "gates:\n  - error_rate(api.get) < 1%\n"});
   EXPECT_TRUE(problems.empty());
   ASSERT_EQ(spec.gates.size(), 2u);
-  EXPECT_EQ(spec.gates[1].metric, "error_rate");
+  EXPECT_EQ(spec.gates[1].metric, GateMetric::ErrorRate);
   EXPECT_DOUBLE_EQ(spec.gates[1].threshold, 0.01);
   EXPECT_EQ(spec.where(spec.gates[1].loc), "ci-gates.yaml:2:5");
 }

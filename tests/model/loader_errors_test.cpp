@@ -377,6 +377,18 @@ TEST(LoaderErrors, ReportsFaultWithTwoTargets) {
                     "write one of `service: NAME`, `store: NAME` or `broker: NAME`"));
 }
 
+// The count of partition_loss is checked against a broker: with a service as a second target,
+// the service's id must not be taken for a broker's (this crashed).
+TEST(LoaderErrors, ReportsFaultWithTwoTargetsAndACountWithoutCheckingTheCount) {
+  const std::string fault =
+      "{service: payment, broker: nope, at: 1s, for: 2s, mode: partition_loss, count: 9}";
+  expect_diagnostics(
+      load(fault_spec(fault)),
+      {under(6, "  - " + fault, "{", "a fault has one target, not 2",
+             "write one of `service: NAME`, `store: NAME` or `broker: NAME`"),
+       under(6, "  - " + fault, "nope", "unknown broker `nope`", "declared: `bus` or `jobs`")});
+}
+
 TEST(LoaderErrors, ReportsUnknownFaultTarget) {
   const std::string fault = "{service: paymnt, at: 1s, for: 2s, mode: down}";
   expect_only(

@@ -81,7 +81,7 @@ TEST(Scenario, ReplacesFaultsAndGates) {
   EXPECT_EQ(spec.faults[0].target_name, "gateway");
   EXPECT_EQ(spec.faults[0].loc.file, 1);
   ASSERT_EQ(spec.gates.size(), 2u);
-  EXPECT_EQ(spec.gates[0].metric, "recovery_time");
+  EXPECT_EQ(spec.gates[0].metric, GateMetric::RecoveryTime);
   EXPECT_DOUBLE_EQ(spec.gates[0].threshold, 10'000);
   EXPECT_EQ(spec.where(spec.gates[0].loc), "peak.yaml:5:5");
 }
