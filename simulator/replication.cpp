@@ -149,62 +149,57 @@ void Replication::on_arrival(std::uint64_t source) {
   const int op = spec_.workload.sources[source].to;
   const bool measured = measuring();
   if (measured) ++metrics_.amplification[static_cast<std::size_t>(op)].entries;
-  (void)arrive(op, kNoParent, op, measured);
+  (void)arrive(op, Caller{}, op, measured);
   schedule_next_arrival(static_cast<int>(source));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Requests at a service
 
-std::uint64_t Replication::arrive(int op, std::uint64_t parent, int root, bool root_measured) {
+Replication::RequestHandle Replication::arrive(int op, const Caller& caller, int root,
+                                               bool root_measured) {
   const int s = spec_.operations[static_cast<std::size_t>(op)].service;
   ServiceState& service = services_[static_cast<std::size_t>(s)];
-  if (parent != kNoParent && root_measured && !(index_of(parent) & kClientFlag))
+  if (!caller.entry() && root_measured)
     ++metrics_.amplification[static_cast<std::size_t>(root)].downstream;
   if (service.serving == 0 ||
       (service.error_ratio > 0 && service.rng.bernoulli(service.error_ratio))) {
-    fail_at_once(op, parent, false);
-    return kNoParent;
+    fail_at_once(op, caller, false);
+    return RequestHandle{};
   }
   const int r = pick_replica(service);
   ReplicaState& replica = service.replicas[static_cast<std::size_t>(r)];
   const model::Service& model_service = spec_.services[static_cast<std::size_t>(s)];
   const bool worker_free = replica.busy < model_service.workers;
   if (!worker_free && model_service.queue && replica.queued >= *model_service.queue) {
-    fail_at_once(op, parent, true);
-    return kNoParent;
+    fail_at_once(op, caller, true);
+    return RequestHandle{};
   }
-  const std::uint32_t index = allocate_request();
-  Request& request = requests_[index];
-  request.op = op;
-  request.work = op;
-  request.consumer = -1;
-  request.delivery = kNoDelivery;
-  request.key_entity = -1;
-  request.service = s;
-  request.replica = r;
-  request.root = root;
-  request.root_measured = root_measured;
-  request.measured = measuring();
-  request.arrival = engine_.now();
-  request.parent = parent;
-  request.held_store = -1;
-  request.call_failed = false;
+  Request fresh;
+  fresh.op = op;
+  fresh.work = op;
+  fresh.service = s;
+  fresh.replica = r;
+  fresh.root = root;
+  fresh.root_measured = root_measured;
+  fresh.measured = measuring();
+  fresh.arrival = engine_.now();
+  fresh.caller = caller;
+  const RequestHandle handle = requests_.allocate(fresh);
   if (worker_free) {
-    start(index);
+    start(handle);
   } else {
-    request.state = RequestState::Queued;
-    replica.queue.push_back(pack(index, request.generation));
+    replica.queue.push_back(handle);
     ++replica.queued;
     if (measuring()) {
       auto& max_queue = metrics_.services[static_cast<std::size_t>(s)].max_queue;
       max_queue = std::max<std::int64_t>(max_queue, replica.queued);
     }
   }
-  return pack(index, request.generation);
+  return handle;
 }
 
-void Replication::fail_at_once(int op, std::uint64_t parent, bool rejected) {
+void Replication::fail_at_once(int op, const Caller& caller, bool rejected) {
   if (measuring()) {
     OperationMetrics& metrics = metrics_.operations[static_cast<std::size_t>(op)];
     ++metrics.errors;
@@ -214,17 +209,20 @@ void Replication::fail_at_once(int op, std::uint64_t parent, bool rejected) {
       ++metrics_.services[static_cast<std::size_t>(s)].rejected;
     }
   }
-  if (parent == kNoParent) {
-    record_entry_completion(op, false, 0, false);
-  } else {
-    if (index_of(parent) & kClientFlag) record_entry_completion(op, false, 0, false);
-    // Answered through the queue, not by a nested call, so a caller never re-enters itself.
-    engine_.schedule_in<&Replication::on_immediate_failure>(0, this, parent);
-  }
+  if (caller.entry()) record_entry_completion(op, false, 0, false);
+  // Answered through the queue, not by a nested call, so a caller never re-enters itself.
+  if (caller.kind == Caller::Kind::Call)
+    engine_.schedule_in<&Replication::on_call_failed_at_once>(0, this, caller.ref);
+  else if (caller.kind == Caller::Kind::Client)
+    engine_.schedule_in<&Replication::on_client_failed_at_once>(0, this, caller.ref);
 }
 
-void Replication::on_immediate_failure(std::uint64_t call_ref) {
-  on_child_response(call_ref, false);
+void Replication::on_call_failed_at_once(std::uint64_t call) {
+  on_child_response(Caller{Caller::Kind::Call, call}, false);
+}
+
+void Replication::on_client_failed_at_once(std::uint64_t client_ref) {
+  on_client_response(client_ref, false);
 }
 
 int Replication::pick_replica(ServiceState& service) {
@@ -241,42 +239,43 @@ int Replication::pick_replica(ServiceState& service) {
   return best;
 }
 
-void Replication::start(std::uint32_t index) {
-  Request& request = requests_[index];
+void Replication::start(RequestHandle handle) {
+  Request& request = requests_[handle];
   const auto s = static_cast<std::size_t>(request.service);
   touch_busy(request.service);
   ++services_[s].busy;
   ++services_[s].replicas[static_cast<std::size_t>(request.replica)].busy;
   request.state = RequestState::Running;
-  start_time(index);
+  start_time(handle);
 }
 
 // The execution's own time (a handling's comes after its callbacks), scaled by the service's
 // slow factor.
-void Replication::start_time(std::uint32_t index) {
-  Request& request = requests_[index];
+void Replication::start_time(RequestHandle handle) {
+  Request& request = requests_[handle];
   request.phase = Phase::Time;
   if (request.consumer >= 0) deliveries_[request.delivery].touched = true;
   const auto w = static_cast<std::size_t>(request.work);
   const TimeNs time = scaled(sample_ns(layout_.work(request.work).time, work_rng_[w]),
                              services_[static_cast<std::size_t>(request.service)].slow);
-  engine_.schedule_in<&Replication::on_time_done>(time, this, pack(index, request.generation));
+  engine_.schedule_in<&Replication::on_time_done>(time, this, handle.pack());
 }
 
-void Replication::on_time_done(std::uint64_t ref) {
-  if (!alive(index_of(ref), tag_of(ref))) return;
-  Request& request = requests_[index_of(ref)];
-  request.phase = Phase::Reads;
-  request.step = 0;
-  run_store_phase(index_of(ref));
+void Replication::on_time_done(std::uint64_t request) {
+  const RequestHandle handle = RequestHandle::unpack(request);
+  Request* live = requests_.get(handle);
+  if (!live) return;
+  live->phase = Phase::Reads;
+  live->step = 0;
+  run_store_phase(handle);
 }
 
 // Answers a request: records it, frees its worker and connection, starts the next queued
 // request on its replica and tells the caller. A handling goes to finish_handling instead.
-void Replication::finish(std::uint32_t index, bool ok) {
-  Request& request = requests_[index];
+void Replication::finish(RequestHandle handle, bool ok) {
+  Request& request = requests_[handle];
   if (request.consumer >= 0) {
-    finish_handling(index, ok);
+    finish_handling(handle, ok);
     return;
   }
   const TimeNs latency = engine_.now() - request.arrival;
@@ -285,8 +284,7 @@ void Replication::finish(std::uint32_t index, bool ok) {
     ++(ok ? metrics.ok : metrics.errors);
     metrics.latency.record(latency);
   }
-  if (request.parent == kNoParent || (index_of(request.parent) & kClientFlag))
-    record_entry_completion(request.op, ok, latency, true);
+  if (request.caller.entry()) record_entry_completion(request.op, ok, latency, true);
   if (request.held_store >= 0) {
     const int store = request.held_store;
     request.held_store = -1;
@@ -295,17 +293,21 @@ void Replication::finish(std::uint32_t index, bool ok) {
   const bool had_worker = request.state == RequestState::Running;
   const int service = request.service;
   const int replica = request.replica;
-  const std::uint64_t parent = request.parent;
+  const Caller caller = request.caller;
   if (had_worker) {
     release_worker(request);
-  } else if (request.state == RequestState::Queued) {
+  } else {
     --services_[static_cast<std::size_t>(service)]
           .replicas[static_cast<std::size_t>(replica)]
           .queued;
   }
-  free_request(index);
+  requests_.free(handle);
   if (had_worker) start_next_queued(service, replica);
-  if (parent != kNoParent) on_child_response(parent, ok);
+  if (caller.kind == Caller::Kind::Call) {
+    on_child_response(caller, ok);
+  } else if (caller.kind == Caller::Kind::Client) {
+    on_client_response(caller.ref, ok);
+  }
 }
 
 void Replication::release_worker(Request& request) {
@@ -320,11 +322,11 @@ void Replication::start_next_queued(int service, int replica) {
   if (replica >= state.serving) return;
   ReplicaState& r = state.replicas[static_cast<std::size_t>(replica)];
   while (!r.queue.empty()) {
-    const std::uint64_t ref = r.queue.front();
+    const RequestHandle handle = r.queue.front();
     r.queue.pop_front();
-    if (!alive(index_of(ref), tag_of(ref))) continue;  // cancelled while waiting
+    if (!requests_.alive(handle)) continue;  // cancelled while waiting
     --r.queued;
-    start(index_of(ref));
+    start(handle);
     return;
   }
 }
@@ -398,16 +400,13 @@ void Replication::apply_faults(const model::Fault& changed) {
 void Replication::kill_unserved_work(int service) {
   const int serving = services_[static_cast<std::size_t>(service)].serving;
   drop_replica_queues(service);
-  std::vector<std::uint64_t> doomed;
-  for (std::size_t i = 0; i < requests_.size(); ++i) {
-    const Request& request = requests_[i];
-    if (request.state != RequestState::Free && request.service == service &&
-        request.replica >= serving)
-      doomed.push_back(pack(static_cast<std::uint32_t>(i), request.generation));
-  }
+  std::vector<RequestHandle> doomed;
+  requests_.for_each([&](RequestHandle handle, const Request& request) {
+    if (request.service == service && request.replica >= serving) doomed.push_back(handle);
+  });
   crashing_ = true;
-  for (const std::uint64_t ref : doomed)
-    if (alive(index_of(ref), tag_of(ref))) finish(index_of(ref), false);
+  for (const RequestHandle handle : doomed)
+    if (requests_.alive(handle)) finish(handle, false);
   crashing_ = false;
   auto& replicas = services_[static_cast<std::size_t>(service)].replicas;
   for (std::size_t r = static_cast<std::size_t>(serving); r < replicas.size(); ++r) {
@@ -473,54 +472,14 @@ void Replication::on_step_end(std::uint64_t step) {
 }
 
 void Replication::count_in_flight() {
-  for (const Request& request : requests_)
-    if (request.state != RequestState::Free && request.measured && request.op >= 0)
+  requests_.for_each([&](RequestHandle, const Request& request) {
+    if (request.measured && request.op >= 0)
       ++metrics_.operations[static_cast<std::size_t>(request.op)].in_flight;
-  for (const Delivery& delivery : deliveries_)
-    if (delivery.consumer >= 0 && !delivery.acked && !delivery.dead && delivery.measured)
+  });
+  deliveries_.for_each([&](DeliveryHandle, const Delivery& delivery) {
+    if (!delivery.acked && !delivery.dead && delivery.measured)
       ++metrics_.consumers[static_cast<std::size_t>(delivery.consumer)].waiting;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pools
-
-std::uint32_t Replication::allocate_request() {
-  if (!free_requests_.empty()) {
-    const std::uint32_t index = free_requests_.back();
-    free_requests_.pop_back();
-    return index;
-  }
-  requests_.emplace_back();
-  return static_cast<std::uint32_t>(requests_.size() - 1);
-}
-
-void Replication::free_request(std::uint32_t index) {
-  Request& request = requests_[index];
-  request.state = RequestState::Free;
-  ++request.generation;
-  free_requests_.push_back(index);
-}
-
-std::uint32_t Replication::allocate_call() {
-  if (!free_calls_.empty()) {
-    const std::uint32_t index = free_calls_.back();
-    free_calls_.pop_back();
-    return index;
-  }
-  calls_.emplace_back();
-  return static_cast<std::uint32_t>(calls_.size() - 1);
-}
-
-void Replication::free_call(std::uint32_t index) {
-  CallState& call = calls_[index];
-  ++call.token;
-  call.waiting = false;
-  free_calls_.push_back(index);
-}
-
-bool Replication::alive(std::uint32_t index, std::uint32_t generation) const {
-  const Request& request = requests_[index];
-  return request.generation == generation && request.state != RequestState::Free;
+  });
 }
 
 }  // namespace ripple::sim

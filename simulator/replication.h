@@ -18,6 +18,7 @@
 #include "simulator/breaker.h"
 #include "simulator/engine.h"
 #include "simulator/metrics.h"
+#include "simulator/pool.h"
 #include "simulator/random.h"
 #include "simulator/work_layout.h"
 
@@ -53,6 +54,12 @@ class Replication {
   struct BrokerState;
   struct BatchState;
   struct Client;
+  struct Caller;
+  struct StoreWaiter;
+  using RequestHandle = Handle<Request>;
+  using CallHandle = Handle<CallState>;
+  using TransitHandle = Handle<Transit>;
+  using DeliveryHandle = Handle<Delivery>;
   enum class QueueEnd : std::uint8_t { Front, Back };
   enum class Outcome { Ok, Error, Timeout, ShortCircuit };
 
@@ -62,35 +69,35 @@ class Replication {
   void on_arrival(std::uint64_t source);
   void schedule_next_arrival(int source);
   // Requests at a service
-  std::uint64_t arrive(int op, std::uint64_t parent, int root, bool root_measured);
-  void fail_at_once(int op, std::uint64_t parent, bool rejected);
-  void on_immediate_failure(std::uint64_t call_ref);
+  RequestHandle arrive(int op, const Caller& caller, int root, bool root_measured);
+  void fail_at_once(int op, const Caller& caller, bool rejected);
+  void on_call_failed_at_once(std::uint64_t call);
+  void on_client_failed_at_once(std::uint64_t client_ref);
   int pick_replica(ServiceState& service);
-  void start(std::uint32_t index);
-  void start_time(std::uint32_t index);
-  void on_time_done(std::uint64_t ref);
-  void finish(std::uint32_t index, bool ok);
+  void start(RequestHandle handle);
+  void start_time(RequestHandle handle);
+  void on_time_done(std::uint64_t request);
+  void finish(RequestHandle handle, bool ok);
   void release_worker(Request& request);
   void start_next_queued(int service, int replica);
   // Store work
-  void run_store_phase(std::uint32_t index);
-  void begin_transaction(std::uint32_t index);
-  void start_transaction(std::uint32_t index, int store);
-  void on_transaction_done(std::uint64_t ref);
+  void run_store_phase(RequestHandle handle);
+  void begin_transaction(RequestHandle handle);
+  void start_transaction(RequestHandle handle, int store);
+  void on_transaction_done(std::uint64_t request);
   void release_connection(int store);
   // Calls
-  void begin_calls(std::uint32_t index);
-  void next_sequential_call(std::uint32_t index);
-  void launch_call(std::uint32_t index, int edge);
-  void begin_attempt(std::uint32_t call_index);
-  void on_timeout(std::uint64_t call_ref);
-  void on_backoff_done(std::uint64_t call_ref);
-  void on_child_response(std::uint64_t call_ref, bool ok);
-  void resolve_attempt(std::uint32_t call_index, Outcome outcome);
-  void complete_call(std::uint32_t call_index, bool ok);
-  void on_call_done(std::uint32_t index, bool ok, model::OnFailure on_failure);
-  void begin_writes(std::uint32_t index);
-  [[nodiscard]] const model::Call& call_of(std::uint32_t call_index) const;
+  void begin_calls(RequestHandle handle);
+  void next_sequential_call(RequestHandle handle);
+  void launch_call(RequestHandle handle, int edge);
+  void begin_attempt(CallHandle call);
+  void on_timeout(std::uint64_t call);
+  void on_backoff_done(std::uint64_t call);
+  void on_child_response(const Caller& caller, bool ok);
+  void resolve_attempt(CallHandle call, Outcome outcome);
+  void complete_call(CallHandle call, bool ok);
+  void on_call_done(RequestHandle handle, bool ok, model::OnFailure on_failure);
+  void begin_writes(RequestHandle handle);
   // Batching (replication_events.cpp)
   void add_to_batch(const Request& request, int write);
   void flush_batch(std::uint64_t batcher);
@@ -98,32 +105,33 @@ class Replication {
   void start_batch_transaction(int store, int rows);
   void on_batch_done(std::uint64_t store);
   // Publishing (replication_events.cpp)
-  [[nodiscard]] bool publish_all(std::uint32_t index);
-  void send(std::uint32_t transit);
+  [[nodiscard]] bool publish_all(RequestHandle handle);
+  void send(TransitHandle transit);
   void on_event_ready(std::uint64_t transit);
   [[nodiscard]] int lane_of(const model::Broker& broker, std::uint64_t key) const;
   void count_lost(int event, std::uint64_t count, bool measured);
   // Delivery and handling (replication_delivery.cpp)
-  void enqueue(int consumer, std::uint32_t delivery, QueueEnd end);
+  void enqueue(int consumer, DeliveryHandle delivery, QueueEnd end);
   void dispatch(int consumer);
   void dispatch_ordered(int consumer, int capacity);
   void dispatch_per_replica(int consumer);
-  [[nodiscard]] std::uint32_t pop_lane(int consumer, int lane);
+  [[nodiscard]] DeliveryHandle pop_lane(int consumer, int lane);
   [[nodiscard]] int least_busy_replica(int consumer) const;
-  void start_handling(int consumer, std::uint32_t delivery, int replica);
-  void next_callback(std::uint32_t index);
-  void finish_handling(std::uint32_t index, bool ok);
-  void release_lane(int consumer, std::uint32_t delivery);
-  void on_visibility_expired(std::uint64_t ref);
-  void on_redelivery(std::uint64_t ref);
-  void maybe_free_delivery(std::uint32_t delivery);
+  void start_handling(int consumer, DeliveryHandle delivery, int replica);
+  void next_callback(RequestHandle handle);
+  void finish_handling(RequestHandle handle, bool ok);
+  void release_lane(int consumer, DeliveryHandle delivery);
+  void on_visibility_expired(std::uint64_t delivery);
+  void on_redelivery(std::uint64_t delivery);
+  void set_timer(Delivery& delivery);
+  void maybe_free_delivery(DeliveryHandle delivery);
   void drop_replica_queues(int service);
   void dispatch_service(int service);
   void dispatch_broker(int broker);
   // Reconnect storms (replication_events.cpp)
   void schedule_reconnects();
   void on_client_attempt(std::uint64_t client);
-  void on_client_response(std::uint64_t ref, bool ok);
+  void on_client_response(std::uint64_t client_ref, bool ok);
   void record_storm_arrival(int source);
   // Faults
   void on_fault_start(std::uint64_t fault);
@@ -139,14 +147,6 @@ class Replication {
   [[nodiscard]] double rate_at(int source, TimeNs time) const;
   void count_in_flight();
   [[nodiscard]] bool measuring() const { return engine_.now() >= plan_.warmup; }
-  // Pools
-  std::uint32_t allocate_request();
-  void free_request(std::uint32_t index);
-  std::uint32_t allocate_call();
-  void free_call(std::uint32_t index);
-  std::uint32_t allocate_transit();
-  std::uint32_t allocate_delivery();
-  [[nodiscard]] bool alive(std::uint32_t index, std::uint32_t generation) const;
 
   const model::Spec& spec_;
   RunPlan plan_;
@@ -166,10 +166,8 @@ class Replication {
   int current_step_ = 0;
   int steps_ = 0;
 
-  std::deque<Request> requests_;  // deque: references stay valid while it grows
-  std::vector<std::uint32_t> free_requests_;
-  std::deque<CallState> calls_;
-  std::vector<std::uint32_t> free_calls_;
+  Pool<Request> requests_;
+  Pool<CallState> calls_;
 
   // Events
   std::vector<ConsumerState> consumers_;
@@ -183,10 +181,8 @@ class Replication {
   std::vector<Rng> reconnect_rng_;                   // by reconnect source: start delays, jitter
   std::uint64_t next_sequence_ = 0;
   bool crashing_ = false;  // finish() is called for work killed by a replica or service failure
-  std::deque<Transit> transits_;
-  std::vector<std::uint32_t> free_transits_;
-  std::deque<Delivery> deliveries_;
-  std::vector<std::uint32_t> free_deliveries_;
+  Pool<Transit> transits_;
+  Pool<Delivery> deliveries_;
 };
 
 }  // namespace ripple::sim

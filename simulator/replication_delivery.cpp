@@ -4,6 +4,7 @@
 // Semantics: docs/simulator.md, "Events".
 
 #include <algorithm>
+#include <cassert>
 
 #include "simulator/replication.h"
 #include "simulator/replication_state.h"
@@ -20,14 +21,14 @@ constexpr TimeNs kRedeliveryDelay = 1'000'000'000;
 // ---------------------------------------------------------------------------------------------
 // Lanes
 
-void Replication::enqueue(int c, std::uint32_t d, QueueEnd end) {
+void Replication::enqueue(int c, DeliveryHandle d, QueueEnd end) {
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   Delivery& delivery = deliveries_[d];
   Lane& lane = consumer.lanes[static_cast<std::size_t>(delivery.lane)];
   delivery.queued = true;
-  delivery.next = kNoDelivery;
+  delivery.next = DeliveryHandle{};
   ++consumer.waiting;
-  if (lane.head == kNoDelivery) {
+  if (!lane.head.valid()) {
     lane.head = lane.tail = d;
   } else if (end == QueueEnd::Front) {
     delivery.next = lane.head;
@@ -45,32 +46,32 @@ void Replication::enqueue(int c, std::uint32_t d, QueueEnd end) {
     BrokerMetrics& m = metrics_.brokers[static_cast<std::size_t>(b)];
     m.max_backlog = std::max(m.max_backlog, broker.backlog);
   }
-  if (consumer.mode == LaneMode::Ordered && !lane.runnable && lane.owner == kNoDelivery) {
+  if (consumer.mode == LaneMode::Ordered && !lane.runnable && !lane.owner.valid()) {
     lane.runnable = true;
     consumer.runnable.push_back(delivery.lane);
   }
 }
 
 // Takes the head of a lane, skipping deliveries acknowledged or dead-lettered while they waited
-// (an SQS redelivery whose first handling completed meanwhile). kNoDelivery when none is left.
-std::uint32_t Replication::pop_lane(int c, int l) {
+// (an SQS redelivery whose first handling completed meanwhile). Invalid when none is left.
+Replication::DeliveryHandle Replication::pop_lane(int c, int l) {
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   Lane& lane = consumer.lanes[static_cast<std::size_t>(l)];
   const int b =
       spec_.events[static_cast<std::size_t>(spec_.consumers[static_cast<std::size_t>(c)].event)]
           .broker;
-  while (lane.head != kNoDelivery) {
-    const std::uint32_t d = lane.head;
+  while (lane.head.valid()) {
+    const DeliveryHandle d = lane.head;
     Delivery& delivery = deliveries_[d];
     lane.head = delivery.next;
-    if (lane.head == kNoDelivery) lane.tail = kNoDelivery;
+    if (!lane.head.valid()) lane.tail = DeliveryHandle{};
     delivery.queued = false;
     --consumer.waiting;
     --brokers_[static_cast<std::size_t>(b)].backlog;
     if (!delivery.acked && !delivery.dead) return d;
     maybe_free_delivery(d);
   }
-  return kNoDelivery;
+  return DeliveryHandle{};
 }
 
 int Replication::least_busy_replica(int c) const {
@@ -106,8 +107,8 @@ void Replication::dispatch(int c) {
     return;
   }
   while (consumer.busy < capacity) {
-    const std::uint32_t d = pop_lane(c, 0);
-    if (d == kNoDelivery) return;
+    const DeliveryHandle d = pop_lane(c, 0);
+    if (!d.valid()) return;
     start_handling(c, d, least_busy_replica(c));
   }
 }
@@ -125,9 +126,9 @@ void Replication::dispatch_ordered(int c, int capacity) {
     consumer.runnable.pop_front();
     Lane& lane = consumer.lanes[static_cast<std::size_t>(l)];
     lane.runnable = false;
-    if (lane.owner != kNoDelivery || l < lost) continue;
-    const std::uint32_t d = pop_lane(c, l);
-    if (d == kNoDelivery) continue;
+    if (lane.owner.valid() || l < lost) continue;
+    const DeliveryHandle d = pop_lane(c, l);
+    if (!d.valid()) continue;
     lane.owner = d;
     start_handling(c, d, least_busy_replica(c));
   }
@@ -140,8 +141,8 @@ void Replication::dispatch_per_replica(int c) {
   const int serving = services_[static_cast<std::size_t>(model_consumer.service)].serving;
   for (int r = 0; r < serving; ++r) {
     while (consumer.replica_busy[static_cast<std::size_t>(r)] < model_consumer.concurrency) {
-      const std::uint32_t d = pop_lane(c, r);
-      if (d == kNoDelivery) break;
+      const DeliveryHandle d = pop_lane(c, r);
+      if (!d.valid()) break;
       start_handling(c, d, r);
     }
   }
@@ -160,7 +161,7 @@ void Replication::dispatch_broker(int b) {
       consumer.runnable.clear();
       for (std::size_t l = 0; l < consumer.lanes.size(); ++l) {
         Lane& lane = consumer.lanes[l];
-        lane.runnable = lane.head != kNoDelivery && lane.owner == kNoDelivery;
+        lane.runnable = lane.head.valid() && !lane.owner.valid();
         if (lane.runnable) consumer.runnable.push_back(static_cast<int>(l));
       }
     }
@@ -176,7 +177,7 @@ void Replication::drop_replica_queues(int service) {
     ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
     if (consumer.mode != LaneMode::PerReplica) continue;
     for (int r = serving; r < static_cast<int>(consumer.lanes.size()); ++r) {
-      for (std::uint32_t d = pop_lane(c, r); d != kNoDelivery; d = pop_lane(c, r)) {
+      for (DeliveryHandle d = pop_lane(c, r); d.valid(); d = pop_lane(c, r)) {
         Delivery& delivery = deliveries_[d];
         delivery.dead = true;
         --consumer.unsettled;
@@ -192,7 +193,7 @@ void Replication::drop_replica_queues(int service) {
 
 // A handling holds a consumer slot (not a worker of the service): callbacks first, one request
 // per entity the event lacks, then the consumer's own work like an operation's.
-void Replication::start_handling(int c, std::uint32_t d, int replica) {
+void Replication::start_handling(int c, DeliveryHandle d, int replica) {
   const model::Consumer& model_consumer = spec_.consumers[static_cast<std::size_t>(c)];
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   ConsumerMetrics& metrics = metrics_.consumers[static_cast<std::size_t>(c)];
@@ -210,11 +211,12 @@ void Replication::start_handling(int c, std::uint32_t d, int replica) {
   }
   const model::Event& event = spec_.events[static_cast<std::size_t>(model_consumer.event)];
   const model::Broker& broker = spec_.brokers[static_cast<std::size_t>(event.broker)];
-  if (broker.type == model::BrokerType::Sqs)
+  if (broker.type == model::BrokerType::Sqs) {
+    set_timer(delivery);
     engine_.schedule_in<&Replication::on_visibility_expired>(broker.visibility_timeout.ns, this,
-                                                             pack(d, ++delivery.timer));
-  const std::uint32_t index = allocate_request();
-  Request& request = requests_[index];
+                                                             d.pack());
+  }
+  Request request;
   request.state = RequestState::Running;
   request.phase = Phase::Callbacks;
   request.op = -1;
@@ -229,47 +231,43 @@ void Replication::start_handling(int c, std::uint32_t d, int replica) {
   request.root_measured = delivery.root_measured;
   request.measured = delivery.measured;
   request.arrival = engine_.now();
-  request.parent = kNoParent;
-  request.held_store = -1;
-  request.call_failed = false;
-  request.step = 0;
-  request.pending_calls = 0;
+  const RequestHandle handle = requests_.allocate(request);
   touch_handling(c);
   ++consumer.busy;
   ++consumer.replica_busy[static_cast<std::size_t>(replica)];
-  next_callback(index);
+  next_callback(handle);
 }
 
-void Replication::next_callback(std::uint32_t index) {
-  Request& request = requests_[index];
+void Replication::next_callback(RequestHandle handle) {
+  Request& request = requests_[handle];
   if (request.step < layout_.callbacks(request.consumer)) {
     const int edge = layout_.callback_offset(request.consumer) + request.step;
     ++request.step;
     request.pending_calls = 1;
-    launch_call(index, edge);
+    launch_call(handle, edge);
     return;
   }
-  start_time(index);
+  start_time(handle);
 }
 
 // The end of one handling. Success acknowledges the delivery (the first completion counts as
 // delivered and records the lag). A failure leaves it unacknowledged: SQS redelivers after the
 // visibility timeout; Kafka and RabbitMQ hand it back at once when the replica died and after
 // kRedeliveryDelay when the handling failed; a memory broker loses it.
-void Replication::finish_handling(std::uint32_t index, bool ok) {
-  Request& request = requests_[index];
+void Replication::finish_handling(RequestHandle handle, bool ok) {
+  Request& request = requests_[handle];
   if (request.held_store >= 0) {
     const int store = request.held_store;
     request.held_store = -1;
     release_connection(store);
   }
   const int c = request.consumer;
-  const std::uint32_t d = request.delivery;
+  const DeliveryHandle d = request.delivery;
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   touch_handling(c);
   --consumer.busy;
   --consumer.replica_busy[static_cast<std::size_t>(request.replica)];
-  free_request(index);
+  requests_.free(handle);
   Delivery& delivery = deliveries_[d];
   --delivery.in_flight;
   ConsumerMetrics& metrics = metrics_.consumers[static_cast<std::size_t>(c)];
@@ -300,8 +298,8 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
       release_lane(c, d);
       enqueue(c, d, QueueEnd::Front);
     } else {
-      engine_.schedule_in<&Replication::on_redelivery>(kRedeliveryDelay, this,
-                                                       pack(d, ++delivery.timer));
+      set_timer(delivery);
+      engine_.schedule_in<&Replication::on_redelivery>(kRedeliveryDelay, this, d.pack());
     }
   }
   maybe_free_delivery(d);
@@ -309,13 +307,13 @@ void Replication::finish_handling(std::uint32_t index, bool ok) {
 }
 
 // Frees an ordered lane held by `d`, listing it again when deliveries wait in it.
-void Replication::release_lane(int c, std::uint32_t d) {
+void Replication::release_lane(int c, DeliveryHandle d) {
   ConsumerState& consumer = consumers_[static_cast<std::size_t>(c)];
   if (consumer.mode != LaneMode::Ordered) return;
   Lane& lane = consumer.lanes[static_cast<std::size_t>(deliveries_[d].lane)];
   if (lane.owner != d) return;
-  lane.owner = kNoDelivery;
-  if (lane.head != kNoDelivery && !lane.runnable) {
+  lane.owner = DeliveryHandle{};
+  if (lane.head.valid() && !lane.runnable) {
     lane.runnable = true;
     consumer.runnable.push_back(deliveries_[d].lane);
   }
@@ -325,9 +323,12 @@ void Replication::release_lane(int c, std::uint32_t d) {
 // received again (a duplicate if a handling is still running or completes later), or moved to
 // the dead-letter queue once it has been received max_receives times.
 void Replication::on_visibility_expired(std::uint64_t ref) {
-  const std::uint32_t d = index_of(ref);
-  Delivery& delivery = deliveries_[d];
-  if (delivery.timer != tag_of(ref) || delivery.acked || delivery.dead) return;
+  const DeliveryHandle d = DeliveryHandle::unpack(ref);
+  Delivery* live = deliveries_.get(d);
+  if (!live) return;
+  Delivery& delivery = *live;
+  delivery.timer_pending = false;
+  if (delivery.acked || delivery.dead) return;
   const int c = delivery.consumer;
   const model::Consumer& model_consumer = spec_.consumers[static_cast<std::size_t>(c)];
   const model::Broker& broker = spec_.brokers[static_cast<std::size_t>(
@@ -345,23 +346,27 @@ void Replication::on_visibility_expired(std::uint64_t ref) {
 }
 
 void Replication::on_redelivery(std::uint64_t ref) {
-  const std::uint32_t d = index_of(ref);
-  Delivery& delivery = deliveries_[d];
-  if (delivery.timer != tag_of(ref) || delivery.acked || delivery.dead) return;
+  const DeliveryHandle d = DeliveryHandle::unpack(ref);
+  Delivery* live = deliveries_.get(d);
+  if (!live) return;
+  Delivery& delivery = *live;
+  delivery.timer_pending = false;
+  if (delivery.acked || delivery.dead) return;
   const int c = delivery.consumer;
   release_lane(c, d);
   enqueue(c, d, QueueEnd::Front);
   dispatch(c);
 }
 
-void Replication::maybe_free_delivery(std::uint32_t d) {
-  Delivery& delivery = deliveries_[d];
-  if (delivery.consumer < 0 || (!delivery.acked && !delivery.dead) || delivery.in_flight > 0 ||
-      delivery.queued)
-    return;
-  delivery.consumer = -1;
-  ++delivery.timer;
-  free_deliveries_.push_back(d);
+void Replication::set_timer(Delivery& delivery) {
+  assert(!delivery.timer_pending);
+  delivery.timer_pending = true;
+}
+
+void Replication::maybe_free_delivery(DeliveryHandle d) {
+  const Delivery& delivery = deliveries_[d];
+  if ((!delivery.acked && !delivery.dead) || delivery.in_flight > 0 || delivery.queued) return;
+  deliveries_.free(d);
 }
 
 }  // namespace ripple::sim

@@ -104,8 +104,8 @@ void Replication::count_lost(int event, std::uint64_t count, bool measured) {
 // count as lost for their consumers); with an outbox the event waits for the broker's recovery.
 // Publishing takes no time from the publisher: the broker's latency runs from publish to
 // availability for delivery. Returns whether the execution still succeeds.
-bool Replication::publish_all(std::uint32_t index) {
-  const model::Work& work = layout_.work(requests_[index].work);
+bool Replication::publish_all(RequestHandle handle) {
+  const model::Work& work = layout_.work(requests_[handle].work);
   if (work.publishes.empty()) return true;
   bool refused = false;
   for (const model::Publish& publish : work.publishes) {
@@ -124,9 +124,8 @@ bool Replication::publish_all(std::uint32_t index) {
   }
   for (const model::Publish& publish : work.publishes) {
     const model::Event& event = spec_.events[static_cast<std::size_t>(publish.event)];
-    const Request& request = requests_[index];
-    const std::uint32_t t = allocate_transit();
-    Transit& transit = transits_[t];
+    const Request& request = requests_[handle];
+    Transit transit;
     transit.event = publish.event;
     transit.service = request.service;
     transit.replica = request.replica;
@@ -142,6 +141,7 @@ bool Replication::publish_all(std::uint32_t index) {
     } else {
       transit.key = key_rng_[static_cast<std::size_t>(publish.event)].next() % kKeyspace;
     }
+    const TransitHandle t = transits_.allocate(transit);
     BrokerState& broker = brokers_[static_cast<std::size_t>(event.broker)];
     if (broker.down) {
       broker.outbox.push_back(t);
@@ -160,7 +160,7 @@ bool Replication::publish_all(std::uint32_t index) {
 
 // Hands an event to its broker. Brokers that order by key never let a later event of a lane
 // become available before an earlier one, whatever their latency samples.
-void Replication::send(std::uint32_t t) {
+void Replication::send(TransitHandle t) {
   const Transit& transit = transits_[t];
   const int b = spec_.events[static_cast<std::size_t>(transit.event)].broker;
   const model::Broker& model_broker = spec_.brokers[static_cast<std::size_t>(b)];
@@ -173,14 +173,15 @@ void Replication::send(std::uint32_t t) {
     ready = std::max(ready, lane_ready);
     lane_ready = ready;
   }
-  engine_.schedule_at<&Replication::on_event_ready>(ready, this, t);
+  engine_.schedule_at<&Replication::on_event_ready>(ready, this, t.pack());
 }
 
 // The event reaches the broker: one delivery per consuming service. A memory broker reaches
 // only the publishing replica's own consumers; every other consumer loses the event.
 void Replication::on_event_ready(std::uint64_t t) {
-  const Transit transit = transits_[t];
-  free_transits_.push_back(static_cast<std::uint32_t>(t));
+  const TransitHandle handle = TransitHandle::unpack(t);
+  const Transit transit = transits_[handle];
+  transits_.free(handle);
   const model::Event& event = spec_.events[static_cast<std::size_t>(transit.event)];
   const model::Broker& broker = spec_.brokers[static_cast<std::size_t>(event.broker)];
   for (const int c : event_consumers_[static_cast<std::size_t>(transit.event)]) {
@@ -194,8 +195,7 @@ void Replication::on_event_ready(std::uint64_t t) {
       }
       lane = transit.replica;
     }
-    const std::uint32_t d = allocate_delivery();
-    Delivery& delivery = deliveries_[d];
+    Delivery delivery;
     delivery.consumer = c;
     delivery.lane = lane;
     delivery.root = transit.root;
@@ -204,6 +204,7 @@ void Replication::on_event_ready(std::uint64_t t) {
     delivery.key = transit.key;
     delivery.sequence = transit.sequence;
     delivery.published = transit.published;
+    const DeliveryHandle d = deliveries_.allocate(delivery);
     ++consumers_[static_cast<std::size_t>(c)].unsettled;
     enqueue(c, d, QueueEnd::Back);
     dispatch(c);
@@ -221,7 +222,7 @@ void Replication::apply_broker_faults(int b, bool down, double slow, int lost_pa
   broker.lost_partitions = lost_partitions;
   if (recovered) {
     while (!broker.outbox.empty()) {
-      const std::uint32_t t = broker.outbox.front();
+      const TransitHandle t = broker.outbox.front();
       broker.outbox.pop_front();
       --broker.backlog;
       send(t);
@@ -266,7 +267,7 @@ void Replication::flush_batch(std::uint64_t b) {
   if (store.busy < spec_.stores[static_cast<std::size_t>(s)].connections) {
     start_batch_transaction(s, rows);
   } else {
-    store.waiting.push_back(pack(kBatchEntry, static_cast<std::uint32_t>(rows)));
+    store.waiting.push_back(StoreWaiter{RequestHandle{}, rows});
   }
 }
 
@@ -320,14 +321,15 @@ void Replication::on_client_attempt(std::uint64_t client) {
   record_storm_arrival(state.source);
   const bool measured = measuring();
   if (measured) ++metrics_.amplification[static_cast<std::size_t>(op)].entries;
-  (void)arrive(op, pack(kClientFlag | static_cast<std::uint32_t>(client), state.token), op,
-               measured);
+  (void)arrive(op,
+               Caller{Caller::Kind::Client, pack(static_cast<std::uint32_t>(client), state.token)},
+               op, measured);
 }
 
-void Replication::on_client_response(std::uint64_t ref, bool ok) {
-  const std::uint32_t client = index_of(ref) & ~kClientFlag;
+void Replication::on_client_response(std::uint64_t client_ref, bool ok) {
+  const std::uint32_t client = index_of(client_ref);
   Client& state = clients_[client];
-  if (state.token != tag_of(ref)) return;
+  if (state.token != tag_of(client_ref)) return;
   const auto s = static_cast<std::size_t>(state.source);
   const model::RetryPolicy& retry = spec_.workload.reconnects[s].retry;
   ReconnectMetrics& metrics = metrics_.reconnects[s];
@@ -350,35 +352,6 @@ void Replication::record_storm_arrival(int source) {
       engine_.now() - spec_.workload.reconnects[static_cast<std::size_t>(source)].at.ns;
   const auto bin = static_cast<std::size_t>(since / kStormBin);
   if (bin < metrics.bins.size()) ++metrics.bins[bin];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pools
-
-std::uint32_t Replication::allocate_transit() {
-  if (!free_transits_.empty()) {
-    const std::uint32_t index = free_transits_.back();
-    free_transits_.pop_back();
-    return index;
-  }
-  transits_.emplace_back();
-  return static_cast<std::uint32_t>(transits_.size() - 1);
-}
-
-std::uint32_t Replication::allocate_delivery() {
-  std::uint32_t index;
-  if (!free_deliveries_.empty()) {
-    index = free_deliveries_.back();
-    free_deliveries_.pop_back();
-  } else {
-    deliveries_.emplace_back();
-    index = static_cast<std::uint32_t>(deliveries_.size() - 1);
-  }
-  Delivery& delivery = deliveries_[index];
-  const std::uint32_t timer = delivery.timer;
-  delivery = Delivery{};
-  delivery.timer = timer + 1;  // timers of the record's previous use stay stale
-  return index;
 }
 
 }  // namespace ripple::sim

@@ -10,8 +10,8 @@
 
 namespace ripple::sim {
 
-// A reference to a pooled record that goes stale when the record is reused: index and generation
-// (requests) or index and token (call states) packed in one event argument.
+// An index and a tag packed in one event argument (reconnect clients: client and attempt token;
+// batchers: batcher and linger token).
 constexpr std::uint64_t pack(std::uint32_t index, std::uint32_t tag) {
   return (static_cast<std::uint64_t>(index) << 32) | tag;
 }
@@ -19,33 +19,34 @@ constexpr std::uint32_t index_of(std::uint64_t ref) {
   return static_cast<std::uint32_t>(ref >> 32);
 }
 constexpr std::uint32_t tag_of(std::uint64_t ref) { return static_cast<std::uint32_t>(ref); }
-constexpr std::uint64_t kNoParent = ~std::uint64_t{0};
-// Parents of reconnect attempts: pack(kClientFlag | client, attempt token). Call-state indices
-// never reach 2^31, so the flag tells the two kinds of parent apart.
-constexpr std::uint32_t kClientFlag = 0x80000000u;
-// Store wait-queue entries of batch flushes: pack(kBatchEntry, rows).
-constexpr std::uint32_t kBatchEntry = 0xFFFFFFFFu;
-constexpr std::uint32_t kNoDelivery = 0xFFFFFFFFu;
 // Key values of a keyed event are drawn uniformly from this many values (per event), so that
 // one key's events recur now and then, as one order's or one device's do.
 constexpr std::uint64_t kKeyspace = 100000;
 
-enum class RequestState : std::uint8_t { Free, Queued, Running };
+enum class RequestState : std::uint8_t { Queued, Running };
+
+// Who waits for a request's answer: nobody (an open-loop entry request), a call attempt or a
+// reconnect client.
+struct Replication::Caller {
+  enum class Kind : std::uint8_t { Source, Call, Client };
+  Kind kind = Kind::Source;
+  std::uint64_t ref = 0;  // Call: the attempt's CallHandle packed; Client: pack(client, token)
+  [[nodiscard]] bool entry() const { return kind != Kind::Call; }
+};
 enum class Phase : std::uint8_t { Callbacks, Time, Reads, Calls, Writes };
 
 struct Replication::Request {
-  std::uint32_t generation = 0;
-  RequestState state = RequestState::Free;
+  RequestState state = RequestState::Queued;
   Phase phase = Phase::Time;
-  bool measured = false;                 // arrived after the warmup
-  bool root_measured = false;            // its entry request arrived after the warmup
-  bool call_failed = false;              // a parallel call with on_failure fail failed
-  int op = -1;                           // operation id; -1 for the handling of a delivery
-  int work = -1;                         // work id (see WorkLayout)
-  int consumer = -1;                     // consumer id for the handling of a delivery, else -1
-  std::uint32_t delivery = kNoDelivery;  // the delivery being handled
-  int key_entity = -1;                   // entity of `key`, -1 when none
-  std::uint64_t key = 0;                 // key value of the event being handled
+  bool measured = false;       // arrived after the warmup
+  bool root_measured = false;  // its entry request arrived after the warmup
+  bool call_failed = false;    // a parallel call with on_failure fail failed
+  int op = -1;                 // operation id; -1 for the handling of a delivery
+  int work = -1;               // work id (see WorkLayout)
+  int consumer = -1;           // consumer id for the handling of a delivery, else -1
+  DeliveryHandle delivery;     // the delivery being handled
+  int key_entity = -1;         // entity of `key`, -1 when none
+  std::uint64_t key = 0;       // key value of the event being handled
   int service = -1;
   int replica = -1;
   int root = -1;          // entry operation it descends from
@@ -53,25 +54,30 @@ struct Replication::Request {
   int pending_calls = 0;  // calls in flight
   int held_store = -1;    // store whose connection it holds, -1 if none
   TimeNs arrival = 0;
-  std::uint64_t parent = kNoParent;  // pack(call state, token); kNoParent for entry requests
+  Caller caller;
 };
 
+// One call of a request, over its attempts. Its handle is renewed when an attempt ends, so the
+// timeout and the late answer of a finished attempt find a stale handle.
 struct Replication::CallState {
-  std::uint32_t token = 0;  // changes at every attempt and on release
-  bool waiting = false;     // an attempt is in flight
   CircuitBreaker::Admission admission = CircuitBreaker::Admission::Pass;
-  std::uint32_t parent = 0;  // request index
-  std::uint32_t parent_generation = 0;
+  RequestHandle parent;
   int edge = 0;
   int attempt = 0;
-  std::uint64_t child = kNoParent;  // pack(request, generation) of the attempt in flight
-  TimeNs previous_wait = 0;         // decorrelated jitter
+  RequestHandle child;       // the request of the attempt in flight; invalid when none
+  TimeNs previous_wait = 0;  // decorrelated jitter
 };
 
 struct Replication::ReplicaState {
   int busy = 0;
   int queued = 0;                   // live entries of `queue`
-  std::deque<std::uint64_t> queue;  // pack(request, generation); stale entries are skipped
+  std::deque<RequestHandle> queue;  // stale entries (cancelled while waiting) are skipped
+};
+
+// A request waiting for a connection, or (request invalid) a batch flush of `rows` rows.
+struct Replication::StoreWaiter {
+  RequestHandle request;
+  int rows = 0;
 };
 
 struct Replication::ServiceState {
@@ -90,7 +96,7 @@ struct Replication::StoreState {
   bool down = false;
   double slow = 1;
   double error_ratio = 0;
-  std::deque<std::uint64_t> waiting;  // pack(request, generation)
+  std::deque<StoreWaiter> waiting;
   Rng rng;
 };
 
@@ -109,14 +115,18 @@ struct Replication::Transit {
 };
 
 // One event for one consumer (a consumer group's copy), from its arrival at the broker until it
-// is acknowledged or dead-lettered and no handling of it is running.
+// is acknowledged or dead-lettered and no handling of it is running. Its timers (visibility
+// timeout, redelivery) carry its handle: a live delivery has at most one pending timer (a
+// visibility timeout is set at a receive, which follows the expiry of the previous one; a
+// redelivery after a failed handling, and the delivery is idle until it fires), so a timer is
+// stale exactly when its delivery was settled and freed.
 struct Replication::Delivery {
-  std::uint32_t next = kNoDelivery;  // next in its lane
-  std::uint32_t timer = 0;           // token of the pending visibility or redelivery timer
-  bool acked = false;                // a handling completed
-  bool dead = false;                 // dead-lettered or lost: never handed out again
-  bool queued = false;               // waiting in its lane
-  bool touched = false;  // a handling got past its callbacks: its effects may have happened
+  DeliveryHandle next;         // next in its lane
+  bool timer_pending = false;  // checks the invariant above
+  bool acked = false;          // a handling completed
+  bool dead = false;           // dead-lettered or lost: never handed out again
+  bool queued = false;         // waiting in its lane
+  bool touched = false;        // a handling got past its callbacks: its effects may have happened
   bool measured = false;
   bool root_measured = false;
   int consumer = -1;
@@ -132,10 +142,10 @@ struct Replication::Delivery {
 // A FIFO of deliveries (intrusive list through Delivery::next). Ordered lanes (Kafka partitions,
 // SQS FIFO message groups) hand out one delivery at a time.
 struct Replication::Lane {
-  std::uint32_t head = kNoDelivery;
-  std::uint32_t tail = kNoDelivery;
-  std::uint32_t owner = kNoDelivery;  // ordered lanes: the delivery being handled
-  bool runnable = false;              // listed in ConsumerState::runnable
+  DeliveryHandle head;
+  DeliveryHandle tail;
+  DeliveryHandle owner;   // ordered lanes: the delivery being handled
+  bool runnable = false;  // listed in ConsumerState::runnable
 };
 
 enum class LaneMode : std::uint8_t { Shared, Ordered, PerReplica };
@@ -160,7 +170,7 @@ struct Replication::BrokerState {
   double slow = 1;
   int lost_partitions = 0;           // partitions [0, n) unavailable
   std::vector<TimeNs> lane_ready;    // ordered brokers: latest availability per lane
-  std::deque<std::uint32_t> outbox;  // transits held while down
+  std::deque<TransitHandle> outbox;  // transits held while down
   std::int64_t backlog = 0;          // deliveries waiting plus outbox entries
   Rng rng;
 };
