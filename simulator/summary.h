@@ -10,8 +10,8 @@
 
 #include "model/spec.h"
 #include "simulator/metrics.h"
-#include "simulator/replication.h"
 #include "simulator/results.h"
+#include "simulator/run_plan.h"
 #include "simulator/work_layout.h"
 
 namespace ripple::sim {

@@ -1,0 +1,13 @@
+#pragma once
+
+// How a request, a call or a handling ended, as whoever waits for it sees it.
+
+#include <cstdint>
+
+namespace ripple::sim {
+
+enum class Answer : std::uint8_t { Ok, Error };
+
+[[nodiscard]] constexpr Answer answer_of(bool ok) { return ok ? Answer::Ok : Answer::Error; }
+
+}  // namespace ripple::sim
