@@ -17,11 +17,6 @@ Calls::Calls(const ReplicationContext& context)
   }
 }
 
-bool Calls::made(int edge) {
-  const double probability = layout_.edge_call(edge).probability;
-  return probability >= 1 || edge_rng_[static_cast<std::size_t>(edge)].bernoulli(probability);
-}
-
 void Calls::launch(RequestHandle caller, int edge) {
   CallState fresh;
   fresh.parent = caller;

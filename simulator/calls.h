@@ -31,7 +31,10 @@ class Calls {
 
   // Whether an execution makes its call on `edge` this time: the call's probability, drawn
   // from the edge's random stream.
-  [[nodiscard]] bool made(int edge);
+  [[nodiscard]] bool made(int edge) {
+    const double probability = layout_.edge_call(edge).probability;
+    return probability >= 1 || edge_rng_[static_cast<std::size_t>(edge)].bernoulli(probability);
+  }
   // Makes the call on `edge` for `caller`. REQUIRES: requests.alive(caller).
   void launch(RequestHandle caller, int edge);
   // The answer of an attempt's request (the Caller::ref of a Kind::Call caller).

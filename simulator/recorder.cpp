@@ -65,13 +65,6 @@ void Recorder::record_entry_refusal(int op) {
   record_entry(op, Answer::Error);
 }
 
-void Recorder::accumulate(BusyClock& clock, double& into) const {
-  const TimeNs from = std::max(clock.since, plan_.warmup);
-  const TimeNs now = engine_.now();
-  if (now > from) into += static_cast<double>(clock.busy) * static_cast<double>(now - from);
-  clock.since = now;
-}
-
 void Recorder::on_step_end(std::uint64_t step) {
   const auto k = static_cast<std::size_t>(step);
   for (std::size_t op = 0; op < metrics_.entry_steps.size(); ++op) {

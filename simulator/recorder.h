@@ -8,6 +8,7 @@
 //
 // Not thread-safe; one per replication. The Engine must outlive it.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -76,7 +77,12 @@ class Recorder {
 
   // Adds clock.busy x the measured time since clock.since to `into` (busy nanoseconds), then
   // restarts the clock at now. Call it before every change of clock.busy.
-  void accumulate(BusyClock& clock, double& into) const;
+  void accumulate(BusyClock& clock, double& into) const {
+    const TimeNs from = std::max(clock.since, plan_.warmup);
+    const TimeNs now = engine_.now();
+    if (now > from) into += static_cast<double>(clock.busy) * static_cast<double>(now - from);
+    clock.since = now;
+  }
 
   // REQUIRES: before start(); `sampler` outlives the run.
   void add_sampler(StepSampler& sampler) { samplers_.push_back(&sampler); }
