@@ -8,6 +8,4 @@ namespace ripple::sim {
 
 enum class Answer : std::uint8_t { Ok, Error };
 
-[[nodiscard]] constexpr Answer answer_of(bool ok) { return ok ? Answer::Ok : Answer::Error; }
-
 }  // namespace ripple::sim
