@@ -61,30 +61,38 @@ RequestHandle Requests::arrive(const Arrival& arrival) {
     refuse(arrival, r, RequestOutcome::Rejected);
     return RequestHandle{};
   }
-  Request fresh;
-  fresh.op = arrival.op;
-  fresh.work = arrival.op;
-  fresh.service = s;
-  fresh.replica = r;
-  fresh.root = arrival.root;
-  fresh.root_measured = arrival.root_measured;
-  fresh.measured = recorder_.measuring();
-  fresh.arrival = engine_.now();
-  fresh.caller = arrival.caller;
-  fresh.span = arrival.span;
-  const RequestHandle handle = requests_.allocate(fresh);
+  const RequestHandle handle = requests_.allocate(request_for(arrival, s, r));
   if (tracer_) trace_start(arrival, s, r);
   if (worker_free) {
     start(handle);
   } else {
-    replica.queue.push_back(handle);
-    ++replica.queued;
-    if (recorder_.measuring()) {
-      auto& max_queue = recorder_.service(s).max_queue;
-      max_queue = std::max<std::int64_t>(max_queue, replica.queued);
-    }
+    wait(handle, s, replica);
   }
   return handle;
+}
+
+Request Requests::request_for(const Arrival& arrival, int service, int replica) const {
+  Request request;
+  request.op = arrival.op;
+  request.work = arrival.op;
+  request.service = service;
+  request.replica = replica;
+  request.root = arrival.root;
+  request.root_measured = arrival.root_measured;
+  request.measured = recorder_.measuring();
+  request.arrival = engine_.now();
+  request.caller = arrival.caller;
+  request.span = arrival.span;
+  return request;
+}
+
+void Requests::wait(RequestHandle handle, int service, ReplicaState& replica) {
+  replica.queue.push_back(handle);
+  ++replica.queued;
+  if (recorder_.measuring()) {
+    auto& max_queue = recorder_.service(service).max_queue;
+    max_queue = std::max<std::int64_t>(max_queue, replica.queued);
+  }
 }
 
 // A request refused at arrival: a fault failed it (replica -1) or the replica's queue was full.
@@ -174,17 +182,7 @@ void Requests::finish(RequestHandle handle, Answer answer) {
     finish_handling(handle, answer);
     return;
   }
-  const bool ok = answer == Answer::Ok;
-  if (tracer_)
-    tracer_->request_ended(RequestEnd{
-        0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
-  const TimeNs latency = engine_.now() - request.arrival;
-  if (request.measured) {
-    OperationMetrics& metrics = recorder_.operation(request.op);
-    ++(ok ? metrics.ok : metrics.errors);
-    metrics.latency.record(latency);
-  }
-  if (request.caller.entry()) recorder_.record_entry_answer(request.op, answer, latency);
+  record_answer(request, answer);
   release_held_connection(request);
   const bool had_worker = request.state == RequestState::Running;
   const int service = request.service;
@@ -202,6 +200,20 @@ void Requests::finish(RequestHandle handle, Answer answer) {
   } else if (caller.kind == Caller::Kind::Client) {
     sources_->on_answer(caller.ref, answer);
   }
+}
+
+void Requests::record_answer(const Request& request, Answer answer) {
+  const bool ok = answer == Answer::Ok;
+  if (tracer_)
+    tracer_->request_ended(RequestEnd{
+        0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
+  const TimeNs latency = engine_.now() - request.arrival;
+  if (request.measured) {
+    OperationMetrics& metrics = recorder_.operation(request.op);
+    ++(ok ? metrics.ok : metrics.errors);
+    metrics.latency.record(latency);
+  }
+  if (request.caller.entry()) recorder_.record_entry_answer(request.op, answer, latency);
 }
 
 void Requests::finish_handling(RequestHandle handle, Answer answer) {

@@ -149,11 +149,14 @@ class Requests : public StepSampler {
   };
 
   // Arrival and answer (requests.cpp)
+  [[nodiscard]] Request request_for(const Arrival& arrival, int service, int replica) const;
+  void wait(RequestHandle handle, int service, ReplicaState& replica);
   void refuse(const Arrival& arrival, int replica, RequestOutcome outcome);
   int pick_replica(int service);
   void start(RequestHandle handle);
   void finish(RequestHandle handle, Answer answer);
   void finish_handling(RequestHandle handle, Answer answer);
+  void record_answer(const Request& request, Answer answer);
   void release_held_connection(Request& request);
   void change_busy(const Request& request, int delta);
   void start_next_queued(int service, int replica);
