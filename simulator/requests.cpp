@@ -145,13 +145,6 @@ void Requests::start(RequestHandle handle) {
   start_time(handle);
 }
 
-void Requests::change_busy(const Request& request, int delta) {
-  ServiceState& service = service_state(request.service);
-  recorder_.accumulate(service.clock, recorder_.service(request.service).busy_worker_ns);
-  service.clock.busy += delta;
-  service.replicas[static_cast<std::size_t>(request.replica)].busy += delta;
-}
-
 void Requests::start_handling(const HandlingArrival& arrival) {
   Request request;
   request.state = RequestState::Running;
@@ -182,7 +175,17 @@ void Requests::finish(RequestHandle handle, Answer answer) {
     finish_handling(handle, answer);
     return;
   }
-  record_answer(request, answer);
+  const bool ok = answer == Answer::Ok;
+  if (tracer_)
+    tracer_->request_ended(RequestEnd{
+        0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
+  const TimeNs latency = engine_.now() - request.arrival;
+  if (request.measured) {
+    OperationMetrics& metrics = recorder_.operation(request.op);
+    ++(ok ? metrics.ok : metrics.errors);
+    metrics.latency.record(latency);
+  }
+  if (request.caller.entry()) recorder_.record_entry_answer(request.op, answer, latency);
   release_held_connection(request);
   const bool had_worker = request.state == RequestState::Running;
   const int service = request.service;
@@ -200,20 +203,6 @@ void Requests::finish(RequestHandle handle, Answer answer) {
   } else if (caller.kind == Caller::Kind::Client) {
     sources_->on_answer(caller.ref, answer);
   }
-}
-
-void Requests::record_answer(const Request& request, Answer answer) {
-  const bool ok = answer == Answer::Ok;
-  if (tracer_)
-    tracer_->request_ended(RequestEnd{
-        0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
-  const TimeNs latency = engine_.now() - request.arrival;
-  if (request.measured) {
-    OperationMetrics& metrics = recorder_.operation(request.op);
-    ++(ok ? metrics.ok : metrics.errors);
-    metrics.latency.record(latency);
-  }
-  if (request.caller.entry()) recorder_.record_entry_answer(request.op, answer, latency);
 }
 
 void Requests::finish_handling(RequestHandle handle, Answer answer) {

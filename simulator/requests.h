@@ -156,9 +156,14 @@ class Requests : public StepSampler {
   void start(RequestHandle handle);
   void finish(RequestHandle handle, Answer answer);
   void finish_handling(RequestHandle handle, Answer answer);
-  void record_answer(const Request& request, Answer answer);
   void release_held_connection(Request& request);
-  void change_busy(const Request& request, int delta);
+  // A worker of the request's replica taken (+1) or freed (-1).
+  void change_busy(const Request& request, int delta) {
+    ServiceState& service = service_state(request.service);
+    recorder_.accumulate(service.clock, recorder_.service(request.service).busy_worker_ns);
+    service.clock.busy += delta;
+    service.replicas[static_cast<std::size_t>(request.replica)].busy += delta;
+  }
   void start_next_queued(int service, int replica);
   void trace_start(const Arrival& arrival, int service, int replica);
   // Phases (request_phases.cpp)
