@@ -6,6 +6,7 @@
 #include "cli/json_writer.h"
 #include "cli/markup.h"
 #include "cli/render_analyze.h"
+#include "cli/version.h"
 
 namespace ripple::cli {
 namespace {
@@ -275,7 +276,7 @@ std::string render_analyze_sarif(const AnalyzeDocument& doc) {
   w.key("version").value("2.1.0");
   w.key("runs").begin_array().begin_object();
   w.key("tool").begin_object().key("driver").begin_object();
-  w.key("name").value("ripple").key("version").value("0.1.0");
+  w.key("name").value("ripple").key("version").value(kRippleVersion);
   write_sarif_rules(w);
   w.end_object().end_object();
   w.key("results").begin_array();
