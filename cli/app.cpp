@@ -6,7 +6,7 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/terminal.h"
+#include "cli/render/terminal.h"
 #include "cli/version.h"
 
 namespace ripple::cli {

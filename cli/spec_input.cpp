@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "cli/render_diagnostics.h"
+#include "cli/render/render_diagnostics.h"
 
 namespace ripple::cli {
 

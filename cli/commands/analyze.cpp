@@ -9,7 +9,7 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/render_analyze.h"
+#include "cli/render/render_analyze.h"
 #include "cli/spec_input.h"
 
 namespace ripple::cli {

@@ -13,11 +13,11 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/git_show.h"
-#include "cli/render_diagnostics.h"
-#include "cli/render_diff.h"
-#include "cli/spec_diff.h"
+#include "cli/render/render_diagnostics.h"
+#include "cli/render/render_diff.h"
+#include "cli/render/terminal.h"
+#include "cli/review/spec_diff.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {

@@ -16,12 +16,12 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/gate_baseline.h"
-#include "cli/gate_eval.h"
-#include "cli/render_diagnostics.h"
-#include "cli/render_gate.h"
+#include "cli/render/render_diagnostics.h"
+#include "cli/render/render_gate.h"
+#include "cli/render/terminal.h"
+#include "cli/review/gate_baseline.h"
+#include "cli/review/gate_eval.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {

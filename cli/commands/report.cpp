@@ -12,11 +12,11 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/render_report_html.h"
-#include "cli/render_report_markdown.h"
-#include "cli/report_model.h"
+#include "cli/render/render_report_html.h"
+#include "cli/render/render_report_markdown.h"
+#include "cli/render/report_model.h"
+#include "cli/render/terminal.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {

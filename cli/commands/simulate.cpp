@@ -18,9 +18,9 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/render_simulate.h"
+#include "cli/render/render_simulate.h"
+#include "cli/render/terminal.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "model/units.h"
 
 namespace ripple::cli {

@@ -10,9 +10,9 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/render_diagnostics.h"
+#include "cli/render/render_diagnostics.h"
+#include "cli/render/terminal.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 
 namespace ripple::cli {
 namespace {

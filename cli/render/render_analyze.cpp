@@ -1,0 +1,410 @@
+// Human formats of `ripple analyze`: terminal text and Markdown. Both show the same sections,
+// worst offenders first; the text cuts long tables (the JSON has everything).
+
+#include "cli/render/render_analyze.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+
+#include "analyzers/lint_catalog.h"
+#include "cli/render/terminal.h"
+
+namespace ripple::cli {
+namespace {
+
+using analyzers::Analysis;
+using analyzers::Finding;
+using analyzers::Severity;
+
+// A table: first column left-aligned, the others right-aligned.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+
+  [[nodiscard]] std::string text(const Style& style) const {
+    std::vector<std::size_t> width(header.size());
+    std::vector<char> right(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      width[c] = header[c].size();
+      right[c] = c > 0 && numeric(c);
+    }
+    for (const auto& row : rows)
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::string out = "  " + style.dim(line(header, width, right)) + "\n";
+    for (const auto& row : rows) out += "  " + line(row, width, right) + "\n";
+    return out;
+  }
+
+  [[nodiscard]] std::string markdown() const {
+    std::string out = "| " + join(header, " | ") + " |\n|";
+    for (std::size_t c = 0; c < header.size(); ++c) out += numeric(c) ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& row : rows) out += "| " + join(row, " | ") + " |\n";
+    return out;
+  }
+
+  // Whether every non-empty cell of the column is a figure ("12", "0.5", "75%", "inf").
+  [[nodiscard]] bool numeric(std::size_t column) const {
+    bool any = false;
+    for (const auto& row : rows) {
+      const std::string& cell = row[column];
+      if (cell.empty()) continue;
+      if (!std::isdigit(static_cast<unsigned char>(cell.front())) && cell != "inf" && cell != "-")
+        return false;
+      any = true;
+    }
+    return any;
+  }
+
+  static std::string join(const std::vector<std::string>& cells, const std::string& sep) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? sep : "") + cells[i];
+    return out;
+  }
+
+ private:
+  static std::string line(const std::vector<std::string>& cells,
+                          const std::vector<std::size_t>& width, const std::vector<char>& right) {
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out += "  ";
+      out += right[c] ? fmt::format("{:>{}}", cells[c], width[c])
+                      : fmt::format("{:<{}}", cells[c], width[c]);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+};
+
+std::string percent(double ratio) { return format_figure(std::round(ratio * 1000) / 10) + "%"; }
+
+std::string severity_word(Severity severity, const Style& style) {
+  const std::string word = fmt::format("{:<7}", analyzers::to_string(severity));
+  switch (severity) {
+    case Severity::Error:
+      return style.error(word);
+    case Severity::Warning:
+      return style.warning(word);
+    case Severity::Info:
+      return style.info(word);
+  }
+  return word;
+}
+
+std::string location(const Finding& f) {
+  if (f.line == 0) return f.file;
+  return fmt::format("{}:{}:{}", f.file, f.line, f.column);
+}
+
+std::string chain_text(const std::vector<std::string>& path) {
+  std::string out = path.front() + " down";
+  for (std::size_t i = 1; i < path.size(); ++i) out += " -> " + path[i] + " fails";
+  return out;
+}
+
+std::string list_text(const std::vector<std::string>& items, std::size_t limit = 6) {
+  std::vector<std::string> shown(items.begin(),
+                                 items.begin() + static_cast<long>(std::min(limit, items.size())));
+  std::string out = Table::join(shown, ", ");
+  if (items.size() > limit) out += fmt::format(" and {} more", items.size() - limit);
+  return out;
+}
+
+// Indexes of `items` ordered by `less`, ties by position (stable).
+template <typename T, typename Less>
+std::vector<std::size_t> ranked(const std::vector<T>& items, Less less) {
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
+  return order;
+}
+
+Table coupling_table(const Analysis& a, std::size_t limit) {
+  Table t{
+      {"service", "Ce", "Ca", "instability", "sync", "async", "hidden", "AIS", "ADS", "ACS", "SIY"},
+      {}};
+  const auto& services = a.coupling.services;
+  const auto order = ranked(services, [](const auto& x, const auto& y) {
+    return std::tie(y.ce, y.acs, y.ce_hidden) < std::tie(x.ce, x.acs, x.ce_hidden);
+  });
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::ServiceCoupling& s = services[order[i]];
+    t.rows.push_back({s.name, std::to_string(s.ce), std::to_string(s.ca),
+                      s.instability ? format_figure(*s.instability) : "-",
+                      std::to_string(s.ce_sync), std::to_string(s.ce_async),
+                      std::to_string(s.ce_hidden), std::to_string(s.ais), std::to_string(s.ads),
+                      std::to_string(s.acs), std::to_string(s.siy)});
+  }
+  return t;
+}
+
+Table amplification_table(const Analysis& a, std::size_t limit) {
+  Table t{{"per request / event", "requests", "worst case", "multiplier", "deliveries", "callbacks",
+           "transactions", "bytes"},
+          {}};
+  const auto order = ranked(a.amplification, [](const auto& x, const auto& y) {
+    return y.worst_case.requests < x.worst_case.requests;
+  });
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::Amplification& x = a.amplification[order[i]];
+    const bool event = x.kind == analyzers::AmplificationKind::Event;
+    t.rows.push_back({(event ? "event " : "") + x.name + (x.cycles_cut ? " *" : ""),
+                      format_figure(x.nominal.requests), format_figure(x.worst_case.requests),
+                      format_figure(x.worst_case_multiplier), format_figure(x.nominal.deliveries),
+                      format_figure(x.nominal.callbacks), format_figure(x.nominal.transactions),
+                      format_figure(x.nominal.bytes)});
+  }
+  return t;
+}
+
+std::vector<std::size_t> ranked_events(const Analysis& a) {
+  return ranked(a.events, [](const auto& x, const auto& y) {
+    return std::tie(y.callback_rate, y.callbacks) < std::tie(x.callback_rate, x.callbacks);
+  });
+}
+
+Table events_table(const Analysis& a, std::size_t limit) {
+  Table t{{"event", "bytes", "consumers", "callbacks/delivery", "callbacks/s", "fat bytes",
+           "fields to add"},
+          {}};
+  const auto order = ranked_events(a);
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::EventProfile& e = a.events[order[i]];
+    t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
+                      format_figure(e.callbacks_per_delivery), format_figure(e.callback_rate),
+                      std::to_string(e.fat_bytes), std::to_string(e.fat_fields.size())});
+  }
+  return t;
+}
+
+bool has_effect(const analyzers::Cascade& c) {
+  return !c.failed_operations.empty() || !c.stalled_consumers.empty() || !c.lost_events.empty();
+}
+
+std::vector<std::size_t> ranked_cascades(const Analysis& a) {
+  std::vector<std::size_t> order = ranked(a.cascades, [](const auto& x, const auto& y) {
+    return std::make_tuple(y.blast_radius, y.failed_entries.size(), y.stalled_consumers.size()) <
+           std::make_tuple(x.blast_radius, x.failed_entries.size(), x.stalled_consumers.size());
+  });
+  std::erase_if(order, [&](std::size_t i) { return !has_effect(a.cascades[i]); });
+  return order;
+}
+
+std::string more_line(std::size_t shown, std::size_t total, const std::string& what) {
+  if (shown >= total) return "";
+  return fmt::format("  ... and {} more {} (--format json lists all)\n", total - shown, what);
+}
+
+// "1 event", "2 events".
+std::string counted(std::size_t n, const std::string& singular, const std::string& plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
+std::string title_line(const AnalyzeDocument& doc) {
+  std::size_t entries = 0;
+  for (const auto& x : doc.analysis.amplification)
+    entries += x.kind == analyzers::AmplificationKind::EntryOperation ? 1 : 0;
+  return fmt::format("{}: {}, {}, {}", doc.spec.name,
+                     counted(doc.spec.services.size(), "service", "services"),
+                     counted(doc.spec.events.size(), "event", "events"),
+                     counted(entries, "entry operation", "entry operations"));
+}
+
+std::string findings_summary(const Analysis& a) {
+  const auto n = [&](Severity s) {
+    return static_cast<std::size_t>(count_findings(a.findings, s));
+  };
+  return fmt::format(
+      "{}, {}, {} info, {} suppressed", counted(n(Severity::Error), "error", "errors"),
+      counted(n(Severity::Warning), "warning", "warnings"), n(Severity::Info), a.suppressed.size());
+}
+
+// --- text sections ----------------------------------------------------------------------------
+
+// Findings grouped by rule (in the order the sorted list first meets each rule), so the why
+// and fix of a rule are said once however often it fires.
+std::vector<std::vector<const Finding*>> by_rule(const std::vector<Finding>& findings) {
+  std::vector<std::vector<const Finding*>> groups;
+  for (const Finding& f : findings) {
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.front()->rule == f.rule; });
+    if (it == groups.end())
+      groups.push_back({&f});
+    else
+      it->push_back(&f);
+  }
+  return groups;
+}
+
+std::string text_unused_suppressions(const AnalyzeDocument& doc, const Style& style) {
+  std::string out;
+  for (int i : doc.analysis.unused_suppressions) {
+    const model::Suppression& s = doc.spec.suppressions[i];
+    out += fmt::format("  {} {}: suppression of {} at {} matches no finding; remove it\n",
+                       style.dim("unused "), doc.spec.where(s.loc), s.rule, s.element);
+  }
+  return out;
+}
+
+std::string text_findings(const Analysis& a, const Style& style) {
+  std::string out = style.bold("Findings") + "  " + findings_summary(a) + "\n";
+  for (const auto& group : by_rule(a.findings)) {
+    const Finding& first = *group.front();
+    const analyzers::LintRule* rule = analyzers::find_lint_rule(first.rule);
+    out += fmt::format("  {} {} ({}){}\n", severity_word(first.severity, style),
+                       style.bold(first.rule), group.size(),
+                       rule ? ": " + std::string(rule->title) : "");
+    for (const Finding* f : group) out += fmt::format("    {}: {}\n", location(*f), f->message);
+    out += fmt::format("    {} {}\n", style.dim("fix:"), first.fix);
+  }
+  for (const auto& s : a.suppressed)
+    out += fmt::format("  {} {}: {} [{}] ({})\n", style.dim("skipped"), location(s.finding),
+                       s.finding.message, s.finding.rule, s.reason);
+  return out;
+}
+
+std::string text_coupling(const Analysis& a, const Style& style) {
+  std::string out =
+      style.bold("Coupling") + "  most coupled first (Ce: depends on, Ca: depended on)\n";
+  out += coupling_table(a, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.coupling.services.size(), "services");
+  for (const auto& cycle : a.coupling.sync_cycles)
+    out += "  " + style.error("sync cycle:") + " " + Table::join(cycle, " -> ") + "\n";
+  for (const auto& cycle : a.coupling.operation_cycles)
+    out += "  " + style.error("operation cycle:") + " " + Table::join(cycle, ", ") + "\n";
+  const auto chains = ranked(a.coupling.longest_chains,
+                             [](const auto& x, const auto& y) { return y.length < x.length; });
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, chains.size()); ++i) {
+    const analyzers::SyncChain& c = a.coupling.longest_chains[chains[i]];
+    if (c.length == 0) break;
+    out += fmt::format("  longest sync chain from {}: {} calls ({})\n", c.entry, c.length,
+                       Table::join(c.operations, " -> "));
+  }
+  return out;
+}
+
+std::string text_amplification(const Analysis& a, const Style& style) {
+  std::string out = style.bold("Amplification") +
+                    "  downstream work per entry request or published event, worst case first\n";
+  out += amplification_table(a, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.amplification.size(), "rows");
+  if (!a.cut_edges.empty()) out += "  * a cycle was cut at: " + list_text(a.cut_edges) + "\n";
+  return out;
+}
+
+std::string text_cascades(const Analysis& a, const Style& style) {
+  const auto order = ranked_cascades(a);
+  std::string out = style.bold("Cascades") + "  what fails while one component is down\n";
+  if (order.empty()) out += "  no component failure reaches anything else\n";
+  for (std::size_t i = 0; i < std::min(kTextTableRows, order.size()); ++i) {
+    const analyzers::Cascade& c = a.cascades[order[i]];
+    out += fmt::format("  {} ({})  blast radius {}\n", style.bold(c.component),
+                       analyzers::to_string(c.kind), percent(c.blast_radius));
+    for (std::size_t p = 0; p < std::min<std::size_t>(5, c.paths.size()); ++p)
+      out += "    " + chain_text(c.paths[p]) + "\n";
+    if (c.paths.size() > 5) out += fmt::format("    ... and {} more chains\n", c.paths.size() - 5);
+    if (!c.stalled_consumers.empty()) out += "    stalls: " + list_text(c.stalled_consumers) + "\n";
+    if (!c.lost_events.empty()) out += "    loses: " + list_text(c.lost_events) + "\n";
+    for (std::size_t s = 0; s < std::min<std::size_t>(3, c.stopped_by.size()); ++s)
+      out += fmt::format("    stopped at {} by {} ({})\n", c.stopped_by[s].at,
+                         c.stopped_by[s].mechanism, c.stopped_by[s].detail);
+  }
+  out += more_line(kTextTableRows, order.size(), "components");
+  return out;
+}
+
+std::string fat_line(const analyzers::EventProfile& e) {
+  return fmt::format("{}: carry {} (+{} B per event) to remove {} callbacks per event ({}/s)",
+                     e.name, list_text(e.fat_fields), e.bytes_added,
+                     format_figure(e.callbacks_removed), format_figure(e.callback_rate));
+}
+
+std::string text_events(const Analysis& a, const Style& style) {
+  std::string out = style.bold("Events") + "  thin versus fat, most callbacks first\n";
+  out += events_table(a, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.events.size(), "events");
+  const auto order = ranked_events(a);
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+    if (a.events[order[i]].callbacks > 0)
+      out += "  fat variant of " + fat_line(a.events[order[i]]) + "\n";
+  return out;
+}
+
+// --- markdown sections ------------------------------------------------------------------------
+
+std::string markdown_findings(const Analysis& a) {
+  std::string out = "## Findings\n\n" + findings_summary(a) + "\n\n";
+  if (a.findings.empty()) return out;
+  Table t{{"severity", "rule", "where", "message", "fix"}, {}};
+  for (const Finding& f : a.findings)
+    t.rows.push_back(
+        {analyzers::to_string(f.severity), "`" + f.rule + "`", location(f), f.message, f.fix});
+  return out + t.markdown() + "\n";
+}
+
+std::string markdown_cascades(const Analysis& a) {
+  std::string out = "## Cascades\n\n";
+  Table t{
+      {"component", "blast radius", "failing entries", "stalled consumers", "lost events", "chain"},
+      {}};
+  for (std::size_t i : ranked_cascades(a)) {
+    const analyzers::Cascade& c = a.cascades[i];
+    t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
+                      percent(c.blast_radius), list_text(c.failed_entries),
+                      list_text(c.stalled_consumers), list_text(c.lost_events),
+                      c.paths.empty() ? "" : "`" + chain_text(c.paths.front()) + "`"});
+  }
+  if (t.rows.empty()) return out + "No component failure reaches anything else.\n\n";
+  return out + t.markdown() + "\n";
+}
+
+}  // namespace
+
+std::string format_figure(double value) {
+  if (!std::isfinite(value)) return value > 0 ? "inf" : "-";
+  if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
+  if (std::fabs(value - std::round(value)) < 1e-9) return fmt::format("{}", std::llround(value));
+  if (std::fabs(value) < 0.01) return fmt::format("{:.2g}", value);  // keep small shares visible
+  std::string text = fmt::format("{:.2f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string render_analyze_text(const AnalyzeDocument& doc, bool color) {
+  const Style style(color);
+  const Analysis& a = doc.analysis;
+  std::string out = style.bold(title_line(doc)) + "\n\n";
+  out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
+  out += text_coupling(a, style) + "\n";
+  out += text_amplification(a, style) + "\n";
+  out += text_cascades(a, style) + "\n";
+  out += text_events(a, style);
+  return out;
+}
+
+std::string render_analyze_markdown(const AnalyzeDocument& doc) {
+  const Analysis& a = doc.analysis;
+  std::string out = "# Analysis of " + doc.spec.name + "\n\n" + title_line(doc) + ".\n\n";
+  out += markdown_findings(a);
+  out += "## Coupling\n\n" + coupling_table(a, a.coupling.services.size()).markdown() + "\n";
+  for (const auto& cycle : a.coupling.sync_cycles)
+    out += "- sync cycle: `" + Table::join(cycle, " -> ") + "`\n";
+  if (!a.coupling.sync_cycles.empty()) out += "\n";
+  out +=
+      "## Amplification\n\nPer entry request or published event (the request itself not "
+      "counted); worst case: every call with every retry attempt.\n\n";
+  out += amplification_table(a, a.amplification.size()).markdown() + "\n";
+  out += markdown_cascades(a);
+  out += "## Events: thin versus fat\n\n" + events_table(a, a.events.size()).markdown() + "\n";
+  for (std::size_t i : ranked_events(a))
+    if (a.events[i].callbacks > 0) out += "- " + fat_line(a.events[i]) + "\n";
+  return out;
+}
+
+}  // namespace ripple::cli

@@ -1,0 +1,130 @@
+#include "cli/render/render_diagnostics.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/json/json_writer.h"
+#include "cli/render/terminal.h"
+
+namespace ripple::cli {
+namespace {
+
+int count(const model::Diagnostics& ds, model::Severity severity) {
+  return static_cast<int>(std::count_if(
+      ds.begin(), ds.end(), [&](const model::Diagnostic& d) { return d.severity == severity; }));
+}
+
+std::string plural(int n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// GitHub's workflow commands need %, \r, \n (and in properties , and :) escaped.
+std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostic_text(const model::Diagnostic& d, bool color) {
+  const Style style(color);
+  std::string location = d.file;
+  if (d.line > 0) location += fmt::format(":{}:{}", d.line, d.column);
+  const bool is_error = d.severity == model::Severity::Error;
+  std::string out = style.bold(location + ":") + " " +
+                    (is_error ? style.error("error:") : style.warning("warning:")) + " " +
+                    d.message + "\n";
+  if (d.line > 0 && !d.source_line.empty()) {
+    const std::string number = std::to_string(d.line);
+    const std::string gutter(number.size(), ' ');
+    out += fmt::format(" {} | {}\n", number, d.source_line);
+    // Keep tabs so the caret lines up with the source as the terminal shows it.
+    std::string pad;
+    for (int i = 0; i + 1 < d.column && i < static_cast<int>(d.source_line.size()); ++i)
+      pad += d.source_line[i] == '\t' ? '\t' : ' ';
+    const std::string marker = "^" + std::string(std::max(d.length, 1) - 1, '~');
+    out += fmt::format(" {} | {}{}\n", gutter, pad, style.good(marker));
+  }
+  if (!d.hint.empty()) out += style.info("hint:") + " " + d.hint + "\n";
+  return out;
+}
+
+std::string render_diagnostics_text(const model::Diagnostics& ds, bool color) {
+  std::string out;
+  for (const model::Diagnostic& d : ds) out += render_diagnostic_text(d, color);
+  return out;
+}
+
+std::string count_summary(const model::Diagnostics& ds) {
+  const int errors = count(ds, model::Severity::Error);
+  const int warnings = count(ds, model::Severity::Warning);
+  if (errors == 0 && warnings == 0) return "no problems";
+  if (warnings == 0) return plural(errors, "error");
+  if (errors == 0) return plural(warnings, "warning");
+  return plural(errors, "error") + ", " + plural(warnings, "warning");
+}
+
+std::string render_validation_json(const std::vector<FileOutcome>& files,
+                                   const model::Diagnostics& ds) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("valid").value(
+      std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; }));
+  json.key("files").begin_array();
+  for (const FileOutcome& f : files) {
+    model::Diagnostics mine;
+    std::copy_if(ds.begin(), ds.end(), std::back_inserter(mine),
+                 [&](const model::Diagnostic& d) { return d.file == f.file; });
+    json.begin_object();
+    json.key("file").value(f.file);
+    json.key("valid").value(f.valid);
+    json.key("errors").value(count(mine, model::Severity::Error));
+    json.key("warnings").value(count(mine, model::Severity::Warning));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("diagnostics").begin_array();
+  for (const model::Diagnostic& d : ds) {
+    json.begin_object();
+    json.key("file").value(d.file);
+    json.key("line").value(d.line);
+    json.key("column").value(d.column);
+    json.key("severity").value(model::to_string(d.severity));
+    json.key("message").value(d.message);
+    json.key("hint").value(d.hint);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.str();
+}
+
+std::string render_diagnostics_github(const model::Diagnostics& ds) {
+  std::string out;
+  for (const model::Diagnostic& d : ds) {
+    out += d.severity == model::Severity::Error ? "::error " : "::warning ";
+    out += "file=" + github_escape(d.file, true);
+    if (d.line > 0) out += fmt::format(",line={},col={}", d.line, d.column);
+    out +=
+        "::" + github_escape(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", false) +
+        "\n";
+  }
+  return out;
+}
+
+}  // namespace ripple::cli

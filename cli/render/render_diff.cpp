@@ -1,0 +1,218 @@
+#include "cli/render/render_diff.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/json/json_writer.h"
+#include "cli/render/terminal.h"
+
+namespace ripple::cli {
+namespace {
+
+constexpr DiffSection kSections[] = {
+    DiffSection::Contracts,   DiffSection::Coupling, DiffSection::Amplification,
+    DiffSection::BlastRadius, DiffSection::Findings, DiffSection::Simulation,
+    DiffSection::Elements,    DiffSection::Edges,
+};
+
+std::string title(DiffSection section, const SpecDiff& diff) {
+  switch (section) {
+    case DiffSection::Elements:
+      return "Elements added or removed";
+    case DiffSection::Edges:
+      return "Edges (calls, publishes, callbacks)";
+    case DiffSection::Coupling:
+      return "Coupling";
+    case DiffSection::Contracts:
+      return "Event contracts";
+    case DiffSection::Amplification:
+      return "Amplification (requests per entry request or event)";
+    case DiffSection::BlastRadius:
+      return "Blast radius";
+    case DiffSection::Findings:
+      return "Findings";
+    case DiffSection::Simulation:
+      return fmt::format("Simulated entry operations (seed {})", diff.seed);
+  }
+  return "";
+}
+
+// Figures sections compare numbers; the others describe things.
+bool has_figures(DiffSection section) {
+  return section == DiffSection::Coupling || section == DiffSection::Amplification ||
+         section == DiffSection::BlastRadius || section == DiffSection::Simulation;
+}
+
+std::string figure(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", std::llround(v));
+  std::string text = fmt::format("{:.4g}", v);
+  return text;
+}
+
+std::string value_text(const std::string& what, std::optional<double> v) {
+  if (!v) return "";
+  if (what == "blast_radius" || what == "error_rate") return figure(*v * 100) + "%";
+  if (what == "p99") return figure(*v) + " ms";
+  return figure(*v);
+}
+
+// Changes of one section, worse first, then better, then neutral (stable within each).
+std::vector<const Change*> section_changes(const SpecDiff& diff, DiffSection section) {
+  std::vector<const Change*> out;
+  for (const Verdict v : {Verdict::Worse, Verdict::Better, Verdict::Neutral})
+    for (const Change& c : diff.changes)
+      if (c.section == section && c.verdict == v) out.push_back(&c);
+  return out;
+}
+
+std::string verdict_word(Verdict v, const Style& style) {
+  switch (v) {
+    case Verdict::Worse:
+      return style.error("worse  ");
+    case Verdict::Better:
+      return style.good("better ");
+    case Verdict::Neutral:
+      return style.dim("changed");
+  }
+  return "";
+}
+
+std::string change_sentence(const Change& c) {
+  if (c.section == DiffSection::Findings)
+    return fmt::format("{} `{}` at {}: {}", c.kind == ChangeKind::Added ? "new" : "gone", c.what,
+                       c.subject, c.detail);
+  if (!has_figures(c.section) || !c.before) return c.detail;
+  return fmt::format("{} of `{}`: {} -> {}", c.what, c.subject, value_text(c.what, c.before),
+                     value_text(c.what, c.after));
+}
+
+std::string md_escape(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string md_verdict(Verdict v) {
+  switch (v) {
+    case Verdict::Worse:
+      return "**worse**";
+    case Verdict::Better:
+      return "better";
+    case Verdict::Neutral:
+      return "changed";
+  }
+  return "";
+}
+
+std::string md_table(const std::vector<const Change*>& changes, DiffSection section) {
+  std::string out;
+  if (has_figures(section)) {
+    out += "| | metric | of | base | head |\n|---|---|---|--:|--:|\n";
+    for (const Change* c : changes)
+      out += fmt::format("| {} | {} | `{}` | {} | {} |\n", md_verdict(c->verdict), c->what,
+                         md_escape(c->subject), value_text(c->what, c->before),
+                         value_text(c->what, c->after));
+    return out;
+  }
+  out += "| | change | subject | detail |\n|---|---|---|---|\n";
+  for (const Change* c : changes)
+    out += fmt::format("| {} | {}{} | `{}` | {} |\n", md_verdict(c->verdict), c->what,
+                       c->kind == ChangeKind::Changed ? "" : std::string(" ") + to_string(c->kind),
+                       md_escape(c->subject), md_escape(c->detail));
+  return out;
+}
+
+std::string plural(int n, const std::string& word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string diff_verdict(const SpecDiff& diff) {
+  const int worse = diff.count(Verdict::Worse);
+  const int better = diff.count(Verdict::Better);
+  const int neutral = diff.count(Verdict::Neutral);
+  if (diff.changes.empty()) return "no change";
+  if (worse == 0)
+    return fmt::format("changed, nothing got worse ({} better, {} neutral)", better, neutral);
+  std::string parts;
+  for (const DiffSection s : kSections)
+    if (const int n = diff.count(s, Verdict::Worse); n > 0)
+      parts += (parts.empty() ? "" : ", ") + fmt::format("{} {}", n, to_string(s));
+  return fmt::format("{} got worse ({}), {} better, {} neutral", plural(worse, "change"), parts,
+                     better, neutral);
+}
+
+std::string render_diff_text(const DiffDocument& doc, bool color) {
+  const Style style(color);
+  const SpecDiff& d = doc.diff;
+  std::string out =
+      style.bold(fmt::format("ripple diff {} -> {}", doc.base_label, doc.head_label)) + "\n";
+  const std::string verdict = diff_verdict(d);
+  out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
+  for (const DiffSection s : kSections) {
+    const auto changes = section_changes(d, s);
+    if (changes.empty()) continue;
+    out += "\n" + style.bold(title(s, d)) + "\n";
+    for (const Change* c : changes)
+      out += "  " + verdict_word(c->verdict, style) + "  " + change_sentence(*c) + "\n";
+  }
+  if (!d.simulated)
+    out +=
+        "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
+  return out;
+}
+
+std::string render_diff_json(const DiffDocument& doc) {
+  const SpecDiff& d = doc.diff;
+  JsonWriter w;
+  w.begin_object();
+  w.key("worse").value(d.worse());
+  w.key("summary").begin_object().key("worse").value(d.count(Verdict::Worse));
+  w.key("better").value(d.count(Verdict::Better)).key("neutral").value(d.count(Verdict::Neutral));
+  w.end_object();
+  w.key("base").value(doc.base_label);
+  w.key("head").value(doc.head_label);
+  w.key("simulated").value(d.simulated);
+  w.key("seed");
+  if (d.simulated) {
+    w.value(d.seed);
+  } else {
+    w.null();
+  }
+  w.key("changes").begin_array();
+  for (const Change& c : d.changes) {
+    w.begin_object().key("section").value(to_string(c.section));
+    w.key("kind").value(to_string(c.kind)).key("verdict").value(to_string(c.verdict));
+    w.key("what").value(c.what).key("subject").value(c.subject);
+    w.key("before").value(c.before).key("after").value(c.after);
+    w.key("detail").value(c.detail).end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+std::string render_diff_markdown(const DiffDocument& doc) {
+  const SpecDiff& d = doc.diff;
+  std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
+  out += fmt::format("`{}` → `{}`{}\n", doc.base_label, doc.head_label,
+                     d.simulated ? fmt::format(", simulated with seed {}", d.seed) : "");
+  for (const DiffSection s : kSections) {
+    const auto changes = section_changes(d, s);
+    if (changes.empty()) continue;
+    out += "\n#### " + title(s, d) + "\n\n" + md_table(changes, s);
+  }
+  return out;
+}
+
+}  // namespace ripple::cli

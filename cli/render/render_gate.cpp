@@ -1,0 +1,403 @@
+#include "cli/render/render_gate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/json/json_writer.h"
+#include "cli/render/markup.h"
+#include "cli/render/terminal.h"
+#include "cli/version.h"
+
+namespace ripple::cli {
+namespace {
+
+// Four significant digits, no exponent below 1e9, trailing zeros dropped: 412.5, 0.0012, 12346.
+std::string figure(double value) {
+  if (!std::isfinite(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0) return "0";
+  const double magnitude = std::floor(std::log10(std::fabs(value)));
+  if (magnitude >= 9) return fmt::format("{:.4g}", value);
+  const int decimals = static_cast<int>(std::clamp(3 - magnitude, 0.0, 9.0));
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
+const char* unit_name(GateUnit unit) {
+  switch (unit) {
+    case GateUnit::Milliseconds:
+      return "ms";
+    case GateUnit::Ratio:
+      return "ratio";
+    case GateUnit::Number:
+      return "number";
+    case GateUnit::Count:
+      return "count";
+  }
+  return "number";
+}
+
+const char* baseline_name(BaselineState state) {
+  switch (state) {
+    case BaselineState::None:
+      return "none";
+    case BaselineState::New:
+      return "new";
+    case BaselineState::Worse:
+      return "worse";
+    case BaselineState::Unchanged:
+      return "unchanged";
+  }
+  return "none";
+}
+
+std::string location(const GateOutcome& g) {
+  if (g.line == 0) return g.file;
+  return fmt::format("{}:{}:{}", g.file, g.line, g.column);
+}
+
+// "value 412 ms, threshold < 300 ms" or "value undefined (reason)".
+std::string verdict(const GateOutcome& g) {
+  std::string text =
+      "value " + format_gate_value(g.value, g.unit) + ", threshold " + format_gate_threshold(g);
+  if (!g.reason.empty()) text += " (" + g.reason + ")";
+  if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
+    text += "; baseline " + format_gate_value(g.baseline_value, g.unit);
+  return text;
+}
+
+std::string summary_line(const GateReport& r) {
+  const int total = static_cast<int>(r.gates.size());
+  const int failed = r.failed_count();
+  const int known =
+      static_cast<int>(std::count_if(r.gates.begin(), r.gates.end(), [](const auto& g) {
+        return g.baseline == BaselineState::Unchanged;
+      }));
+  std::string text =
+      fmt::format("{} of {} gate{} passed", total - failed, total, total == 1 ? "" : "s");
+  if (failed > 0) text += fmt::format(", {} failed", failed);
+  if (known > 0) text += fmt::format(" ({} failing as in the baseline)", known);
+  return text;
+}
+
+std::string simulation_line(const GateReport& r) {
+  if (!r.simulation) return "no simulation needed (static gates only)";
+  const SimulationRun& s = *r.simulation;
+  return fmt::format("simulated {} of traffic, seed {}, {} replication{}",
+                     format_simulated_time(s.simulated_ms), s.seed, s.replications,
+                     s.replications == 1 ? "" : "s");
+}
+
+std::string status_word(const GateOutcome& g, const Style& style) {
+  if (g.baseline == BaselineState::Unchanged) return style.warning("known");
+  return g.passed ? style.good("pass ") : style.error("FAIL ");
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+std::string text_rows(const GateReport& r, const Style& style) {
+  std::size_t expr_width = 4, value_width = 5, threshold_width = 9;
+  for (const GateOutcome& g : r.gates) {
+    expr_width = std::max(expr_width, g.expr.size());
+    value_width = std::max(value_width, format_gate_value(g.value, g.unit).size());
+    threshold_width = std::max(threshold_width, format_gate_threshold(g).size());
+  }
+  std::string out = style.dim("  " + padded("", 7) + padded("gate", expr_width + 2) +
+                              padded("value", value_width + 2) +
+                              padded("threshold", threshold_width + 2) + "where") +
+                    "\n";
+  for (const GateOutcome& g : r.gates) {
+    out += "  " + status_word(g, style) + "  " + padded(g.expr, expr_width + 2) +
+           padded(format_gate_value(g.value, g.unit), value_width + 2) +
+           padded(format_gate_threshold(g), threshold_width + 2) + location(g) + "\n";
+    std::string note = g.reason;
+    if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
+      note += (note.empty() ? "" : "; ") + std::string("baseline value ") +
+              format_gate_value(g.baseline_value, g.unit);
+    if (g.baseline == BaselineState::New)
+      note += (note.empty() ? "" : "; ") + std::string("new since the baseline");
+    if (!note.empty()) out += "         " + style.dim(note) + "\n";
+  }
+  return out;
+}
+
+std::string text_baseline(const GateReport& r) {
+  if (!r.baseline_used) return "";
+  std::string out = fmt::format("\nbaseline: {} new finding{}, {} fixed\n", r.new_findings.size(),
+                                r.new_findings.size() == 1 ? "" : "s", r.fixed_findings.size());
+  for (const FindingKey& f : r.new_findings)
+    out += fmt::format("  new    {} at {}: {}\n", f.rule, f.element, f.message);
+  for (const FindingKey& f : r.fixed_findings)
+    out += fmt::format("  fixed  {} at {}\n", f.rule, f.element);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void write_gate_json(JsonWriter& w, const GateOutcome& g, bool baseline_used) {
+  w.begin_object();
+  w.key("expr").value(g.expr);
+  w.key("value").value(g.value);
+  w.key("passed").value(g.passed);
+  w.key("line").value(g.line);
+  w.key("column").value(g.column);
+  w.key("file").value(g.file);
+  w.key("metric").value(g.metric);
+  w.key("argument").value(g.argument);
+  w.key("comparison").value(comparison_symbol(g.comparison));
+  w.key("threshold").value(g.threshold);
+  w.key("unit").value(unit_name(g.unit));
+  w.key("met").value(g.met);
+  w.key("reason").value(g.reason);
+  if (baseline_used) {
+    w.key("baseline").value(baseline_name(g.baseline));
+    w.key("baseline_value").value(g.baseline_value);
+  }
+  w.end_object();
+}
+
+void write_findings_json(JsonWriter& w, const std::vector<FindingKey>& findings) {
+  w.begin_array();
+  for (const FindingKey& f : findings) {
+    w.begin_object().key("rule").value(f.rule).key("element").value(f.element);
+    w.key("message").value(f.message).end_object();
+  }
+  w.end_array();
+}
+
+std::string junit_case(const GateOutcome& g) {
+  std::string out =
+      fmt::format("    <testcase classname=\"ripple.gate\" name=\"{}\" file=\"{}\" line=\"{}\"",
+                  markup_escape(g.expr), markup_escape(g.file), g.line);
+  if (g.met) return out + "/>\n";
+  const std::string message = markup_escape(verdict(g));
+  if (g.passed)  // failing as in the baseline: not a new failure
+    return out + fmt::format(
+                     ">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
+                     "    </testcase>\n",
+                     message);
+  return out + fmt::format(
+                   ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
+                   "    </testcase>\n",
+                   message, markup_escape(g.metric), markup_escape(location(g)),
+                   markup_escape(g.expr), message);
+}
+
+std::string sarif_uri(const std::string& file) {
+  std::string uri = file;
+  if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
+  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;
+  return uri;
+}
+
+void write_sarif_rule(JsonWriter& w) {
+  w.key("rules").begin_array().begin_object();
+  w.key("id").value("gate").key("name").value("RippleGate");
+  w.key("shortDescription").begin_object().key("text").value("A gate of the spec failed");
+  w.end_object();
+  w.key("fullDescription").begin_object();
+  w.key("text").value(
+      "A line of the spec's `gates:` (or of a --gates file) does not hold for the current "
+      "design: a latency, error rate, lag, recovery, amplification, blast radius, coupling or "
+      "findings threshold is exceeded, or the value is undefined.");
+  w.end_object();
+  w.key("help").begin_object();
+  w.key("text").value("Change the design or the workload until the gate holds. See docs/ci.md.");
+  w.end_object();
+  w.key("defaultConfiguration").begin_object().key("level").value("error").end_object();
+  w.end_object().end_array();
+}
+
+void write_sarif_result(JsonWriter& w, const GateOutcome& g, bool baseline_used) {
+  const bool known = g.baseline == BaselineState::Unchanged;
+  w.begin_object().key("ruleId").value("gate").key("ruleIndex").value(0);
+  w.key("level").value(known ? "note" : "error");
+  w.key("message").begin_object().key("text").value("Gate `" + g.expr + "` failed: " + verdict(g));
+  w.end_object();
+  w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+  w.key("artifactLocation").begin_object().key("uri").value(sarif_uri(g.file)).end_object();
+  w.key("region").begin_object().key("startLine").value(g.line > 0 ? g.line : 1);
+  w.key("startColumn").value(g.column > 0 ? g.column : 1).end_object();
+  w.end_object().end_object().end_array();
+  w.key("partialFingerprints").begin_object().key("rippleGate/v1").value(g.expr).end_object();
+  if (baseline_used) w.key("baselineState").value(known ? "unchanged" : "new");
+  w.end_object();
+}
+
+std::string github_location(const GateOutcome& g) {
+  std::string out = "file=" + github_property(g.file);
+  if (g.line > 0) out += fmt::format(",line={},col={}", g.line, g.column);
+  return out;
+}
+
+}  // namespace
+
+std::string format_gate_value(double value, GateUnit unit) {
+  switch (unit) {
+    case GateUnit::Milliseconds:
+      return std::fabs(value) >= 1000 ? figure(value / 1000) + " s" : figure(value) + " ms";
+    case GateUnit::Ratio:
+      return figure(value * 100) + "%";
+    case GateUnit::Number:
+    case GateUnit::Count:
+      return figure(value);
+  }
+  return figure(value);
+}
+
+std::string format_gate_value(std::optional<double> value, GateUnit unit) {
+  return value ? format_gate_value(*value, unit) : "undefined";
+}
+
+std::string format_gate_threshold(const GateOutcome& gate) {
+  return std::string(comparison_symbol(gate.comparison)) + " " +
+         format_gate_value(gate.threshold, gate.unit);
+}
+
+std::string format_simulated_time(double ms) {
+  const auto whole = [&](double unit) { return std::fmod(ms, unit) == 0; };
+  if (ms >= 3'600'000 && whole(3'600'000)) return figure(ms / 3'600'000) + "h";
+  if (ms >= 60'000 && whole(60'000)) return figure(ms / 60'000) + "m";
+  if (ms >= 1000) return figure(ms / 1000) + "s";
+  return figure(ms) + "ms";
+}
+
+std::string github_data(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string github_property(std::string_view text) {
+  std::string out;
+  for (const char c : github_data(text)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string render_gate_text(const GateDocument& doc, bool color) {
+  const Style style(color);
+  const GateReport& r = doc.report;
+  std::string out = style.bold(fmt::format("gates of {} ({})", doc.spec_name, doc.spec_path)) +
+                    "\n" + style.dim(simulation_line(r)) + "\n\n";
+  if (r.gates.empty()) {
+    out += "  no gates: add `gates:` to the spec or pass --gates FILE\n";
+  } else {
+    out += text_rows(r, style);
+  }
+  out += text_baseline(r);
+  const std::string summary = summary_line(r);
+  out += "\n" + (r.passed() ? style.good(summary) : style.error(summary)) + "\n";
+  return out;
+}
+
+std::string render_gate_json(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  JsonWriter w;
+  w.begin_object();
+  w.key("passed").value(r.passed());
+  w.key("gates").begin_array();
+  for (const GateOutcome& g : r.gates) write_gate_json(w, g, r.baseline_used);
+  w.end_array();
+  w.key("spec").value(doc.spec_name);
+  const int failed = r.failed_count();
+  w.key("summary").begin_object().key("total").value(static_cast<int>(r.gates.size()));
+  w.key("passed").value(static_cast<int>(r.gates.size()) - failed).key("failed").value(failed);
+  w.end_object();
+  w.key("simulation");
+  if (r.simulation) {
+    w.begin_object().key("seed").value(r.simulation->seed);
+    w.key("replications").value(r.simulation->replications);
+    w.key("duration").value(r.simulation->simulated_ms).end_object();
+  } else {
+    w.null();
+  }
+  if (r.baseline_used) {
+    w.key("baseline").begin_object().key("new_findings");
+    write_findings_json(w, r.new_findings);
+    w.key("fixed_findings");
+    write_findings_json(w, r.fixed_findings);
+    w.end_object();
+  }
+  w.end_object();
+  return w.str();
+}
+
+std::string render_gate_junit(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  const int failures = r.failed_count();
+  const int skipped = static_cast<int>(std::count_if(
+      r.gates.begin(), r.gates.end(), [](const GateOutcome& g) { return g.passed && !g.met; }));
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", r.gates.size(),
+                     failures);
+  out += fmt::format(
+      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
+      markup_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
+  for (const GateOutcome& g : r.gates) out += junit_case(g);
+  out += "  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
+std::string render_gate_sarif(const GateDocument& doc) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.key("version").value("2.1.0");
+  w.key("runs").begin_array().begin_object();
+  w.key("tool").begin_object().key("driver").begin_object();
+  w.key("name").value("ripple").key("version").value(kRippleVersion);
+  write_sarif_rule(w);
+  w.end_object().end_object();
+  w.key("results").begin_array();
+  for (const GateOutcome& g : doc.report.gates)
+    if (!g.met) write_sarif_result(w, g, doc.report.baseline_used);
+  w.end_array();
+  w.end_object().end_array().end_object();
+  return w.str();
+}
+
+std::string render_gate_github(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  std::string out;
+  for (const GateOutcome& g : r.gates) {
+    if (g.met) continue;
+    const bool known = g.baseline == BaselineState::Unchanged;
+    out += known ? "::warning " : "::error ";
+    out +=
+        github_location(g) + ",title=" +
+        github_property(known ? "ripple gate (failing as in the baseline)" : "ripple gate failed");
+    out += "::" + github_data(g.expr + ": " + verdict(g)) + "\n";
+  }
+  std::string summary =
+      "ripple gate " + doc.spec_path + ": " + summary_line(r) + "; " + simulation_line(r);
+  if (r.baseline_used)
+    summary += fmt::format("; {} new finding{} since the baseline", r.new_findings.size(),
+                           r.new_findings.size() == 1 ? "" : "s");
+  out += "::notice title=ripple gate::" + github_data(summary) + "\n";
+  return out;
+}
+
+}  // namespace ripple::cli
