@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "analyzers/lint_catalog.h"
-#include "cli/json/json_writer.h"
+#include "cli/json/json.h"
 #include "cli/render/markup.h"
 #include "cli/render/render_analyze.h"
 #include "cli/version.h"
@@ -15,173 +15,147 @@ using analyzers::Analysis;
 using analyzers::Finding;
 using analyzers::Severity;
 
-void strings(JsonWriter& w, const std::vector<std::string>& values) {
-  w.begin_array();
-  for (const std::string& v : values) w.value(v);
-  w.end_array();
+Json services_json(const Analysis& a) {
+  JsonObjectBuilder services;
+  for (const analyzers::ServiceCoupling& s : a.coupling.services)
+    services.add(s.name, Json{{"ce", s.ce},
+                              {"ca", s.ca},
+                              {"instability", nullable(s.instability)},
+                              {"ce_sync", s.ce_sync},
+                              {"ce_async", s.ce_async},
+                              {"ce_hidden", s.ce_hidden},
+                              {"ais", s.ais},
+                              {"ads", s.ads},
+                              {"acs", s.acs},
+                              {"siy", s.siy}});
+  return std::move(services).build();
 }
 
-void string_lists(JsonWriter& w, const std::vector<std::vector<std::string>>& lists) {
-  w.begin_array();
-  for (const auto& list : lists) strings(w, list);
-  w.end_array();
+Json coupling_json(const Analysis& a) {
+  JsonObjectBuilder chains;
+  for (const analyzers::SyncChain& chain : a.coupling.longest_chains)
+    chains.add(chain.entry, Json{{"length", chain.length}, {"operations", chain.operations}});
+  return {{"siy", a.coupling.siy},
+          {"sync_components", a.coupling.sync_components},
+          {"sync_cycles", a.coupling.sync_cycles},
+          {"operation_cycles", a.coupling.operation_cycles},
+          {"longest_chains", std::move(chains).build()}};
 }
 
-void write_services(JsonWriter& w, const Analysis& a) {
-  w.key("services").begin_object();
-  for (const analyzers::ServiceCoupling& s : a.coupling.services) {
-    w.key(s.name).begin_object();
-    w.key("ce").value(s.ce).key("ca").value(s.ca).key("instability").value(s.instability);
-    w.key("ce_sync").value(s.ce_sync).key("ce_async").value(s.ce_async);
-    w.key("ce_hidden").value(s.ce_hidden);
-    w.key("ais").value(s.ais).key("ads").value(s.ads).key("acs").value(s.acs);
-    w.key("siy").value(s.siy);
-    w.end_object();
-  }
-  w.end_object();
+void add_load(Json& object, const analyzers::Load& load) {
+  object["requests"] = load.requests;
+  object["deliveries"] = load.deliveries;
+  object["callbacks"] = load.callbacks;
+  object["transactions"] = load.transactions;
+  object["bytes"] = load.bytes;
 }
 
-void write_coupling(JsonWriter& w, const Analysis& a) {
-  w.key("coupling").begin_object();
-  w.key("siy").value(a.coupling.siy);
-  w.key("sync_components");
-  string_lists(w, a.coupling.sync_components);
-  w.key("sync_cycles");
-  string_lists(w, a.coupling.sync_cycles);
-  w.key("operation_cycles");
-  string_lists(w, a.coupling.operation_cycles);
-  w.key("longest_chains").begin_object();
-  for (const analyzers::SyncChain& chain : a.coupling.longest_chains) {
-    w.key(chain.entry).begin_object().key("length").value(chain.length).key("operations");
-    strings(w, chain.operations);
-    w.end_object();
-  }
-  w.end_object().end_object();
-}
-
-void write_load(JsonWriter& w, const analyzers::Load& load) {
-  w.key("requests").value(load.requests).key("deliveries").value(load.deliveries);
-  w.key("callbacks").value(load.callbacks).key("transactions").value(load.transactions);
-  w.key("bytes").value(load.bytes);
-}
-
-void write_amplification(JsonWriter& w, const Analysis& a) {
-  w.key("amplification").begin_object();
+Json amplification_json(const Analysis& a) {
+  JsonObjectBuilder amplification;
   for (const analyzers::Amplification& x : a.amplification) {
-    w.key(x.name).begin_object();
-    w.key("kind").value(x.kind == analyzers::AmplificationKind::Event ? "event" : "entry");
-    write_load(w, x.nominal);
-    w.key("worst_case_requests").value(x.worst_case.requests);
-    w.key("worst_case").begin_object();
-    write_load(w, x.worst_case);
-    w.end_object();
-    w.key("worst_case_multiplier").value(x.worst_case_multiplier);
-    w.key("cycles_cut").value(x.cycles_cut);
-    w.end_object();
+    Json entry = {{"kind", x.kind == analyzers::AmplificationKind::Event ? "event" : "entry"}};
+    add_load(entry, x.nominal);
+    entry["worst_case_requests"] = x.worst_case.requests;
+    add_load(entry["worst_case"] = Json::object(), x.worst_case);
+    entry["worst_case_multiplier"] = x.worst_case_multiplier;
+    entry["cycles_cut"] = x.cycles_cut;
+    amplification.add(x.name, std::move(entry));
   }
-  w.end_object();
+  return std::move(amplification).build();
 }
 
-void write_cascades(JsonWriter& w, const Analysis& a) {
-  w.key("cascades").begin_object();
+Json cascades_json(const Analysis& a) {
+  JsonObjectBuilder cascades;
   for (const analyzers::Cascade& c : a.cascades) {
-    w.key(c.component).begin_object();
-    w.key("kind").value(analyzers::to_string(c.kind));
-    w.key("failed_entries");
-    strings(w, c.failed_entries);
-    w.key("stalled_consumers");
-    strings(w, c.stalled_consumers);
-    w.key("lost_events");
-    strings(w, c.lost_events);
-    w.key("blast_radius").value(c.blast_radius);
-    w.key("paths");
-    string_lists(w, c.paths);
-    w.key("failed_operations");
-    strings(w, c.failed_operations);
-    w.key("stopped_by").begin_array();
+    Json stopped_by = Json::array();
     for (const analyzers::Stopper& s : c.stopped_by)
-      w.begin_object()
-          .key("at")
-          .value(s.at)
-          .key("mechanism")
-          .value(s.mechanism)
-          .key("detail")
-          .value(s.detail)
-          .end_object();
-    w.end_array().end_object();
+      stopped_by.push_back({{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
+    cascades.add(c.component, Json{{"kind", analyzers::to_string(c.kind)},
+                                   {"failed_entries", c.failed_entries},
+                                   {"stalled_consumers", c.stalled_consumers},
+                                   {"lost_events", c.lost_events},
+                                   {"blast_radius", c.blast_radius},
+                                   {"paths", c.paths},
+                                   {"failed_operations", c.failed_operations},
+                                   {"stopped_by", std::move(stopped_by)}});
   }
-  w.end_object();
+  return std::move(cascades).build();
 }
 
-void write_event(JsonWriter& w, const analyzers::EventProfile& e) {
-  w.key(e.name).begin_object();
-  w.key("bytes").value(e.bytes).key("consumers").value(e.consumers);
-  w.key("callbacks_per_delivery").value(e.callbacks_per_delivery);
-  w.key("callback_rate").value(e.callback_rate);
-  w.key("fat_bytes").value(e.fat_bytes).key("fat_fields");
-  strings(w, e.fat_fields);
-  w.key("publish_rate").value(e.publish_rate).key("callbacks").value(e.callbacks);
-  w.key("owner_load").begin_object();
-  for (const analyzers::OwnerLoad& o : e.owner_load) w.key(o.operation).value(o.rate);
-  w.end_object();
-  w.key("bytes_added").value(e.bytes_added).key("added_bytes_rate").value(e.added_bytes_rate);
-  w.key("callbacks_removed").value(e.callbacks_removed);
-  w.key("options").begin_array();
-  for (const analyzers::FatOption& o : e.options) {
-    w.begin_object().key("entity").value(o.entity).key("fields");
-    strings(w, o.fields);
-    w.key("bytes_added").value(o.bytes_added).key("callbacks_removed").value(o.callbacks_removed);
-    w.end_object();
-  }
-  w.end_array().end_object();
+Json event_json(const analyzers::EventProfile& e) {
+  JsonObjectBuilder owner_load;
+  for (const analyzers::OwnerLoad& o : e.owner_load) owner_load.add(o.operation, o.rate);
+  Json options = Json::array();
+  for (const analyzers::FatOption& o : e.options)
+    options.push_back({{"entity", o.entity},
+                       {"fields", o.fields},
+                       {"bytes_added", o.bytes_added},
+                       {"callbacks_removed", o.callbacks_removed}});
+  return {{"bytes", e.bytes},
+          {"consumers", e.consumers},
+          {"callbacks_per_delivery", e.callbacks_per_delivery},
+          {"callback_rate", e.callback_rate},
+          {"fat_bytes", e.fat_bytes},
+          {"fat_fields", e.fat_fields},
+          {"publish_rate", e.publish_rate},
+          {"callbacks", e.callbacks},
+          {"owner_load", std::move(owner_load).build()},
+          {"bytes_added", e.bytes_added},
+          {"added_bytes_rate", e.added_bytes_rate},
+          {"callbacks_removed", e.callbacks_removed},
+          {"options", std::move(options)}};
 }
 
-void write_finding_fields(JsonWriter& w, const Finding& f) {
-  w.key("rule").value(f.rule).key("severity").value(analyzers::to_string(f.severity));
-  w.key("message").value(f.message).key("file").value(f.file);
-  w.key("line").value(f.line).key("column").value(f.column).key("element").value(f.element);
+Json finding_json(const Finding& f) {
+  return {{"rule", f.rule},       {"severity", analyzers::to_string(f.severity)},
+          {"message", f.message}, {"file", f.file},
+          {"line", f.line},       {"column", f.column},
+          {"element", f.element}};
 }
 
-void write_findings(JsonWriter& w, const Analysis& a) {
-  w.key("findings").begin_array();
+Json findings_json(const Analysis& a) {
+  Json findings = Json::array();
   for (const Finding& f : a.findings) {
-    w.begin_object();
-    write_finding_fields(w, f);
-    w.key("why").value(f.why).key("fix").value(f.fix);
-    w.end_object();
+    Json entry = finding_json(f);
+    entry["why"] = f.why;
+    entry["fix"] = f.fix;
+    findings.push_back(std::move(entry));
   }
-  w.end_array();
-  w.key("suppressed").begin_array();
-  for (const analyzers::SuppressedFinding& s : a.suppressed) {
-    w.begin_object();
-    write_finding_fields(w, s.finding);
-    w.key("reason").value(s.reason).end_object();
-  }
-  w.end_array();
+  return findings;
 }
 
-void write_unused_suppressions(JsonWriter& w, const model::Spec& spec, const Analysis& a) {
-  w.key("unused_suppressions").begin_array();
+Json suppressed_json(const Analysis& a) {
+  Json suppressed = Json::array();
+  for (const analyzers::SuppressedFinding& s : a.suppressed) {
+    Json entry = finding_json(s.finding);
+    entry["reason"] = s.reason;
+    suppressed.push_back(std::move(entry));
+  }
+  return suppressed;
+}
+
+Json unused_suppressions_json(const model::Spec& spec, const Analysis& a) {
+  Json unused = Json::array();
   for (int i : a.unused_suppressions) {
     const model::Suppression& s = spec.suppressions[i];
     const std::string file =
         s.loc.file >= 0 && static_cast<std::size_t>(s.loc.file) < spec.files.size()
             ? spec.files[s.loc.file]
             : "";
-    w.begin_object().key("rule").value(s.rule).key("at").value(s.element);
-    w.key("file").value(file).key("line").value(s.loc.line).key("column").value(s.loc.column);
-    w.end_object();
+    unused.push_back({{"rule", s.rule},
+                      {"at", s.element},
+                      {"file", file},
+                      {"line", s.loc.line},
+                      {"column", s.loc.column}});
   }
-  w.end_array();
+  return unused;
 }
 
-void write_summary(JsonWriter& w, const Analysis& a) {
-  w.key("summary").begin_object();
-  w.key("errors").value(count_findings(a.findings, Severity::Error));
-  w.key("warnings").value(count_findings(a.findings, Severity::Warning));
-  w.key("info").value(count_findings(a.findings, Severity::Info));
-  w.key("suppressed").value(static_cast<std::int64_t>(a.suppressed.size()));
-  w.end_object();
+Json summary_json(const Analysis& a) {
+  return {{"errors", count_findings(a.findings, Severity::Error)},
+          {"warnings", count_findings(a.findings, Severity::Warning)},
+          {"info", count_findings(a.findings, Severity::Info)},
+          {"suppressed", a.suppressed.size()}};
 }
 
 const char* sarif_level(Severity severity) {
@@ -203,89 +177,75 @@ int rule_index(std::string_view id) {
   return -1;
 }
 
-void write_sarif_rules(JsonWriter& w) {
-  w.key("rules").begin_array();
+Json sarif_rules() {
+  Json rules = Json::array();
   for (const analyzers::LintRule& rule : analyzers::lint_rules()) {
     const std::string help =
         fmt::format("{}\n\nWhy: {}\n\nFix: {}", rule.description, rule.why, rule.fix);
     const std::string markdown =
         fmt::format("{}\n\n**Why it matters.** {}\n\n**How to fix.** {}\n\nSee docs/lints.md#{}",
                     rule.description, rule.why, rule.fix, rule.id);
-    w.begin_object().key("id").value(rule.id).key("name").value(rule.id);
-    w.key("shortDescription").begin_object().key("text").value(rule.title).end_object();
-    w.key("fullDescription").begin_object().key("text").value(rule.description).end_object();
-    w.key("help").begin_object().key("text").value(help).key("markdown").value(markdown);
-    w.end_object();
-    w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(rule.severity));
-    w.end_object().end_object();
+    rules.push_back({{"id", rule.id},
+                     {"name", rule.id},
+                     {"shortDescription", {{"text", rule.title}}},
+                     {"fullDescription", {{"text", rule.description}}},
+                     {"help", {{"text", help}, {"markdown", markdown}}},
+                     {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
   }
-  w.end_array();
+  return rules;
 }
 
-void write_sarif_result(JsonWriter& w, const Finding& f, const std::string& spec_path,
-                        const std::string* suppression_reason) {
-  w.begin_object().key("ruleId").value(f.rule).key("ruleIndex").value(rule_index(f.rule));
-  w.key("level").value(sarif_level(f.severity));
-  w.key("message").begin_object().key("text").value(f.message).end_object();
+Json sarif_result(const Finding& f, const std::string& spec_path,
+                  const std::string* suppression_reason) {
   std::string uri = f.file.empty() ? spec_path : f.file;
   if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
   if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;  // absolute: a file URI
-  w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
-  w.key("artifactLocation").begin_object().key("uri").value(uri).end_object();
-  w.key("region").begin_object().key("startLine").value(f.line > 0 ? f.line : 1);
-  w.key("startColumn").value(f.column > 0 ? f.column : 1).end_object();
-  w.end_object().end_object().end_array();
-  w.key("partialFingerprints")
-      .begin_object()
-      .key("rippleFinding/v1")
-      .value(f.rule + ":" + f.element)
-      .end_object();
-  if (suppression_reason) {
-    w.key("suppressions").begin_array().begin_object().key("kind").value("inSource");
-    w.key("justification").value(*suppression_reason).end_object().end_array();
-  }
-  w.end_object();
+  const Json region = {{"startLine", f.line > 0 ? f.line : 1},
+                       {"startColumn", f.column > 0 ? f.column : 1}};
+  Json result = {
+      {"ruleId", f.rule},
+      {"ruleIndex", rule_index(f.rule)},
+      {"level", sarif_level(f.severity)},
+      {"message", {{"text", f.message}}},
+      {"locations", Json::array({{{"physicalLocation",
+                                   {{"artifactLocation", {{"uri", uri}}}, {"region", region}}}}})},
+      {"partialFingerprints", {{"rippleFinding/v1", f.rule + ":" + f.element}}}};
+  if (suppression_reason)
+    result["suppressions"] =
+        Json::array({{{"kind", "inSource"}, {"justification", *suppression_reason}}});
+  return result;
 }
 
 }  // namespace
 
 std::string render_analyze_json(const AnalyzeDocument& doc) {
-  JsonWriter w;
-  w.begin_object();
-  w.key("spec").value(doc.spec.name);
-  write_services(w, doc.analysis);
-  write_amplification(w, doc.analysis);
-  write_cascades(w, doc.analysis);
-  w.key("events").begin_object();
-  for (const analyzers::EventProfile& e : doc.analysis.events) write_event(w, e);
-  w.end_object();
-  write_findings(w, doc.analysis);
-  write_unused_suppressions(w, doc.spec, doc.analysis);
-  write_coupling(w, doc.analysis);
-  w.key("cut_edges");
-  strings(w, doc.analysis.cut_edges);
-  write_summary(w, doc.analysis);
-  w.end_object();
-  return w.str();
+  const Analysis& a = doc.analysis;
+  JsonObjectBuilder events;
+  for (const analyzers::EventProfile& e : a.events) events.add(e.name, event_json(e));
+  return json_text({{"spec", doc.spec.name},
+                    {"services", services_json(a)},
+                    {"amplification", amplification_json(a)},
+                    {"cascades", cascades_json(a)},
+                    {"events", std::move(events).build()},
+                    {"findings", findings_json(a)},
+                    {"suppressed", suppressed_json(a)},
+                    {"unused_suppressions", unused_suppressions_json(doc.spec, a)},
+                    {"coupling", coupling_json(a)},
+                    {"cut_edges", a.cut_edges},
+                    {"summary", summary_json(a)}});
 }
 
 std::string render_analyze_sarif(const AnalyzeDocument& doc) {
-  JsonWriter w;
-  w.begin_object();
-  w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
-  w.key("version").value("2.1.0");
-  w.key("runs").begin_array().begin_object();
-  w.key("tool").begin_object().key("driver").begin_object();
-  w.key("name").value("ripple").key("version").value(kRippleVersion);
-  write_sarif_rules(w);
-  w.end_object().end_object();
-  w.key("results").begin_array();
-  for (const Finding& f : doc.analysis.findings) write_sarif_result(w, f, doc.spec_path, nullptr);
+  Json results = Json::array();
+  for (const Finding& f : doc.analysis.findings)
+    results.push_back(sarif_result(f, doc.spec_path, nullptr));
   for (const analyzers::SuppressedFinding& s : doc.analysis.suppressed)
-    write_sarif_result(w, s.finding, doc.spec_path, &s.reason);
-  w.end_array();
-  w.end_object().end_array().end_object();
-  return w.str();
+    results.push_back(sarif_result(s.finding, doc.spec_path, &s.reason));
+  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
+  return json_text(
+      {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+       {"version", "2.1.0"},
+       {"runs", Json::array({{{"tool", {{"driver", driver}}}, {"results", std::move(results)}}})}});
 }
 
 std::string render_analyze_junit(const AnalyzeDocument& doc) {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "cli/json/json_writer.h"
+#include "cli/json/json.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -81,37 +81,28 @@ std::string count_summary(const model::Diagnostics& ds) {
 
 std::string render_validation_json(const std::vector<FileOutcome>& files,
                                    const model::Diagnostics& ds) {
-  JsonWriter json;
-  json.begin_object();
-  json.key("valid").value(
-      std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; }));
-  json.key("files").begin_array();
+  Json file_list = Json::array();
   for (const FileOutcome& f : files) {
     model::Diagnostics mine;
     std::copy_if(ds.begin(), ds.end(), std::back_inserter(mine),
                  [&](const model::Diagnostic& d) { return d.file == f.file; });
-    json.begin_object();
-    json.key("file").value(f.file);
-    json.key("valid").value(f.valid);
-    json.key("errors").value(count(mine, model::Severity::Error));
-    json.key("warnings").value(count(mine, model::Severity::Warning));
-    json.end_object();
+    file_list.push_back({{"file", f.file},
+                         {"valid", f.valid},
+                         {"errors", count(mine, model::Severity::Error)},
+                         {"warnings", count(mine, model::Severity::Warning)}});
   }
-  json.end_array();
-  json.key("diagnostics").begin_array();
-  for (const model::Diagnostic& d : ds) {
-    json.begin_object();
-    json.key("file").value(d.file);
-    json.key("line").value(d.line);
-    json.key("column").value(d.column);
-    json.key("severity").value(model::to_string(d.severity));
-    json.key("message").value(d.message);
-    json.key("hint").value(d.hint);
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
-  return json.str();
+  Json diagnostics = Json::array();
+  for (const model::Diagnostic& d : ds)
+    diagnostics.push_back({{"file", d.file},
+                           {"line", d.line},
+                           {"column", d.column},
+                           {"severity", model::to_string(d.severity)},
+                           {"message", d.message},
+                           {"hint", d.hint}});
+  const bool valid =
+      std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; });
+  return json_text(
+      {{"valid", valid}, {"files", std::move(file_list)}, {"diagnostics", std::move(diagnostics)}});
 }
 
 std::string render_diagnostics_github(const model::Diagnostics& ds) {

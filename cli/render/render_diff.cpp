@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cli/json/json_writer.h"
+#include "cli/json/json.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -174,32 +174,26 @@ std::string render_diff_text(const DiffDocument& doc, bool color) {
 
 std::string render_diff_json(const DiffDocument& doc) {
   const SpecDiff& d = doc.diff;
-  JsonWriter w;
-  w.begin_object();
-  w.key("worse").value(d.worse());
-  w.key("summary").begin_object().key("worse").value(d.count(Verdict::Worse));
-  w.key("better").value(d.count(Verdict::Better)).key("neutral").value(d.count(Verdict::Neutral));
-  w.end_object();
-  w.key("base").value(doc.base_label);
-  w.key("head").value(doc.head_label);
-  w.key("simulated").value(d.simulated);
-  w.key("seed");
-  if (d.simulated) {
-    w.value(d.seed);
-  } else {
-    w.null();
-  }
-  w.key("changes").begin_array();
-  for (const Change& c : d.changes) {
-    w.begin_object().key("section").value(to_string(c.section));
-    w.key("kind").value(to_string(c.kind)).key("verdict").value(to_string(c.verdict));
-    w.key("what").value(c.what).key("subject").value(c.subject);
-    w.key("before").value(c.before).key("after").value(c.after);
-    w.key("detail").value(c.detail).end_object();
-  }
-  w.end_array();
-  w.end_object();
-  return w.str();
+  Json changes = Json::array();
+  for (const Change& c : d.changes)
+    changes.push_back({{"section", to_string(c.section)},
+                       {"kind", to_string(c.kind)},
+                       {"verdict", to_string(c.verdict)},
+                       {"what", c.what},
+                       {"subject", c.subject},
+                       {"before", nullable(c.before)},
+                       {"after", nullable(c.after)},
+                       {"detail", c.detail}});
+  return json_text({{"worse", d.worse()},
+                    {"summary",
+                     {{"worse", d.count(Verdict::Worse)},
+                      {"better", d.count(Verdict::Better)},
+                      {"neutral", d.count(Verdict::Neutral)}}},
+                    {"base", doc.base_label},
+                    {"head", doc.head_label},
+                    {"simulated", d.simulated},
+                    {"seed", d.simulated ? Json(d.seed) : Json(nullptr)},
+                    {"changes", std::move(changes)}});
 }
 
 std::string render_diff_markdown(const DiffDocument& doc) {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cli/json/json_writer.h"
+#include "cli/json/json.h"
 #include "cli/render/markup.h"
 #include "cli/render/terminal.h"
 #include "cli/version.h"
@@ -141,35 +141,32 @@ std::string text_baseline(const GateReport& r) {
 
 // ---------------------------------------------------------------------------------------------
 
-void write_gate_json(JsonWriter& w, const GateOutcome& g, bool baseline_used) {
-  w.begin_object();
-  w.key("expr").value(g.expr);
-  w.key("value").value(g.value);
-  w.key("passed").value(g.passed);
-  w.key("line").value(g.line);
-  w.key("column").value(g.column);
-  w.key("file").value(g.file);
-  w.key("metric").value(g.metric);
-  w.key("argument").value(g.argument);
-  w.key("comparison").value(comparison_symbol(g.comparison));
-  w.key("threshold").value(g.threshold);
-  w.key("unit").value(unit_name(g.unit));
-  w.key("met").value(g.met);
-  w.key("reason").value(g.reason);
+Json gate_json(const GateOutcome& g, bool baseline_used) {
+  Json gate = {{"expr", g.expr},
+               {"value", nullable(g.value)},
+               {"passed", g.passed},
+               {"line", g.line},
+               {"column", g.column},
+               {"file", g.file},
+               {"metric", g.metric},
+               {"argument", g.argument},
+               {"comparison", comparison_symbol(g.comparison)},
+               {"threshold", g.threshold},
+               {"unit", unit_name(g.unit)},
+               {"met", g.met},
+               {"reason", g.reason}};
   if (baseline_used) {
-    w.key("baseline").value(baseline_name(g.baseline));
-    w.key("baseline_value").value(g.baseline_value);
+    gate["baseline"] = baseline_name(g.baseline);
+    gate["baseline_value"] = nullable(g.baseline_value);
   }
-  w.end_object();
+  return gate;
 }
 
-void write_findings_json(JsonWriter& w, const std::vector<FindingKey>& findings) {
-  w.begin_array();
-  for (const FindingKey& f : findings) {
-    w.begin_object().key("rule").value(f.rule).key("element").value(f.element);
-    w.key("message").value(f.message).end_object();
-  }
-  w.end_array();
+Json findings_json(const std::vector<FindingKey>& findings) {
+  Json list = Json::array();
+  for (const FindingKey& f : findings)
+    list.push_back({{"rule", f.rule}, {"element", f.element}, {"message", f.message}});
+  return list;
 }
 
 std::string junit_case(const GateOutcome& g) {
@@ -197,38 +194,36 @@ std::string sarif_uri(const std::string& file) {
   return uri;
 }
 
-void write_sarif_rule(JsonWriter& w) {
-  w.key("rules").begin_array().begin_object();
-  w.key("id").value("gate").key("name").value("RippleGate");
-  w.key("shortDescription").begin_object().key("text").value("A gate of the spec failed");
-  w.end_object();
-  w.key("fullDescription").begin_object();
-  w.key("text").value(
+Json sarif_rules() {
+  const char* description =
       "A line of the spec's `gates:` (or of a --gates file) does not hold for the current "
       "design: a latency, error rate, lag, recovery, amplification, blast radius, coupling or "
-      "findings threshold is exceeded, or the value is undefined.");
-  w.end_object();
-  w.key("help").begin_object();
-  w.key("text").value("Change the design or the workload until the gate holds. See docs/ci.md.");
-  w.end_object();
-  w.key("defaultConfiguration").begin_object().key("level").value("error").end_object();
-  w.end_object().end_array();
+      "findings threshold is exceeded, or the value is undefined.";
+  return Json::array(
+      {{{"id", "gate"},
+        {"name", "RippleGate"},
+        {"shortDescription", {{"text", "A gate of the spec failed"}}},
+        {"fullDescription", {{"text", description}}},
+        {"help",
+         {{"text", "Change the design or the workload until the gate holds. See docs/ci.md."}}},
+        {"defaultConfiguration", {{"level", "error"}}}}});
 }
 
-void write_sarif_result(JsonWriter& w, const GateOutcome& g, bool baseline_used) {
+Json sarif_result(const GateOutcome& g, bool baseline_used) {
   const bool known = g.baseline == BaselineState::Unchanged;
-  w.begin_object().key("ruleId").value("gate").key("ruleIndex").value(0);
-  w.key("level").value(known ? "note" : "error");
-  w.key("message").begin_object().key("text").value("Gate `" + g.expr + "` failed: " + verdict(g));
-  w.end_object();
-  w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
-  w.key("artifactLocation").begin_object().key("uri").value(sarif_uri(g.file)).end_object();
-  w.key("region").begin_object().key("startLine").value(g.line > 0 ? g.line : 1);
-  w.key("startColumn").value(g.column > 0 ? g.column : 1).end_object();
-  w.end_object().end_object().end_array();
-  w.key("partialFingerprints").begin_object().key("rippleGate/v1").value(g.expr).end_object();
-  if (baseline_used) w.key("baselineState").value(known ? "unchanged" : "new");
-  w.end_object();
+  const Json region = {{"startLine", g.line > 0 ? g.line : 1},
+                       {"startColumn", g.column > 0 ? g.column : 1}};
+  const Json location = {
+      {"physicalLocation",
+       {{"artifactLocation", {{"uri", sarif_uri(g.file)}}}, {"region", region}}}};
+  Json result = {{"ruleId", "gate"},
+                 {"ruleIndex", 0},
+                 {"level", known ? "note" : "error"},
+                 {"message", {{"text", "Gate `" + g.expr + "` failed: " + verdict(g)}}},
+                 {"locations", Json::array({location})},
+                 {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
+  if (baseline_used) result["baselineState"] = known ? "unchanged" : "new";
+  return result;
 }
 
 std::string github_location(const GateOutcome& g) {
@@ -315,34 +310,23 @@ std::string render_gate_text(const GateDocument& doc, bool color) {
 
 std::string render_gate_json(const GateDocument& doc) {
   const GateReport& r = doc.report;
-  JsonWriter w;
-  w.begin_object();
-  w.key("passed").value(r.passed());
-  w.key("gates").begin_array();
-  for (const GateOutcome& g : r.gates) write_gate_json(w, g, r.baseline_used);
-  w.end_array();
-  w.key("spec").value(doc.spec_name);
+  Json gates = Json::array();
+  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r.baseline_used));
+  const int total = static_cast<int>(r.gates.size());
   const int failed = r.failed_count();
-  w.key("summary").begin_object().key("total").value(static_cast<int>(r.gates.size()));
-  w.key("passed").value(static_cast<int>(r.gates.size()) - failed).key("failed").value(failed);
-  w.end_object();
-  w.key("simulation");
-  if (r.simulation) {
-    w.begin_object().key("seed").value(r.simulation->seed);
-    w.key("replications").value(r.simulation->replications);
-    w.key("duration").value(r.simulation->simulated_ms).end_object();
-  } else {
-    w.null();
-  }
-  if (r.baseline_used) {
-    w.key("baseline").begin_object().key("new_findings");
-    write_findings_json(w, r.new_findings);
-    w.key("fixed_findings");
-    write_findings_json(w, r.fixed_findings);
-    w.end_object();
-  }
-  w.end_object();
-  return w.str();
+  Json document = {{"passed", r.passed()},
+                   {"gates", std::move(gates)},
+                   {"spec", doc.spec_name},
+                   {"summary", {{"total", total}, {"passed", total - failed}, {"failed", failed}}},
+                   {"simulation", nullptr}};
+  if (r.simulation)
+    document["simulation"] = {{"seed", r.simulation->seed},
+                              {"replications", r.simulation->replications},
+                              {"duration", r.simulation->simulated_ms}};
+  if (r.baseline_used)
+    document["baseline"] = {{"new_findings", findings_json(r.new_findings)},
+                            {"fixed_findings", findings_json(r.fixed_findings)}};
+  return json_text(document);
 }
 
 std::string render_gate_junit(const GateDocument& doc) {
@@ -362,21 +346,14 @@ std::string render_gate_junit(const GateDocument& doc) {
 }
 
 std::string render_gate_sarif(const GateDocument& doc) {
-  JsonWriter w;
-  w.begin_object();
-  w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
-  w.key("version").value("2.1.0");
-  w.key("runs").begin_array().begin_object();
-  w.key("tool").begin_object().key("driver").begin_object();
-  w.key("name").value("ripple").key("version").value(kRippleVersion);
-  write_sarif_rule(w);
-  w.end_object().end_object();
-  w.key("results").begin_array();
+  Json results = Json::array();
   for (const GateOutcome& g : doc.report.gates)
-    if (!g.met) write_sarif_result(w, g, doc.report.baseline_used);
-  w.end_array();
-  w.end_object().end_array().end_object();
-  return w.str();
+    if (!g.met) results.push_back(sarif_result(g, doc.report.baseline_used));
+  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
+  const Json run = {{"tool", {{"driver", driver}}}, {"results", std::move(results)}};
+  return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                    {"version", "2.1.0"},
+                    {"runs", Json::array({run})}});
 }
 
 std::string render_gate_github(const GateDocument& doc) {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/json/json_writer.h"
+#include "cli/json/json.h"
 #include "cli/render/terminal.h"
 #include "model/units.h"
 
@@ -172,118 +172,131 @@ void text_intervals(const sim::SimulationResult& r, const Style& style, std::str
   }
 }
 
-void json_latency(JsonWriter& json, const sim::LatencySummary& l) {
-  json.begin_object();
-  json.key("mean").value(l.mean_ms).key("p50").value(l.p50_ms).key("p90").value(l.p90_ms);
-  json.key("p99").value(l.p99_ms).key("p999").value(l.p999_ms).key("max").value(l.max_ms);
-  json.end_object();
+Json latency_json(const sim::LatencySummary& l) {
+  return {{"mean", l.mean_ms}, {"p50", l.p50_ms},   {"p90", l.p90_ms},
+          {"p99", l.p99_ms},   {"p999", l.p999_ms}, {"max", l.max_ms}};
 }
 
-void json_interval(JsonWriter& json, const char* name, const sim::Interval& i) {
-  json.key(name).begin_object();
-  json.key("mean").value(i.mean).key("low").value(i.low).key("high").value(i.high);
-  json.end_object();
+Json interval_json(const sim::Interval& i) {
+  return {{"mean", i.mean}, {"low", i.low}, {"high", i.high}};
 }
 
-void json_operations(JsonWriter& json, const sim::SimulationResult& r) {
-  json.key("operations").begin_object();
-  for (const sim::OperationResult& op : r.operations) {
-    json.key(op.name).begin_object();
-    json.key("count").value(op.count).key("ok").value(op.ok).key("errors").value(op.errors);
-    json.key("error_rate").value(op.error_rate).key("rejected").value(op.rejected);
-    json.key("in_flight").value(op.in_flight).key("throughput").value(op.throughput_per_s);
-    json.key("entry").value(op.entry);
-    json.key("latency");
-    json_latency(json, op.latency);
-    json.end_object();
-  }
-  json.end_object();
+Json operations_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder operations;
+  for (const sim::OperationResult& op : r.operations)
+    operations.add(op.name, Json{{"count", op.count},
+                                 {"ok", op.ok},
+                                 {"errors", op.errors},
+                                 {"error_rate", op.error_rate},
+                                 {"rejected", op.rejected},
+                                 {"in_flight", op.in_flight},
+                                 {"throughput", op.throughput_per_s},
+                                 {"entry", op.entry},
+                                 {"latency", latency_json(op.latency)}});
+  return std::move(operations).build();
 }
 
-void json_consumers(JsonWriter& json, const sim::SimulationResult& r) {
-  json.key("consumers").begin_object();
-  for (const sim::ConsumerResult& c : r.consumers) {
-    json.key(c.name).begin_object();
-    json.key("broker").value(c.broker);
-    json.key("delivered").value(c.delivered).key("duplicates").value(c.duplicates);
-    json.key("harmful_duplicates").value(c.harmful_duplicates);
-    json.key("out_of_order").value(c.out_of_order).key("dead_lettered").value(c.dead_lettered);
-    json.key("lost").value(c.lost).key("failed").value(c.failed).key("waiting").value(c.waiting);
-    json.key("throughput").value(c.delivered_per_s).key("utilization").value(c.utilization);
-    json.key("lag");
-    json_latency(json, c.lag);
-    json.end_object();
-  }
-  json.end_object();
-  json.key("brokers").begin_object();
-  for (const sim::BrokerResult& b : r.brokers) {
-    json.key(b.name).begin_object();
-    json.key("type").value(b.type).key("published").value(b.published);
-    json.key("publish_failures").value(b.publish_failures).key("outboxed").value(b.outboxed);
-    json.key("max_backlog").value(b.max_backlog);
-    json.end_object();
-  }
-  json.end_object();
-  json.key("callbacks").begin_object();
+Json consumers_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder consumers;
+  for (const sim::ConsumerResult& c : r.consumers)
+    consumers.add(c.name, Json{{"broker", c.broker},
+                               {"delivered", c.delivered},
+                               {"duplicates", c.duplicates},
+                               {"harmful_duplicates", c.harmful_duplicates},
+                               {"out_of_order", c.out_of_order},
+                               {"dead_lettered", c.dead_lettered},
+                               {"lost", c.lost},
+                               {"failed", c.failed},
+                               {"waiting", c.waiting},
+                               {"throughput", c.delivered_per_s},
+                               {"utilization", c.utilization},
+                               {"lag", latency_json(c.lag)}});
+  return std::move(consumers).build();
+}
+
+Json brokers_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder brokers;
+  for (const sim::BrokerResult& b : r.brokers)
+    brokers.add(b.name, Json{{"type", b.type},
+                             {"published", b.published},
+                             {"publish_failures", b.publish_failures},
+                             {"outboxed", b.outboxed},
+                             {"max_backlog", b.max_backlog}});
+  return std::move(brokers).build();
+}
+
+Json callbacks_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder callbacks;
   for (const sim::CallbackResult& c : r.callbacks)
-    json.key(c.operation)
-        .begin_object()
-        .key("requests")
-        .value(c.callbacks)
-        .key("rate")
-        .value(c.per_s)
-        .end_object();
-  json.end_object();
-  json.key("reconnects").begin_array();
-  for (const sim::ReconnectResult& c : r.reconnects) {
-    json.begin_object();
-    json.key("target").value(c.target).key("clients").value(c.clients);
-    json.key("at").value(c.at_ms).key("jitter").value(c.jitter_ms);
-    json.key("attempts").value(c.attempts).key("connected").value(c.connected);
-    json.key("gave_up").value(c.gave_up).key("peak_per_s").value(c.peak_per_s);
-    json.key("peak_10ms_per_s").value(c.peak_10ms_per_s);
-    json.end_object();
-  }
-  json.end_array();
+    callbacks.add(c.operation, Json{{"requests", c.callbacks}, {"rate", c.per_s}});
+  return std::move(callbacks).build();
 }
 
-void json_components(JsonWriter& json, const sim::SimulationResult& r) {
-  json.key("services").begin_object();
-  for (const sim::ServiceResult& s : r.services) {
-    json.key(s.name).begin_object();
-    json.key("utilization").value(s.utilization).key("rejected").value(s.rejected);
-    json.key("max_queue").value(s.max_queue);
-    json.end_object();
-  }
-  json.end_object();
-  json.key("calls").begin_array();
-  for (const sim::CallEdgeResult& c : r.calls) {
-    json.begin_object();
-    json.key("from").value(c.from).key("to").value(c.to).key("callback").value(c.callback);
-    json.key("calls").value(c.calls);
-    json.key("attempts").value(c.attempts).key("retries").value(c.retries);
-    json.key("timeouts").value(c.timeouts).key("short_circuited").value(c.short_circuited);
-    json.key("breaker_opens").value(c.breaker_opens).key("failures").value(c.failures);
-    json.end_object();
-  }
-  json.end_array();
-  json.key("amplification").begin_object();
+Json reconnects_json(const sim::SimulationResult& r) {
+  Json reconnects = Json::array();
+  for (const sim::ReconnectResult& c : r.reconnects)
+    reconnects.push_back({{"target", c.target},
+                          {"clients", c.clients},
+                          {"at", c.at_ms},
+                          {"jitter", c.jitter_ms},
+                          {"attempts", c.attempts},
+                          {"connected", c.connected},
+                          {"gave_up", c.gave_up},
+                          {"peak_per_s", c.peak_per_s},
+                          {"peak_10ms_per_s", c.peak_10ms_per_s}});
+  return reconnects;
+}
+
+Json services_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder services;
+  for (const sim::ServiceResult& s : r.services)
+    services.add(
+        s.name,
+        Json{{"utilization", s.utilization}, {"rejected", s.rejected}, {"max_queue", s.max_queue}});
+  return std::move(services).build();
+}
+
+Json calls_json(const sim::SimulationResult& r) {
+  Json calls = Json::array();
+  for (const sim::CallEdgeResult& c : r.calls)
+    calls.push_back({{"from", c.from},
+                     {"to", c.to},
+                     {"callback", c.callback},
+                     {"calls", c.calls},
+                     {"attempts", c.attempts},
+                     {"retries", c.retries},
+                     {"timeouts", c.timeouts},
+                     {"short_circuited", c.short_circuited},
+                     {"breaker_opens", c.breaker_opens},
+                     {"failures", c.failures}});
+  return calls;
+}
+
+Json amplification_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder amplification;
   for (const sim::AmplificationResult& a : r.amplification)
-    json.key(a.operation)
-        .begin_object()
-        .key("requests_per_entry")
-        .value(a.requests_per_entry)
-        .end_object();
-  json.end_object();
-  json.key("faults").begin_array();
-  for (const sim::FaultResult& f : r.faults) {
-    json.begin_object();
-    json.key("target").value(f.target).key("mode").value(f.mode);
-    json.key("at").value(f.at_ms).key("for").value(f.for_ms);
-    json.key("recovery_time").value(f.recovery_time_ms);
-    json.end_object();
-  }
-  json.end_array();
+    amplification.add(a.operation, Json{{"requests_per_entry", a.requests_per_entry}});
+  return std::move(amplification).build();
+}
+
+Json faults_json(const sim::SimulationResult& r) {
+  Json faults = Json::array();
+  for (const sim::FaultResult& f : r.faults)
+    faults.push_back({{"target", f.target},
+                      {"mode", f.mode},
+                      {"at", f.at_ms},
+                      {"for", f.for_ms},
+                      {"recovery_time", nullable(f.recovery_time_ms)}});
+  return faults;
+}
+
+Json intervals_json(const sim::SimulationResult& r) {
+  JsonObjectBuilder intervals;
+  for (const sim::HeadlineIntervals& i : r.intervals)
+    intervals.add(i.operation, Json{{"p99", interval_json(i.p99_ms)},
+                                    {"mean", interval_json(i.mean_ms)},
+                                    {"error_rate", interval_json(i.error_rate)}});
+  return std::move(intervals).build();
 }
 
 }  // namespace
@@ -311,25 +324,21 @@ std::string render_simulate_text(const sim::SimulationResult& r, bool color) {
 }
 
 std::string render_simulate_json(const sim::SimulationResult& r) {
-  JsonWriter json;
-  json.begin_object();
-  json_operations(json, r);
-  json_consumers(json, r);
-  json_components(json, r);
-  json.key("seed").value(r.seed).key("events_processed").value(r.events_processed);
-  json.key("replications").value(r.replications);
-  json.key("duration").value(r.duration_ms).key("warmup").value(r.warmup_ms);
-  json.key("intervals").begin_object();
-  for (const sim::HeadlineIntervals& i : r.intervals) {
-    json.key(i.operation).begin_object();
-    json_interval(json, "p99", i.p99_ms);
-    json_interval(json, "mean", i.mean_ms);
-    json_interval(json, "error_rate", i.error_rate);
-    json.end_object();
-  }
-  json.end_object();
-  json.end_object();
-  return json.str();
+  return json_text({{"operations", operations_json(r)},
+                    {"consumers", consumers_json(r)},
+                    {"brokers", brokers_json(r)},
+                    {"callbacks", callbacks_json(r)},
+                    {"reconnects", reconnects_json(r)},
+                    {"services", services_json(r)},
+                    {"calls", calls_json(r)},
+                    {"amplification", amplification_json(r)},
+                    {"faults", faults_json(r)},
+                    {"seed", r.seed},
+                    {"events_processed", r.events_processed},
+                    {"replications", r.replications},
+                    {"duration", r.duration_ms},
+                    {"warmup", r.warmup_ms},
+                    {"intervals", intervals_json(r)}});
 }
 
 std::string render_simulate_markdown(const sim::SimulationResult& r) {

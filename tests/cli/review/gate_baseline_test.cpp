@@ -93,6 +93,22 @@ TEST(GateBaseline, RejectsWhatIsNotABaseline) {
   EXPECT_FALSE(parse_baseline(std::string(100, '[') + std::string(100, ']')).baseline);
 }
 
+TEST(GateBaseline, ARepeatedKeyKeepsItsFirstValue) {
+  const BaselineParse parsed =
+      parse_baseline(R"({"ripple_baseline": 1, "findings": [], "gates": [], "gates": 5})");
+  ASSERT_TRUE(parsed.baseline) << parsed.error;
+  EXPECT_TRUE(parsed.baseline->gates.empty());
+}
+
+TEST(GateBaseline, RefusesNumbersJsonDoesNotHave) {
+  // The hand-written reader took these through strtod; JSON has no NaN and no "1.".
+  EXPECT_EQ(
+      parse_baseline(R"({"ripple_baseline": 1, "gates": [{"expr": "x", "value": NaN}]})").error,
+      "expected a value at byte 57");
+  EXPECT_EQ(parse_baseline(R"({"ripple_baseline": 1., "findings": [], "gates": []})").error,
+            "expected a value at byte 21");
+}
+
 TEST(GateBaseline, DecodesUnicodeEscapes) {
   const BaselineParse parsed = parse_baseline(
       R"({"ripple_baseline": 1, "spec": "caf\u00e9 \ud83d\ude00", "findings": [], "gates": []})");
