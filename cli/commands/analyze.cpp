@@ -10,6 +10,7 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/render/render_analyze.h"
+#include "cli/review/rankings.h"
 #include "cli/spec_input.h"
 
 namespace ripple::cli {
@@ -34,7 +35,8 @@ int run_analyze(const AnalyzeOptions& options, Io& io) {
   const std::optional<model::Spec> spec = load_or_report({options.spec, options.scenario}, io);
   if (!spec) return kExitBadInput;
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
-  io.out << render(options, {*spec, analysis, options.spec}, io);
+  const AnalysisRanking ranking = rank_analysis(analysis);
+  io.out << render(options, {*spec, analysis, ranking, options.spec}, io);
   const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;
   return options.strict && errors ? kExitCheckFailed : kExitOk;
 }

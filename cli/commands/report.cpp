@@ -16,6 +16,7 @@
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
 #include "cli/render/terminal.h"
+#include "cli/review/design_review.h"
 #include "cli/spec_input.h"
 #include "simulator/simulate.h"
 
@@ -65,8 +66,9 @@ int run_report(const ReportOptions& given, Io& io) {
     if (const auto problem = sim::check_options(*spec, options)) return fail(io, *problem);
     simulation = sim::simulate(*spec, options);
   }
-  const Report report =
-      build_report({*spec, analysis, simulation ? &*simulation : nullptr, given.date});
+  const sim::SimulationResult* simulated = simulation ? &*simulation : nullptr;
+  const DesignReview review = review_design(*spec, analysis, simulated);
+  const Report report = build_report({*spec, analysis, simulated, review, given.date});
   const std::filesystem::path dir(given.out_dir);
   if (const auto problem = prepare_dir(dir)) return fail(io, *problem);
   const std::filesystem::path html = dir / "report.html", markdown = dir / "report.md";

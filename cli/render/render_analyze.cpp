@@ -114,24 +114,11 @@ std::string list_text(const std::vector<std::string>& items, std::size_t limit =
   return out;
 }
 
-// Indexes of `items` ordered by `less`, ties by position (stable).
-template <typename T, typename Less>
-std::vector<std::size_t> ranked(const std::vector<T>& items, Less less) {
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
-  return order;
-}
-
-Table coupling_table(const Analysis& a, std::size_t limit) {
+Table coupling_table(const Analysis& a, const Order& order, std::size_t limit) {
   Table t{
       {"service", "Ce", "Ca", "instability", "sync", "async", "hidden", "AIS", "ADS", "ACS", "SIY"},
       {}};
   const auto& services = a.coupling.services;
-  const auto order = ranked(services, [](const auto& x, const auto& y) {
-    return std::tie(y.ce, y.acs, y.ce_hidden) < std::tie(x.ce, x.acs, x.ce_hidden);
-  });
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::ServiceCoupling& s = services[order[i]];
     t.rows.push_back({s.name, std::to_string(s.ce), std::to_string(s.ca),
@@ -143,13 +130,10 @@ Table coupling_table(const Analysis& a, std::size_t limit) {
   return t;
 }
 
-Table amplification_table(const Analysis& a, std::size_t limit) {
+Table amplification_table(const Analysis& a, const Order& order, std::size_t limit) {
   Table t{{"per request / event", "requests", "worst case", "multiplier", "deliveries", "callbacks",
            "transactions", "bytes"},
           {}};
-  const auto order = ranked(a.amplification, [](const auto& x, const auto& y) {
-    return y.worst_case.requests < x.worst_case.requests;
-  });
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::Amplification& x = a.amplification[order[i]];
     const bool event = x.kind == analyzers::AmplificationKind::Event;
@@ -162,17 +146,10 @@ Table amplification_table(const Analysis& a, std::size_t limit) {
   return t;
 }
 
-std::vector<std::size_t> ranked_events(const Analysis& a) {
-  return ranked(a.events, [](const auto& x, const auto& y) {
-    return std::tie(y.callback_rate, y.callbacks) < std::tie(x.callback_rate, x.callbacks);
-  });
-}
-
-Table events_table(const Analysis& a, std::size_t limit) {
+Table events_table(const Analysis& a, const Order& order, std::size_t limit) {
   Table t{{"event", "bytes", "consumers", "callbacks/delivery", "callbacks/s", "fat bytes",
            "fields to add"},
           {}};
-  const auto order = ranked_events(a);
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::EventProfile& e = a.events[order[i]];
     t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
@@ -180,19 +157,6 @@ Table events_table(const Analysis& a, std::size_t limit) {
                       std::to_string(e.fat_bytes), std::to_string(e.fat_fields.size())});
   }
   return t;
-}
-
-bool has_effect(const analyzers::Cascade& c) {
-  return !c.failed_operations.empty() || !c.stalled_consumers.empty() || !c.lost_events.empty();
-}
-
-std::vector<std::size_t> ranked_cascades(const Analysis& a) {
-  std::vector<std::size_t> order = ranked(a.cascades, [](const auto& x, const auto& y) {
-    return std::make_tuple(y.blast_radius, y.failed_entries.size(), y.stalled_consumers.size()) <
-           std::make_tuple(x.blast_radius, x.failed_entries.size(), x.stalled_consumers.size());
-  });
-  std::erase_if(order, [&](std::size_t i) { return !has_effect(a.cascades[i]); });
-  return order;
 }
 
 std::string more_line(std::size_t shown, std::size_t total, const std::string& what) {
@@ -268,17 +232,16 @@ std::string text_findings(const Analysis& a, const Style& style) {
   return out;
 }
 
-std::string text_coupling(const Analysis& a, const Style& style) {
+std::string text_coupling(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
   std::string out =
       style.bold("Coupling") + "  most coupled first (Ce: depends on, Ca: depended on)\n";
-  out += coupling_table(a, kTextTableRows).text(style);
+  out += coupling_table(a, ranking.coupling, kTextTableRows).text(style);
   out += more_line(kTextTableRows, a.coupling.services.size(), "services");
   for (const auto& cycle : a.coupling.sync_cycles)
     out += "  " + style.error("sync cycle:") + " " + Table::join(cycle, " -> ") + "\n";
   for (const auto& cycle : a.coupling.operation_cycles)
     out += "  " + style.error("operation cycle:") + " " + Table::join(cycle, ", ") + "\n";
-  const auto chains = ranked(a.coupling.longest_chains,
-                             [](const auto& x, const auto& y) { return y.length < x.length; });
+  const Order& chains = ranking.chains;
   for (std::size_t i = 0; i < std::min<std::size_t>(3, chains.size()); ++i) {
     const analyzers::SyncChain& c = a.coupling.longest_chains[chains[i]];
     if (c.length == 0) break;
@@ -288,17 +251,18 @@ std::string text_coupling(const Analysis& a, const Style& style) {
   return out;
 }
 
-std::string text_amplification(const Analysis& a, const Style& style) {
+std::string text_amplification(const Analysis& a, const AnalysisRanking& ranking,
+                               const Style& style) {
   std::string out = style.bold("Amplification") +
                     "  downstream work per entry request or published event, worst case first\n";
-  out += amplification_table(a, kTextTableRows).text(style);
+  out += amplification_table(a, ranking.amplification, kTextTableRows).text(style);
   out += more_line(kTextTableRows, a.amplification.size(), "rows");
   if (!a.cut_edges.empty()) out += "  * a cycle was cut at: " + list_text(a.cut_edges) + "\n";
   return out;
 }
 
-std::string text_cascades(const Analysis& a, const Style& style) {
-  const auto order = ranked_cascades(a);
+std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+  const Order& order = ranking.cascades;
   std::string out = style.bold("Cascades") + "  what fails while one component is down\n";
   if (order.empty()) out += "  no component failure reaches anything else\n";
   for (std::size_t i = 0; i < std::min(kTextTableRows, order.size()); ++i) {
@@ -324,11 +288,11 @@ std::string fat_line(const analyzers::EventProfile& e) {
                      format_figure(e.callbacks_removed), format_figure(e.callback_rate));
 }
 
-std::string text_events(const Analysis& a, const Style& style) {
+std::string text_events(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
   std::string out = style.bold("Events") + "  thin versus fat, most callbacks first\n";
-  out += events_table(a, kTextTableRows).text(style);
+  out += events_table(a, ranking.events, kTextTableRows).text(style);
   out += more_line(kTextTableRows, a.events.size(), "events");
-  const auto order = ranked_events(a);
+  const Order& order = ranking.events;
   for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
     if (a.events[order[i]].callbacks > 0)
       out += "  fat variant of " + fat_line(a.events[order[i]]) + "\n";
@@ -347,12 +311,12 @@ std::string markdown_findings(const Analysis& a) {
   return out + t.markdown() + "\n";
 }
 
-std::string markdown_cascades(const Analysis& a) {
+std::string markdown_cascades(const Analysis& a, const AnalysisRanking& ranking) {
   std::string out = "## Cascades\n\n";
   Table t{
       {"component", "blast radius", "failing entries", "stalled consumers", "lost events", "chain"},
       {}};
-  for (std::size_t i : ranked_cascades(a)) {
+  for (std::size_t i : ranking.cascades) {
     const analyzers::Cascade& c = a.cascades[i];
     t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
                       percent(c.blast_radius), list_text(c.failed_entries),
@@ -381,10 +345,10 @@ std::string render_analyze_text(const AnalyzeDocument& doc, bool color) {
   const Analysis& a = doc.analysis;
   std::string out = style.bold(title_line(doc)) + "\n\n";
   out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
-  out += text_coupling(a, style) + "\n";
-  out += text_amplification(a, style) + "\n";
-  out += text_cascades(a, style) + "\n";
-  out += text_events(a, style);
+  out += text_coupling(a, doc.ranking, style) + "\n";
+  out += text_amplification(a, doc.ranking, style) + "\n";
+  out += text_cascades(a, doc.ranking, style) + "\n";
+  out += text_events(a, doc.ranking, style);
   return out;
 }
 
@@ -392,17 +356,20 @@ std::string render_analyze_markdown(const AnalyzeDocument& doc) {
   const Analysis& a = doc.analysis;
   std::string out = "# Analysis of " + doc.spec.name + "\n\n" + title_line(doc) + ".\n\n";
   out += markdown_findings(a);
-  out += "## Coupling\n\n" + coupling_table(a, a.coupling.services.size()).markdown() + "\n";
+  out += "## Coupling\n\n" +
+         coupling_table(a, doc.ranking.coupling, a.coupling.services.size()).markdown() + "\n";
   for (const auto& cycle : a.coupling.sync_cycles)
     out += "- sync cycle: `" + Table::join(cycle, " -> ") + "`\n";
   if (!a.coupling.sync_cycles.empty()) out += "\n";
   out +=
       "## Amplification\n\nPer entry request or published event (the request itself not "
       "counted); worst case: every call with every retry attempt.\n\n";
-  out += amplification_table(a, a.amplification.size()).markdown() + "\n";
-  out += markdown_cascades(a);
-  out += "## Events: thin versus fat\n\n" + events_table(a, a.events.size()).markdown() + "\n";
-  for (std::size_t i : ranked_events(a))
+  out +=
+      amplification_table(a, doc.ranking.amplification, a.amplification.size()).markdown() + "\n";
+  out += markdown_cascades(a, doc.ranking);
+  out += "## Events: thin versus fat\n\n" +
+         events_table(a, doc.ranking.events, a.events.size()).markdown() + "\n";
+  for (std::size_t i : doc.ranking.events)
     if (a.events[i].callbacks > 0) out += "- " + fat_line(a.events[i]) + "\n";
   return out;
 }

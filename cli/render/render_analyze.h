@@ -1,7 +1,8 @@
 #pragma once
 
 // Renderers of `ripple analyze`: pure functions from an analysis to one document.
-//   text      readable tables, worst offenders first (long tables cut, JSON has everything)
+//   text      readable tables, worst offenders first (review's orders; long tables cut, the
+//             JSON has everything)
 //   json      the stable keys of design.md ("services", "amplification", "cascades", "events",
 //             "findings") plus additions ("coupling", "suppressed", "cut_edges", "summary")
 //   markdown  the same tables for a design review or a pull-request comment
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "analyzers/analysis.h"
+#include "cli/review/rankings.h"
 #include "model/spec.h"
 
 namespace ripple::cli {
@@ -20,7 +22,8 @@ namespace ripple::cli {
 struct AnalyzeDocument {
   const model::Spec& spec;
   const analyzers::Analysis& analysis;
-  std::string spec_path;  // as the user wrote it; SARIF and JUnit name it
+  const AnalysisRanking& ranking;  // rank_analysis(analysis): the order of the text's tables
+  std::string spec_path;           // as the user wrote it; SARIF and JUnit name it
 };
 
 // Text rows per table before "... and N more".

@@ -1,11 +1,10 @@
-// The architecture diagram of the report (part of report_model.h): components as nodes, calls,
-// publishes, deliveries, callbacks and store accesses as edges aggregated per pair of components,
-// the hottest path and the worst cascade chain marked, then laid out by layout_layered.
+// The architecture diagram of the report (part of report_model.h): the component graph of
+// cli/review/component_graph.h (its hottest path and worst cascade chain already marked) with
+// labels, capped to the most important components, then laid out by layout_layered.
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -15,7 +14,6 @@
 namespace ripple::cli {
 namespace {
 
-using analyzers::Analysis;
 using model::Spec;
 
 constexpr std::size_t kLabelChars = 26;
@@ -26,183 +24,58 @@ constexpr double kMinBoxWidth = 96;
 constexpr double kColumnGap = 140;       // px: room for edge labels between columns
 constexpr double kLabelCharWidth = 5.6;  // px per character at the 10px edge-label font
 
-struct EdgeKey {
-  std::size_t from, to;
-  EdgeKind kind;
-  auto operator<=>(const EdgeKey&) const = default;
-};
-
-struct EdgeDraft {
-  std::vector<std::string> names;  // distinct, first-seen order
-  double rate = 0;
-};
-
 std::string shorten(const std::string& text, std::size_t limit) {
   if (text.size() <= limit) return text;
   return text.substr(0, limit - 3) + "...";
 }
 
-// Builds the full component graph of the spec (before capping).
-class GraphBuilder {
- public:
-  GraphBuilder(const Spec& spec, const Analysis& analysis) : spec_(spec), a_(analysis) {}
-
-  void build(std::vector<DiagramNode>& nodes, std::vector<DiagramEdge>& edges) {
-    add_nodes(nodes);
-    for (const model::Operation& op : spec_.operations)
-      add_work(static_cast<std::size_t>(op.service), op.work, op_rate(op));
-    for (std::size_t c = 0; c < spec_.consumers.size(); ++c) add_consumer(c);
-    for (const auto& [key, draft] : drafts_) {
-      DiagramEdge e;
-      e.from = key.from;
-      e.to = key.to;
-      e.kind = key.kind;
-      e.rate = draft.rate;
-      e.label = edge_label(key.kind, draft.names);
-      edges.push_back(std::move(e));
+// The second line of a box: "3 x 200 workers", "kafka, 24 partitions", "40 connections".
+std::string node_detail(const Spec& spec, const ComponentNode& n) {
+  switch (n.kind) {
+    case NodeKind::Service: {
+      const model::Service& s = spec.services[n.element];
+      return fmt::format("{} x {} workers", s.replicas, s.workers);
     }
-  }
-
-  [[nodiscard]] std::size_t broker_node(model::BrokerId b) const {
-    return spec_.services.size() + static_cast<std::size_t>(b);
-  }
-  [[nodiscard]] std::size_t store_node(model::StoreId s) const {
-    return spec_.services.size() + spec_.brokers.size() + static_cast<std::size_t>(s);
-  }
-
- private:
-  double op_rate(const model::Operation& op) const {
-    const auto id = static_cast<std::size_t>(&op - spec_.operations.data());
-    return id < a_.rates.operations.size() ? a_.rates.operations[id] : 0;
-  }
-
-  void add_nodes(std::vector<DiagramNode>& nodes) const {
-    for (const model::Service& s : spec_.services)
-      nodes.push_back({s.name, shorten(s.name, kLabelChars),
-                       fmt::format("{} x {} workers", s.replicas, s.workers), NodeKind::Service});
-    for (const model::Broker& b : spec_.brokers) {
+    case NodeKind::Broker: {
+      const model::Broker& b = spec.brokers[n.element];
       std::string detail = model::to_string(b.type);
       if (b.type == model::BrokerType::Kafka)
         detail += fmt::format(", {} partitions", b.partitions);
-      nodes.push_back({b.name, shorten(b.name, kLabelChars), detail, NodeKind::Broker});
+      return detail;
     }
-    for (const model::Store& s : spec_.stores)
-      nodes.push_back({s.name, shorten(s.name, kLabelChars),
-                       fmt::format("{} connections", s.connections), NodeKind::Store});
+    case NodeKind::Store:
+      break;
   }
-
-  void note(std::size_t from, std::size_t to, EdgeKind kind, const std::string& name, double rate) {
-    EdgeDraft& d = drafts_[{from, to, kind}];
-    if (std::find(d.names.begin(), d.names.end(), name) == d.names.end()) d.names.push_back(name);
-    d.rate += rate;
-  }
-
-  void add_work(std::size_t from, const model::Work& work, double rate) {
-    for (const model::Call& call : work.calls) {
-      const model::Operation& target = spec_.operations[static_cast<std::size_t>(call.target)];
-      note(from, static_cast<std::size_t>(target.service), EdgeKind::Sync, target.full_name,
-           rate * call.probability);
-    }
-    for (const model::Publish& p : work.publishes) {
-      const model::Event& event = spec_.events[static_cast<std::size_t>(p.event)];
-      note(from, broker_node(event.broker), EdgeKind::Publish, event.name, rate);
-    }
-    for (const model::StoreAccess& r : work.reads)
-      note(from, store_node(r.store), EdgeKind::Store, "reads", rate);
-    for (const model::StoreAccess& w : work.writes)
-      note(from, store_node(w.store), EdgeKind::Store, "writes", rate);
-  }
-
-  void add_consumer(std::size_t c) {
-    const model::Consumer& consumer = spec_.consumers[c];
-    const double rate = c < a_.rates.consumers.size() ? a_.rates.consumers[c] : 0;
-    const auto service = static_cast<std::size_t>(consumer.service);
-    const model::Event& event = spec_.events[static_cast<std::size_t>(consumer.event)];
-    note(broker_node(event.broker), service, EdgeKind::Consume, event.name, rate);
-    for (model::EntityId id : spec_.callback_entities(static_cast<model::ConsumerId>(c))) {
-      const model::Entity& entity = spec_.entities[static_cast<std::size_t>(id)];
-      const std::string target =
-          entity.read ? spec_.operations[static_cast<std::size_t>(*entity.read)].full_name
-                      : entity.name;
-      note(service, static_cast<std::size_t>(entity.owner), EdgeKind::Callback, target, rate);
-    }
-    add_work(service, consumer.work, rate);
-  }
-
-  static std::string edge_label(EdgeKind kind, const std::vector<std::string>& names) {
-    std::vector<std::string> shown(
-        names.begin(), names.begin() + static_cast<long>(std::min(kEdgeLabelNames, names.size())));
-    std::string text;
-    for (std::size_t i = 0; i < shown.size(); ++i) text += (i ? ", " : "") + shown[i];
-    if (names.size() > shown.size()) text += fmt::format(" +{}", names.size() - shown.size());
-    return kind == EdgeKind::Callback ? "callback " + text : text;
-  }
-
-  const Spec& spec_;
-  const Analysis& a_;
-  std::map<EdgeKey, EdgeDraft> drafts_;
-};
-
-// Follows the busiest outgoing edge from the service of the busiest entry operation.
-std::vector<std::size_t> hottest_path(const Spec& spec, const Analysis& a,
-                                      const std::vector<DiagramEdge>& edges,
-                                      std::size_t node_count) {
-  std::optional<std::size_t> start;
-  double best = 0;
-  for (const model::RateSource& source : spec.workload.sources) {
-    const auto op = static_cast<std::size_t>(source.to);
-    const double rate = op < a.rates.operations.size() ? a.rates.operations[op] : 0;
-    if (rate > best) {
-      best = rate;
-      start = static_cast<std::size_t>(spec.operations[op].service);
-    }
-  }
-  std::vector<std::size_t> path_edges;
-  if (!start) return path_edges;
-  std::vector<std::vector<std::size_t>> out(node_count);
-  for (std::size_t e = 0; e < edges.size(); ++e) out[edges[e].from].push_back(e);
-  std::vector<char> visited(node_count, 0);
-  std::size_t at = *start;
-  visited[at] = 1;
-  while (true) {
-    std::optional<std::size_t> next;
-    for (std::size_t e : out[at]) {
-      const DiagramEdge& edge = edges[e];
-      if (visited[edge.to] || edge.rate <= 0 || edge.kind == EdgeKind::Store) continue;
-      if (!next || edge.rate > edges[*next].rate) next = e;
-    }
-    if (!next) break;
-    path_edges.push_back(*next);
-    at = edges[*next].to;
-    visited[at] = 1;
-  }
-  return path_edges;
+  return fmt::format("{} connections", spec.stores[n.element].connections);
 }
 
-// The longest chain of the cascade with the widest blast radius.
-const std::vector<std::string>* worst_chain(const Analysis& a) {
-  const std::vector<std::string>* best = nullptr;
-  double best_radius = -1;
-  for (const analyzers::Cascade& c : a.cascades)
-    for (const auto& path : c.paths) {
-      const bool better = c.blast_radius > best_radius ||
-                          (c.blast_radius == best_radius && path.size() > best->size());
-      if (better) {
-        best = &path;
-        best_radius = c.blast_radius;
-      }
-    }
-  return best;
+std::string edge_label(EdgeKind kind, const std::vector<std::string>& names) {
+  std::vector<std::string> shown(
+      names.begin(), names.begin() + static_cast<long>(std::min(kEdgeLabelNames, names.size())));
+  std::string text;
+  for (std::size_t i = 0; i < shown.size(); ++i) text += (i ? ", " : "") + shown[i];
+  if (names.size() > shown.size()) text += fmt::format(" +{}", names.size() - shown.size());
+  return kind == EdgeKind::Callback ? "callback " + text : text;
 }
 
-std::optional<std::size_t> component_node(const Spec& spec, const std::string& name,
-                                          const GraphBuilder& g) {
-  if (auto s = spec.find_service(name)) return static_cast<std::size_t>(*s);
-  if (auto b = spec.find_broker(name)) return g.broker_node(*b);
-  if (auto s = spec.find_store(name)) return g.store_node(*s);
-  if (auto op = spec.find_operation(name))
-    return static_cast<std::size_t>(spec.operations[static_cast<std::size_t>(*op)].service);
-  return std::nullopt;
+void copy_graph(const Spec& spec, const ComponentGraph& g, Diagram& d) {
+  for (const ComponentNode& n : g.nodes) {
+    DiagramNode node{n.name, shorten(n.name, kLabelChars), node_detail(spec, n), n.kind};
+    node.hot = n.hot;
+    node.cascade = n.cascade;
+    d.nodes.push_back(std::move(node));
+  }
+  for (const ComponentEdge& e : g.edges) {
+    DiagramEdge edge;
+    edge.from = e.from;
+    edge.to = e.to;
+    edge.kind = e.kind;
+    edge.rate = e.rate;
+    edge.label = edge_label(e.kind, e.names);
+    edge.hot = e.hot;
+    edge.cascade = e.cascade;
+    d.edges.push_back(std::move(edge));
+  }
 }
 
 std::string chain_words(const std::vector<std::string>& path) {
@@ -211,34 +84,13 @@ std::string chain_words(const std::vector<std::string>& path) {
   return out;
 }
 
-void mark_cascade(Diagram& d, const Spec& spec, const Analysis& a, const GraphBuilder& g) {
-  const std::vector<std::string>* chain = worst_chain(a);
-  if (!chain || chain->empty()) return;
-  d.worst_cascade = chain_words(*chain);
-  std::vector<std::size_t> nodes;
-  for (const std::string& name : *chain)
-    if (auto n = component_node(spec, name, g); n && (nodes.empty() || nodes.back() != *n))
-      nodes.push_back(*n);
-  for (std::size_t n : nodes) d.nodes[n].cascade = true;
-  for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
-    for (DiagramEdge& e : d.edges)
-      if ((e.from == nodes[i + 1] && e.to == nodes[i]) ||
-          (e.from == nodes[i] && e.to == nodes[i + 1]))
-        e.cascade = e.kind != EdgeKind::Callback;
-}
-
-void mark_hot(Diagram& d, const Spec& spec, const Analysis& a) {
-  const std::vector<std::size_t> path = hottest_path(spec, a, d.edges, d.nodes.size());
-  if (path.empty()) return;
-  std::string text = d.nodes[d.edges[path.front()].from].name;
-  d.nodes[d.edges[path.front()].from].hot = true;
-  for (std::size_t e : path) {
-    d.edges[e].hot = true;
-    d.nodes[d.edges[e].to].hot = true;
-    text += " -> " + d.nodes[d.edges[e].to].name;
-  }
-  d.hot_path =
-      text + fmt::format(" ({}/s at its first hop)", format_figure(d.edges[path.front()].rate));
+// "gateway -> order -> payment (200/s at its first hop)".
+std::string hot_path_text(const ComponentGraph& g) {
+  if (g.hot_path.empty()) return "";
+  std::string text = g.nodes[g.edges[g.hot_path.front()].from].name;
+  for (std::size_t e : g.hot_path) text += " -> " + g.nodes[g.edges[e].to].name;
+  return text +
+         fmt::format(" ({}/s at its first hop)", format_figure(g.edges[g.hot_path.front()].rate));
 }
 
 // Keeps the most important nodes: marked ones, then by traffic through them, then by degree.
@@ -367,13 +219,12 @@ void place_labels(Diagram& d) {
 
 }  // namespace
 
-Diagram build_diagram(const Spec& spec, const Analysis& analysis) {
+Diagram build_diagram(const Spec& spec, const ComponentGraph& graph) {
   Diagram d;
-  GraphBuilder graph(spec, analysis);
-  graph.build(d.nodes, d.edges);
+  copy_graph(spec, graph, d);
   d.total_components = d.nodes.size();
-  mark_hot(d, spec, analysis);
-  mark_cascade(d, spec, analysis, graph);
+  d.hot_path = hot_path_text(graph);
+  if (!graph.worst_chain.empty()) d.worst_cascade = chain_words(graph.worst_chain);
   cap_nodes(d);
   size_nodes(d);
   apply_layout(d);

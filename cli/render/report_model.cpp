@@ -1,5 +1,6 @@
 // Gathers the report: summary and verdict, charts from the simulation's time series; the diagram
-// (report_diagram.cpp) and the tables (report_tables.cpp) come from their own files.
+// (report_diagram.cpp) and the tables (report_tables.cpp) come from their own files. What to
+// headline comes from review_design (cli/review/design_review.h); this file words it.
 
 #include "cli/render/report_model.h"
 
@@ -10,7 +11,6 @@
 #include <numeric>
 
 #include "cli/render/render_analyze.h"
-#include "cli/review/gate_eval.h"
 
 namespace ripple::cli {
 namespace {
@@ -70,61 +70,44 @@ void add_findings(const Analysis& a, Report& r) {
   }
 }
 
-void add_amplification(const Analysis& a, Report& r) {
-  const analyzers::Amplification* worst = nullptr;
-  for (const analyzers::Amplification& x : a.amplification)
-    if (x.kind == analyzers::AmplificationKind::EntryOperation &&
-        (!worst || x.worst_case.requests > worst->worst_case.requests))
-      worst = &x;
-  if (!worst) return;
+void add_amplification(const Analysis& a, const DesignSummary& summary, Report& r) {
+  if (!summary.largest_entry_amplification) return;
+  const analyzers::Amplification& worst = a.amplification[*summary.largest_entry_amplification];
   r.summary.push_back(
       {"Largest amplification",
        fmt::format("{}: {} downstream requests per entry request nominal, {} worst case",
-                   worst->name, format_figure(worst->nominal.requests),
-                   format_figure(worst->worst_case.requests)),
+                   worst.name, format_figure(worst.nominal.requests),
+                   format_figure(worst.worst_case.requests)),
        Tone::Neutral});
 }
 
-void add_cascade(const Analysis& a, Report& r) {
-  // The widest radius, ties broken by the longest chain (the same one the diagram highlights).
-  auto longest = [](const analyzers::Cascade& c) {
-    std::size_t n = 0;
-    for (const auto& p : c.paths) n = std::max(n, p.size());
-    return n;
-  };
-  const analyzers::Cascade* worst = nullptr;
-  for (const analyzers::Cascade& c : a.cascades)
-    if (!worst || c.blast_radius > worst->blast_radius ||
-        (c.blast_radius == worst->blast_radius && longest(c) > longest(*worst)))
-      worst = &c;
-  if (!worst) return;
-  int full = 0;
-  for (const analyzers::Cascade& c : a.cascades) full += c.blast_radius >= 1 ? 1 : 0;
+void add_cascade(const Analysis& a, const DesignSummary& summary, Report& r) {
+  if (!summary.widest_cascade) return;
+  const analyzers::Cascade& worst = a.cascades[*summary.widest_cascade];
   std::string text = fmt::format("{} ({}): {}% of entry traffic fails while it is down",
-                                 worst->component, analyzers::to_string(worst->kind),
-                                 format_figure(std::round(worst->blast_radius * 1000) / 10));
-  if (full > 1) text += fmt::format("; {} components take down all entry traffic", full);
+                                 worst.component, analyzers::to_string(worst.kind),
+                                 format_figure(std::round(worst.blast_radius * 1000) / 10));
+  if (summary.components_taking_all_traffic > 1)
+    text += fmt::format("; {} components take down all entry traffic",
+                        summary.components_taking_all_traffic);
   r.summary.push_back(
-      {"Widest blast radius", text, worst->blast_radius >= 0.5 ? Tone::Bad : Tone::Neutral});
+      {"Widest blast radius", text, worst.blast_radius >= 0.5 ? Tone::Bad : Tone::Neutral});
 }
 
-void add_coupling(const Analysis& a, Report& r) {
-  int hidden = 0;
-  for (const analyzers::ServiceCoupling& s : a.coupling.services) hidden += s.ce_hidden > 0;
-  double callbacks = 0;
-  for (const analyzers::EventProfile& e : a.events) callbacks += e.callback_rate;
+void add_coupling(const Analysis& a, const DesignSummary& summary, Report& r) {
+  const int hidden = summary.services_with_hidden_coupling;
   r.summary.push_back(
       {"Hidden coupling",
        fmt::format("{} call back owners for fields events do not carry ({} callbacks/s)",
                    plural(static_cast<std::size_t>(hidden), "service", "services"),
-                   format_figure(callbacks)),
+                   format_figure(summary.callback_rate)),
        hidden > 0 ? Tone::Bad : Tone::Good});
   if (!a.coupling.sync_cycles.empty())
     r.summary.push_back(
         {"Sync cycles", fmt::format("{}", a.coupling.sync_cycles.size()), Tone::Bad});
 }
 
-void add_simulation(const sim::SimulationResult* s, Report& r) {
+void add_simulation(const sim::SimulationResult* s, const DesignSummary& summary, Report& r) {
   if (!s) {
     r.summary.push_back({"Simulation", "not run (--no-simulate)", Tone::Neutral});
     return;
@@ -139,9 +122,7 @@ void add_simulation(const sim::SimulationResult* s, Report& r) {
                      op.throughput_per_s),
          op.error_rate > 0.01 ? Tone::Bad : Tone::Neutral});
   }
-  std::size_t unrecovered = 0;
-  for (const sim::FaultResult& f : s->faults)
-    unrecovered += !f.recovery_time_ms && f.at_ms < s->duration_ms;
+  const int unrecovered = summary.unrecovered_faults;
   if (!s->faults.empty())
     r.summary.push_back(
         {"Faults",
@@ -158,16 +139,9 @@ void add_simulation(const sim::SimulationResult* s, Report& r) {
 
 void add_gates(const ReportInput& input, Report& r) {
   if (input.spec.gates.empty()) return;
-  const GateReport gates = evaluate_gates(input.spec, input.analysis, input.simulation);
-  int failed = 0, skipped = 0;
-  for (const GateOutcome& g : gates.gates) {
-    const model::Gate gate{g.expr, g.metric, g.argument, g.comparison, g.threshold, {}};
-    if (!input.simulation && gate_needs_simulation(gate))
-      ++skipped;
-    else
-      failed += g.met ? 0 : 1;
-  }
-  const int total = static_cast<int>(gates.gates.size());
+  const GateTally& gates = input.review.summary.gates;
+  const int failed = gates.failed, skipped = gates.skipped;
+  const int total = static_cast<int>(gates.report.gates.size());
   std::string text = fmt::format("{} of {} pass", total - failed - skipped, total);
   if (failed > 0) text += fmt::format(", {} fail", failed);
   if (skipped > 0) text += fmt::format(", {} need the simulation (not run)", skipped);
@@ -231,21 +205,15 @@ Chart entry_chart(const sim::SimulationResult& s, std::string id, std::string ti
   return c;
 }
 
-Chart queue_chart(const sim::SimulationResult& s) {
+Chart queue_chart(const sim::SimulationResult& s, const SimulationRanking& ranking) {
   Chart c = chart_frame("queues", "Waiting requests per service",
                         "queue length (requests, all replicas)", s);
   std::vector<double> x;
   for (double start : s.series.start_ms) x.push_back(start / 1000);
-  std::vector<std::pair<double, std::size_t>> peaks;
-  for (std::size_t i = 0; i < s.series.queues.size(); ++i) {
-    const auto& q = s.series.queues[i].queue_length;
-    const double peak = q.empty() ? 0 : *std::max_element(q.begin(), q.end());
-    if (peak > 0) peaks.push_back({-peak, i});
-  }
-  std::sort(peaks.begin(), peaks.end());
-  if (peaks.size() > kMaxChartLines) peaks.resize(kMaxChartLines);
-  for (const auto& [negative_peak, i] : peaks)
+  for (std::size_t i : ranking.queues) {
+    if (c.lines.size() >= kMaxChartLines) break;
     c.lines.push_back({s.series.queues[i].service, downsample(x, s.series.queues[i].queue_length)});
+  }
   finish_chart(c);
   return c;
 }
@@ -281,7 +249,7 @@ std::vector<double> nice_ticks(double max) {
   return ticks;
 }
 
-std::vector<Chart> build_charts(const model::Spec& /*spec*/, const sim::SimulationResult& s) {
+std::vector<Chart> build_charts(const sim::SimulationResult& s, const SimulationRanking& ranking) {
   std::vector<Chart> charts;
   if (s.series.start_ms.empty()) return charts;
   charts.push_back(entry_chart(s, "latency", "p99 latency of entry requests, end to end",
@@ -290,7 +258,7 @@ std::vector<Chart> build_charts(const model::Spec& /*spec*/, const sim::Simulati
                                &sim::EntrySeries::error_rate));
   charts.push_back(entry_chart(s, "throughput", "Completed entry requests",
                                "throughput (requests/s)", 1, &sim::EntrySeries::throughput_per_s));
-  Chart queues = queue_chart(s);
+  Chart queues = queue_chart(s, ranking);
   if (!queues.lines.empty()) charts.push_back(std::move(queues));
   Chart backlog = backlog_chart(s);
   if (!backlog.lines.empty()) charts.push_back(std::move(backlog));
@@ -305,14 +273,16 @@ Report build_report(const ReportInput& input) {
   r.date = input.date;
   r.summary.push_back({"Components", components_text(spec), Tone::Neutral});
   r.summary.push_back({"Entry traffic", traffic_text(spec), Tone::Neutral});
+  const DesignSummary& summary = input.review.summary;
   add_findings(input.analysis, r);
-  add_amplification(input.analysis, r);
-  add_cascade(input.analysis, r);
-  add_coupling(input.analysis, r);
-  add_simulation(input.simulation, r);
+  add_amplification(input.analysis, summary, r);
+  add_cascade(input.analysis, summary, r);
+  add_coupling(input.analysis, summary, r);
+  add_simulation(input.simulation, summary, r);
   add_gates(input, r);
-  r.diagram = build_diagram(spec, input.analysis);
-  if (input.simulation) r.charts = build_charts(spec, *input.simulation);
+  r.diagram = build_diagram(spec, input.review.graph);
+  if (input.simulation && input.review.simulation_ranking)
+    r.charts = build_charts(*input.simulation, *input.review.simulation_ranking);
   r.charts_note = input.simulation
                       ? "Per-consumer lag over time is not in the simulation's time series; the "
                         "broker backlog chart (when any event waited) shows lag building up, and "

@@ -1,10 +1,12 @@
 #pragma once
 
-// What `ripple report` shows, gathered from a spec, its analysis and (optionally) a simulation
-// into plain structs: the summary, the architecture diagram with its layout, the charts' data and
-// axes, and every table with its cells already formatted (units in the column headers). The HTML
-// and Markdown renderers only format this; they compute nothing. docs/report.md defines every
-// number. Text in here is raw (unescaped): renderers escape it for their format.
+// What `ripple report` shows, as plain structs: the summary, the architecture diagram with its
+// layout, the charts' data and axes, and every table with its cells already formatted (units in
+// the column headers). build_report formats what review_design decided (cli/review/
+// design_review.h: which figures to headline, the worst-first orders, the hottest path and the
+// worst cascade) and lays it out; the HTML and Markdown renderers then only write markup.
+// docs/report.md defines every number. Text in here is raw (unescaped): renderers escape it for
+// their format.
 
 #include <cstddef>
 #include <optional>
@@ -13,6 +15,8 @@
 
 #include "analyzers/analysis.h"
 #include "cli/render/diagram_layout.h"
+#include "cli/review/component_graph.h"
+#include "cli/review/design_review.h"
 #include "model/spec.h"
 #include "simulator/results.h"
 
@@ -30,10 +34,8 @@ struct SummaryItem {
 // ---------------------------------------------------------------------------------------------
 // Diagram
 
-enum class NodeKind { Service, Broker, Store };
-// Sync: a call; Publish: service to broker; Consume: broker to service; Callback: a consumer
-// calling back the owner of a field the event lacks (hidden coupling); Store: reads and writes.
-enum class EdgeKind { Sync, Publish, Consume, Callback, Store };
+// Nodes and edges of the component graph (NodeKind, EdgeKind: cli/review/component_graph.h), in
+// the graph's order, with what drawing them needs.
 
 struct DiagramNode {
   std::string name;    // full component name
@@ -126,6 +128,7 @@ struct ReportInput {
   const model::Spec& spec;
   const analyzers::Analysis& analysis;
   const sim::SimulationResult* simulation = nullptr;  // null with --no-simulate
+  const DesignReview& review;                         // review_design(spec, analysis, simulation)
   std::string date;                                   // free text or empty
 };
 
@@ -139,12 +142,14 @@ inline constexpr std::size_t kMaxChartPoints = 600;
 [[nodiscard]] Report build_report(const ReportInput& input);
 
 // Parts, exposed for tests.
-[[nodiscard]] Diagram build_diagram(const model::Spec& spec, const analyzers::Analysis& analysis);
+// The drawing of `graph` (build_component_graph(spec, ...)): labels, the cap, boxes, layout.
+[[nodiscard]] Diagram build_diagram(const model::Spec& spec, const ComponentGraph& graph);
 // Every table, in report order (report_tables.cpp).
 [[nodiscard]] std::vector<ReportTable> build_tables(const ReportInput& input);
-// Charts from the simulation's time series, fault windows shaded (empty without a simulation).
-[[nodiscard]] std::vector<Chart> build_charts(const model::Spec& spec,
-                                              const sim::SimulationResult& simulation);
+// Charts from the simulation's time series, fault windows shaded; `ranking` is
+// rank_simulation(simulation). Empty without a time series.
+[[nodiscard]] std::vector<Chart> build_charts(const sim::SimulationResult& simulation,
+                                              const SimulationRanking& ranking);
 // Ticks at 1, 2 or 5 x 10^k from 0 to at least `max` (max <= 0 gives 0..1).
 [[nodiscard]] std::vector<double> nice_ticks(double max);
 

@@ -1,5 +1,5 @@
 // The report's tables (part of report_model.h). Cells are formatted here, units go in the
-// column headers, and long tables keep their worst rows first up to kMaxTableRows.
+// column headers, and long tables keep their worst rows (review's orders) up to kMaxTableRows.
 
 #include <fmt/format.h>
 
@@ -11,7 +11,6 @@
 #include "cli/render/render_analyze.h"
 #include "cli/render/render_gate.h"
 #include "cli/render/report_model.h"
-#include "cli/review/gate_eval.h"
 #include "model/units.h"
 
 namespace ripple::cli {
@@ -48,19 +47,21 @@ ReportTable table(std::string id, std::string title, std::string note,
   return t;
 }
 
-// Indexes of `items` ordered by `less` (stable), capped.
-template <typename T, typename Less>
-std::vector<std::size_t> ranked(const std::vector<T>& items, Less less, ReportTable& t) {
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
+// The first kMaxTableRows of `order` (review's worst-first order, or the results' own order).
+Order capped(Order order, ReportTable& t) {
   t.total_rows = order.size();
   if (order.size() > kMaxTableRows) order.resize(kMaxTableRows);
   return order;
 }
 
-ReportTable coupling(const Analysis& a) {
+template <typename T>
+Order in_order(const std::vector<T>& items) {
+  Order order(items.size());
+  std::iota(order.begin(), order.end(), 0);
+  return order;
+}
+
+ReportTable coupling(const Analysis& a, const DesignReview& review) {
   ReportTable t = table(
       "coupling", "Coupling",
       "Counts of distinct services. Ce (efferent): services this one depends on; Ca (afferent): "
@@ -71,12 +72,7 @@ ReportTable coupling(const Analysis& a) {
        "async Ce (services)", "hidden Ce (services)"},
       {0, 1, 1, 1, 1, 1, 1});
   const auto& services = a.coupling.services;
-  for (std::size_t i : ranked(
-           services,
-           [](const auto&x, const auto&y) {
-             return std::tie(y.ce, y.ce_hidden, y.ca) < std::tie(x.ce, x.ce_hidden, x.ca);
-           },
-           t)) {
+  for (std::size_t i : capped(review.coupling, t)) {
     const analyzers::ServiceCoupling& s = services[i];
     t.rows.push_back({s.name, std::to_string(s.ce), std::to_string(s.ca),
                       s.instability ? fixed(*s.instability, 2) : "-", std::to_string(s.ce_sync),
@@ -86,7 +82,7 @@ ReportTable coupling(const Analysis& a) {
   return t;
 }
 
-ReportTable amplification(const Analysis& a) {
+ReportTable amplification(const Analysis& a, const DesignReview& review) {
   ReportTable t = table(
       "amplification", "Amplification",
       "Downstream work caused by one entry request or one published event (the request or event "
@@ -96,10 +92,7 @@ ReportTable amplification(const Analysis& a) {
        "worst-case multiplier (x)", "deliveries", "callbacks", "store transactions",
        "event bytes (B)"},
       {0, 1, 1, 1, 1, 1, 1, 1});
-  for (std::size_t i : ranked(
-           a.amplification,
-           [](const auto&x, const auto&y) { return y.worst_case.requests < x.worst_case.requests; },
-           t)) {
+  for (std::size_t i : capped(review.ranking.amplification, t)) {
     const analyzers::Amplification& x = a.amplification[i];
     const bool event = x.kind == analyzers::AmplificationKind::Event;
     t.rows.push_back({(event ? "event " : "") + x.name + (x.cycles_cut ? " (cycle cut)" : ""),
@@ -112,23 +105,13 @@ ReportTable amplification(const Analysis& a) {
   return t;
 }
 
-bool has_effect(const analyzers::Cascade& c) {
-  return !c.failed_operations.empty() || !c.stalled_consumers.empty() || !c.lost_events.empty();
-}
-
-std::size_t longest(const analyzers::Cascade& c) {
-  std::size_t n = 0;
-  for (const auto& p : c.paths) n = std::max(n, p.size());
-  return n;
-}
-
 std::string chain_words(const std::vector<std::string>& path) {
   std::string out = path.front() + " down";
   for (std::size_t i = 1; i < path.size(); ++i) out += " -> " + path[i] + " fails";
   return out;
 }
 
-ReportTable cascades(const Analysis& a) {
+ReportTable cascades(const Analysis& a, const DesignReview& review) {
   ReportTable t = table(
       "cascades", "Cascades",
       "What fails while one component is down. Blast radius: share of all entry traffic (by "
@@ -137,17 +120,8 @@ ReportTable cascades(const Analysis& a) {
       {"component", "kind", "blast radius (% of entry traffic)", "failing entries",
        "stalled consumers", "lost events", "longest chain"},
       {0, 0, 1, 0, 0, 0, 0});
-  std::vector<analyzers::Cascade> effective;
-  for (const analyzers::Cascade& c : a.cascades)
-    if (has_effect(c)) effective.push_back(c);
-  for (std::size_t i : ranked(
-           effective,
-           [](const auto&x, const auto&y) {
-             return std::make_tuple(y.blast_radius, longest(y), y.stalled_consumers.size()) <
-                    std::make_tuple(x.blast_radius, longest(x), x.stalled_consumers.size());
-           },
-           t)) {
-    const analyzers::Cascade& c = effective[i];
+  for (std::size_t i : capped(review.cascades, t)) {
+    const analyzers::Cascade& c = a.cascades[i];
     const auto chain =
         std::max_element(c.paths.begin(), c.paths.end(),
                          [](const auto& x, const auto& y) { return x.size() < y.size(); });
@@ -159,7 +133,7 @@ ReportTable cascades(const Analysis& a) {
   return t;
 }
 
-ReportTable thin_fat(const Analysis& a) {
+ReportTable thin_fat(const Analysis& a, const DesignReview& review) {
   ReportTable t = table(
       "events", "Thin versus fat events",
       "Bytes: size of the carried fields. Callbacks per delivery: callbacks one event causes / "
@@ -168,12 +142,7 @@ ReportTable thin_fat(const Analysis& a) {
       {"event", "bytes (B)", "consumers", "publish rate (/s)", "callbacks per delivery",
        "callback rate (/s)", "fat bytes (B)", "fields the fat variant adds"},
       {0, 1, 1, 1, 1, 1, 1, 0});
-  for (std::size_t i : ranked(
-           a.events,
-           [](const auto&x, const auto&y) {
-             return std::tie(y.callback_rate, y.callbacks) < std::tie(x.callback_rate, x.callbacks);
-           },
-           t)) {
+  for (std::size_t i : capped(review.ranking.events, t)) {
     const analyzers::EventProfile& e = a.events[i];
     t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
                       format_figure(e.publish_rate), format_figure(e.callbacks_per_delivery),
@@ -184,7 +153,7 @@ ReportTable thin_fat(const Analysis& a) {
   return t;
 }
 
-ReportTable operations(const sim::SimulationResult& r) {
+ReportTable operations(const sim::SimulationResult& r, const SimulationRanking& ranking) {
   ReportTable t = table(
       "sim-operations", "Simulated operations",
       "Latency from the request's arrival at the service (queueing included) to its response: "
@@ -193,8 +162,7 @@ ReportTable operations(const sim::SimulationResult& r) {
       {"operation", "entry", "count (requests)", "errors (requests)", "error rate (%)",
        "throughput (/s)", "mean (ms)", "p50 (ms)", "p90 (ms)", "p99 (ms)", "max (ms)"},
       {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1});
-  for (std::size_t i : ranked(
-           r.operations, [](const auto&x, const auto&y) { return x.entry && !y.entry; }, t)) {
+  for (std::size_t i : capped(ranking.operations, t)) {
     const sim::OperationResult& op = r.operations[i];
     const sim::LatencySummary& l = op.latency;
     t.rows.push_back({op.name, op.entry ? "yes" : "", std::to_string(op.count),
@@ -206,7 +174,7 @@ ReportTable operations(const sim::SimulationResult& r) {
   return t;
 }
 
-ReportTable consumers(const sim::SimulationResult& r) {
+ReportTable consumers(const sim::SimulationResult& r, const SimulationRanking& ranking) {
   ReportTable t = table(
       "sim-consumers", "Simulated consumers",
       "Lag: from the publish of an event to the end of its handling by the consumer. Counts are "
@@ -215,9 +183,7 @@ ReportTable consumers(const sim::SimulationResult& r) {
        "lag mean (ms)", "lag p99 (ms)", "lag max (ms)"},
       {0, 1, 1, 1, 1, 1, 1, 1, 1});
   bool any = false;
-  for (std::size_t i : ranked(
-           r.consumers, [](const auto&x, const auto&y) { return y.lag.p99_ms < x.lag.p99_ms; },
-           t)) {
+  for (std::size_t i : capped(ranking.consumers, t)) {
     const sim::ConsumerResult& c = r.consumers[i];
     any = any || c.delivered > 0;
     t.rows.push_back({c.name, std::to_string(c.delivered), std::to_string(c.duplicates),
@@ -230,15 +196,13 @@ ReportTable consumers(const sim::SimulationResult& r) {
   return t;
 }
 
-ReportTable services(const sim::SimulationResult& r) {
+ReportTable services(const sim::SimulationResult& r, const SimulationRanking& ranking) {
   ReportTable t = table(
       "sim-services", "Simulated services",
       "Utilization: busy worker time / (replicas x workers x measured time). Rejected: requests "
       "refused because the replica's queue was full. Busiest first.",
       {"service", "utilization (%)", "rejected (requests)", "max queue (requests)"}, {0, 1, 1, 1});
-  for (std::size_t i : ranked(
-           r.services, [](const auto&x, const auto&y) { return y.utilization < x.utilization; },
-           t)) {
+  for (std::size_t i : capped(ranking.services, t)) {
     const sim::ServiceResult& s = r.services[i];
     t.rows.push_back({s.name, percent(s.utilization, 1), std::to_string(s.rejected),
                       std::to_string(s.max_queue)});
@@ -254,8 +218,7 @@ ReportTable measured(const sim::SimulationResult& r, const Analysis& a) {
             {"entry operation", "measured (requests per entry)", "static nominal (requests)",
              "static worst case (requests)"},
             {0, 1, 1, 1});
-  for (std::size_t i : ranked(
-           r.amplification, [](const auto&, const auto&) { return false; }, t)) {
+  for (std::size_t i : capped(in_order(r.amplification), t)) {
     const sim::AmplificationResult& m = r.amplification[i];
     std::string nominal = "-", worst = "-";
     for (const analyzers::Amplification& x : a.amplification)
@@ -276,8 +239,7 @@ ReportTable faults(const sim::SimulationResult& r) {
             "consecutive series steps whose entry error rate and p99 are back within 10% of their "
             "values before the fault; \"never\" when that does not happen in the run.",
             {"component", "mode", "at (time)", "for (time)", "recovery time"}, {0, 0, 1, 1, 1});
-  for (std::size_t i : ranked(
-           r.faults, [](const auto&, const auto&) { return false; }, t)) {
+  for (std::size_t i : capped(in_order(r.faults), t)) {
     const sim::FaultResult& f = r.faults[i];
     t.rows.push_back({f.target, f.mode, duration_text(f.at_ms), duration_text(f.for_ms),
                       f.recovery_time_ms ? duration_text(*f.recovery_time_ms) : "never"});
@@ -296,8 +258,7 @@ ReportTable findings(const Analysis& a) {
                         "Lint findings, most severe first: what was found, why it matters and "
                         "how to fix it (docs/lints.md).",
                         {"severity", "rule", "where", "finding", "why", "fix"}, {0, 0, 0, 0, 0, 0});
-  for (std::size_t i : ranked(
-           a.findings, [](const auto&, const auto&) { return false; }, t)) {
+  for (std::size_t i : capped(in_order(a.findings), t)) {
     const analyzers::Finding& f = a.findings[i];
     t.rows.push_back({analyzers::to_string(f.severity), f.rule, where(f), f.message, f.why, f.fix});
   }
@@ -305,26 +266,23 @@ ReportTable findings(const Analysis& a) {
   return t;
 }
 
-std::string gate_result(const GateOutcome& g, bool simulated) {
-  if (!simulated && gate_needs_simulation(
-                        model::Gate{g.expr, g.metric, g.argument, g.comparison, g.threshold, {}}))
-    return "not evaluated: needs the simulation (--no-simulate)";
+std::string gate_result(const GateOutcome& g, bool evaluated) {
+  if (!evaluated) return "not evaluated: needs the simulation (--no-simulate)";
   return g.met ? "pass" : "FAIL";
 }
 
-ReportTable gates(const ReportInput& input) {
+ReportTable gates(const GateTally& tally) {
   ReportTable t =
       table("gates", "Gates",
             "The spec's gates, evaluated as `ripple gate` does on this analysis and "
             "simulation (same seed). Value and threshold in the metric's unit.",
             {"gate", "where", "value", "threshold", "result", "note"}, {0, 0, 1, 1, 0, 0});
-  const GateReport report = evaluate_gates(input.spec, input.analysis, input.simulation);
-  for (std::size_t i : ranked(
-           report.gates, [](const auto&, const auto&) { return false; }, t)) {
+  const GateReport& report = tally.report;
+  for (std::size_t i : capped(in_order(report.gates), t)) {
     const GateOutcome& g = report.gates[i];
     t.rows.push_back({g.expr, g.line > 0 ? fmt::format("{}:{}", g.file, g.line) : g.file,
                       format_gate_value(g.value, g.unit), format_gate_threshold(g),
-                      gate_result(g, input.simulation != nullptr), g.reason});
+                      gate_result(g, !tally.not_evaluated[i]), g.reason});
   }
   t.empty_text = "The spec declares no gates.";
   return t;
@@ -334,17 +292,19 @@ ReportTable gates(const ReportInput& input) {
 
 std::vector<ReportTable> build_tables(const ReportInput& input) {
   const Analysis& a = input.analysis;
-  std::vector<ReportTable> out{findings(a), coupling(a), amplification(a), cascades(a),
-                               thin_fat(a)};
-  if (input.simulation) {
+  const DesignReview& review = input.review;
+  std::vector<ReportTable> out{findings(a), coupling(a, review), amplification(a, review),
+                               cascades(a, review), thin_fat(a, review)};
+  if (input.simulation && review.simulation_ranking) {
     const sim::SimulationResult& r = *input.simulation;
-    out.push_back(operations(r));
-    out.push_back(consumers(r));
-    out.push_back(services(r));
+    const SimulationRanking& ranking = *review.simulation_ranking;
+    out.push_back(operations(r, ranking));
+    out.push_back(consumers(r, ranking));
+    out.push_back(services(r, ranking));
     out.push_back(measured(r, a));
     out.push_back(faults(r));
   }
-  out.push_back(gates(input));
+  out.push_back(gates(review.summary.gates));
   return out;
 }
 

@@ -27,14 +27,16 @@ workload: {sources: [{to: a.x, rate: 10/s}]}
 struct Rendered {
   model::Spec spec;
   analyzers::Analysis analysis;
-  [[nodiscard]] AnalyzeDocument doc() const { return {spec, analysis, "specs/tiny.yaml"}; }
+  AnalysisRanking ranking;
+  [[nodiscard]] AnalyzeDocument doc() const { return {spec, analysis, ranking, "specs/tiny.yaml"}; }
 };
 
 Rendered analyzed(const std::string& yaml) {
   model::LoadResult loaded = model::load_spec({"specs/tiny.yaml", yaml});
   EXPECT_TRUE(loaded.spec.has_value());
-  Rendered r{loaded.spec ? *loaded.spec : model::Spec{}, {}};
+  Rendered r{loaded.spec ? *loaded.spec : model::Spec{}, {}, {}};
   r.analysis = analyzers::analyze(r.spec);
+  r.ranking = rank_analysis(r.analysis);
   return r;
 }
 

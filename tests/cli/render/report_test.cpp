@@ -12,6 +12,7 @@
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
+#include "cli/review/design_review.h"
 #include "model/loader.h"
 #include "simulator/simulate.h"
 
@@ -45,6 +46,13 @@ Loaded load(const std::string& yaml, const std::string& name = "small.yaml") {
   Loaded l{loaded.spec ? *loaded.spec : model::Spec{}, {}};
   l.analysis = analyzers::analyze(l.spec);
   return l;
+}
+
+// The report of `l` as `ripple report` builds it: review first, then the layout.
+Report report_of(const Loaded& l, const sim::SimulationResult* simulation = nullptr,
+                 const std::string& date = "") {
+  const DesignReview review = review_design(l.spec, l.analysis, simulation);
+  return build_report({l.spec, l.analysis, simulation, review, date});
 }
 
 std::string read_file(const std::filesystem::path& path) {
@@ -95,13 +103,13 @@ TEST(ReportHtml, EscapesHostileTextFromTheSpecEverywhere) {
 
 TEST(ReportHtml, SpecDescriptionIsEscaped) {
   const Loaded l = load(kSmall);
-  const std::string html = render_report_html(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string html = render_report_html(report_of(l));
   EXPECT_TRUE(contains(html, "<p>Two &lt;services&gt; &amp; &quot;one&quot; consumer</p>"));
 }
 
 TEST(ReportHtml, NamesNoRemoteResourceAndForbidsLoadingOne) {
   const Loaded l = load(kSmall);
-  const std::string html = render_report_html(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string html = render_report_html(report_of(l));
   EXPECT_FALSE(contains(html, "http://"));
   EXPECT_FALSE(contains(html, "https://"));
   EXPECT_TRUE(contains(html,
@@ -128,7 +136,7 @@ TEST(ReportMarkdown, TableCellsEscapePipesAndHtml) {
 
 TEST(ReportMarkdown, CouplingTableOfASmallSpecIsExact) {
   const Loaded l = load(kSmall);
-  const std::string md = render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string md = render_report_markdown(report_of(l));
   // a calls b; c consumes Done (published by b) and calls b back for thing.body: both depend on
   // one service (c's async and hidden dependencies are the same service), hidden ranks first.
   const std::string expected =
@@ -143,7 +151,7 @@ TEST(ReportMarkdown, CouplingTableOfASmallSpecIsExact) {
 
 TEST(ReportMarkdown, ThinFatTableOfASmallSpecIsExact) {
   const Loaded l = load(kSmall);
-  const std::string md = render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string md = render_report_markdown(report_of(l));
   // Done carries thing.id (16 B); c needs thing.body too: 1 callback per delivery at 10/s; the
   // fat variant adds thing.body (1 KiB): 16 + 1024 = 1040 B.
   const std::string expected =
@@ -156,7 +164,7 @@ TEST(ReportMarkdown, ThinFatTableOfASmallSpecIsExact) {
 
 TEST(ReportMarkdown, MermaidDiagramUsesSolidSyncDashedAsyncAndLabelledCallbacks) {
   const Loaded l = load(kSmall);
-  const std::string md = render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
+  const std::string md = render_report_markdown(report_of(l));
   EXPECT_TRUE(contains(md,
                        "```mermaid\nflowchart LR\n  svc_a[\"a\"]\n  svc_b[\"b\"]\n"
                        "  svc_c[\"c\"]\n  brk_bus{{\"bus\"}}\n"));
@@ -169,7 +177,7 @@ TEST(ReportMarkdown, MermaidDiagramUsesSolidSyncDashedAsyncAndLabelledCallbacks)
 
 TEST(ReportGates, AreEvaluatedWhenTheyNeedNoSimulation) {
   const Loaded l = load(kSmall);
-  const Report r = build_report({l.spec, l.analysis, nullptr, ""});
+  const Report r = report_of(l);
   const ReportTable& gates = table(r, "gates");
   ASSERT_EQ(gates.rows.size(), 1u);
   EXPECT_EQ(gates.rows[0][0], "amplification(a.x) <= 30");
@@ -185,7 +193,7 @@ TEST(ReportLayout, BoxesNeverOverlapOnTheExamples) {
   ASSERT_GE(files.size(), 5u);
   for (const auto& file : files) {
     const Loaded l = load(read_file(file), file.filename().string());
-    const Diagram d = build_diagram(l.spec, l.analysis);
+    const Diagram d = build_diagram(l.spec, build_component_graph(l.spec, l.analysis));
     Layout layout;
     std::vector<LayoutNode> boxes;
     for (const DiagramNode& n : d.nodes) {
@@ -232,7 +240,7 @@ TEST(ReportDiagram, CapsHugeSpecsAndSaysSo) {
             std::to_string((i + 1) % 300) + ".x]}}}\n";
   yaml += "workload: {sources: [{to: s0.x, rate: 1/s}]}\n";
   const Loaded l = load(yaml, "big.yaml");
-  const Diagram d = build_diagram(l.spec, l.analysis);
+  const Diagram d = build_diagram(l.spec, build_component_graph(l.spec, l.analysis));
   EXPECT_EQ(d.nodes.size(), kMaxDiagramNodes);
   EXPECT_EQ(d.total_components, 300u);
   EXPECT_TRUE(contains(d.cap_note, "shows 60 of 300 components")) << d.cap_note;
@@ -249,8 +257,8 @@ TEST(Report, SameSpecAndSeedGiveIdenticalDocuments) {
   sim::SimulationOptions options;
   const sim::SimulationResult first = sim::simulate(l.spec, options);
   const sim::SimulationResult second = sim::simulate(l.spec, options);
-  const Report a = build_report({l.spec, l.analysis, &first, ""});
-  const Report b = build_report({l.spec, l.analysis, &second, ""});
+  const Report a = report_of(l, &first);
+  const Report b = report_of(l, &second);
   EXPECT_EQ(render_report_html(a), render_report_html(b));
   EXPECT_EQ(render_report_markdown(a), render_report_markdown(b));
   EXPECT_FALSE(a.charts.empty());
@@ -258,10 +266,8 @@ TEST(Report, SameSpecAndSeedGiveIdenticalDocuments) {
 
 TEST(Report, DateAppearsOnlyWhenGiven) {
   const Loaded l = load(kSmall);
-  const std::string without =
-      render_report_markdown(build_report({l.spec, l.analysis, nullptr, ""}));
-  const std::string with =
-      render_report_markdown(build_report({l.spec, l.analysis, nullptr, "2024-05-01"}));
+  const std::string without = render_report_markdown(report_of(l));
+  const std::string with = render_report_markdown(report_of(l, nullptr, "2024-05-01"));
   EXPECT_TRUE(contains(without, "Ripple design-review report.\n"));
   EXPECT_TRUE(contains(with, "Ripple design-review report, 2024-05-01.\n"));
 }
