@@ -11,6 +11,11 @@
 
 namespace ripple::cli {
 
+int usage_error(Io& io, std::string_view message) {
+  io.err << Style(io.err_color).error("error: ") << message << "\n";
+  return kExitBadInput;
+}
+
 int run(int argc, const char* const* argv, Io& io) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
@@ -38,8 +43,8 @@ int run(int argc, const char* const* argv, Io& io) {
     io.out << "ripple " << kRippleVersion << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    io.err << Style(io.err_color).error("error: ") << e.what() << "\n"
-           << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
+    usage_error(io, e.what());
+    io.err << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
     return kExitBadInput;
   }
   if (!action) return kExitBadInput;

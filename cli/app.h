@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -29,5 +30,9 @@ using Action = std::function<int(Io&)>;
 
 // Parses argv and runs the command. Never throws.
 [[nodiscard]] int run(int argc, const char* const* argv, Io& io);
+
+// Writes "error: <message>" (the word in red on a terminal) to io.err and returns
+// kExitBadInput: the one way a command reports bad usage or input it cannot take.
+int usage_error(Io& io, std::string_view message);
 
 }  // namespace ripple::cli

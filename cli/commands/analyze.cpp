@@ -9,6 +9,7 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/shared_options.h"
 #include "cli/render/render_analyze.h"
 #include "cli/review/rankings.h"
 #include "cli/spec_input.h"
@@ -48,15 +49,11 @@ void add_analyze_command(CLI::App& app, Action& action) {
   CLI::App* sub = app.add_subcommand(
       "analyze",
       "Coupling, amplification, cascades, thin/fat events and lints, without simulation");
-  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown", "sarif", "junit"}))
-      ->capture_default_str();
+  add_spec_argument(*sub, options->spec);
+  add_scenario_option(*sub, options->scenario);
+  add_format_option(*sub, options->format, {"text", "json", "markdown", "sarif", "junit"});
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_analyze(*options, io); }; });
+  run_when_chosen(*sub, action, options, run_analyze);
 }
 
 }  // namespace ripple::cli
