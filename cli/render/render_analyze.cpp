@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "analyzers/lint_catalog.h"
+#include "cli/format/figures.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -40,10 +41,10 @@ struct Table {
   }
 
   [[nodiscard]] std::string markdown() const {
-    std::string out = "| " + join(header, " | ") + " |\n|";
+    std::string out = fmt::format("| {} |\n|", fmt::join(header, " | "));
     for (std::size_t c = 0; c < header.size(); ++c) out += numeric(c) ? " ---: |" : " --- |";
     out += "\n";
-    for (const auto& row : rows) out += "| " + join(row, " | ") + " |\n";
+    for (const auto& row : rows) out += fmt::format("| {} |\n", fmt::join(row, " | "));
     return out;
   }
 
@@ -60,12 +61,6 @@ struct Table {
     return any;
   }
 
-  static std::string join(const std::vector<std::string>& cells, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? sep : "") + cells[i];
-    return out;
-  }
-
  private:
   static std::string line(const std::vector<std::string>& cells,
                           const std::vector<std::size_t>& width, const std::vector<char>& right) {
@@ -80,7 +75,7 @@ struct Table {
   }
 };
 
-std::string percent(double ratio) { return format_figure(std::round(ratio * 1000) / 10) + "%"; }
+std::string percent(double ratio) { return to_string(Figure{std::round(ratio * 1000) / 10}) + "%"; }
 
 std::string severity_word(Severity severity, const Style& style) {
   const std::string word = fmt::format("{:<7}", analyzers::to_string(severity));
@@ -100,16 +95,9 @@ std::string location(const Finding& f) {
   return fmt::format("{}:{}:{}", f.file, f.line, f.column);
 }
 
-std::string chain_text(const std::vector<std::string>& path) {
-  std::string out = path.front() + " down";
-  for (std::size_t i = 1; i < path.size(); ++i) out += " -> " + path[i] + " fails";
-  return out;
-}
-
 std::string list_text(const std::vector<std::string>& items, std::size_t limit = 6) {
-  std::vector<std::string> shown(items.begin(),
-                                 items.begin() + static_cast<long>(std::min(limit, items.size())));
-  std::string out = Table::join(shown, ", ");
+  const auto shown = items.begin() + static_cast<long>(std::min(limit, items.size()));
+  std::string out = fmt::format("{}", fmt::join(items.begin(), shown, ", "));
   if (items.size() > limit) out += fmt::format(" and {} more", items.size() - limit);
   return out;
 }
@@ -122,7 +110,7 @@ Table coupling_table(const Analysis& a, const Order& order, std::size_t limit) {
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::ServiceCoupling& s = services[order[i]];
     t.rows.push_back({s.name, std::to_string(s.ce), std::to_string(s.ca),
-                      s.instability ? format_figure(*s.instability) : "-",
+                      s.instability ? to_string(Figure{*s.instability}) : "-",
                       std::to_string(s.ce_sync), std::to_string(s.ce_async),
                       std::to_string(s.ce_hidden), std::to_string(s.ais), std::to_string(s.ads),
                       std::to_string(s.acs), std::to_string(s.siy)});
@@ -137,11 +125,12 @@ Table amplification_table(const Analysis& a, const Order& order, std::size_t lim
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::Amplification& x = a.amplification[order[i]];
     const bool event = x.kind == analyzers::AmplificationKind::Event;
-    t.rows.push_back({(event ? "event " : "") + x.name + (x.cycles_cut ? " *" : ""),
-                      format_figure(x.nominal.requests), format_figure(x.worst_case.requests),
-                      format_figure(x.worst_case_multiplier), format_figure(x.nominal.deliveries),
-                      format_figure(x.nominal.callbacks), format_figure(x.nominal.transactions),
-                      format_figure(x.nominal.bytes)});
+    t.rows.push_back(
+        {(event ? "event " : "") + x.name + (x.cycles_cut ? " *" : ""),
+         to_string(Figure{x.nominal.requests}), to_string(Figure{x.worst_case.requests}),
+         to_string(Figure{x.worst_case_multiplier}), to_string(Figure{x.nominal.deliveries}),
+         to_string(Figure{x.nominal.callbacks}), to_string(Figure{x.nominal.transactions}),
+         to_string(Figure{x.nominal.bytes})});
   }
   return t;
 }
@@ -153,8 +142,9 @@ Table events_table(const Analysis& a, const Order& order, std::size_t limit) {
   for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
     const analyzers::EventProfile& e = a.events[order[i]];
     t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
-                      format_figure(e.callbacks_per_delivery), format_figure(e.callback_rate),
-                      std::to_string(e.fat_bytes), std::to_string(e.fat_fields.size())});
+                      to_string(Figure{e.callbacks_per_delivery}),
+                      to_string(Figure{e.callback_rate}), std::to_string(e.fat_bytes),
+                      std::to_string(e.fat_fields.size())});
   }
   return t;
 }
@@ -238,15 +228,17 @@ std::string text_coupling(const Analysis& a, const AnalysisRanking& ranking, con
   out += coupling_table(a, ranking.coupling, kTextTableRows).text(style);
   out += more_line(kTextTableRows, a.coupling.services.size(), "services");
   for (const auto& cycle : a.coupling.sync_cycles)
-    out += "  " + style.error("sync cycle:") + " " + Table::join(cycle, " -> ") + "\n";
+    out += "  " + style.error("sync cycle:") + " " + fmt::format("{}", fmt::join(cycle, " -> ")) +
+           "\n";
   for (const auto& cycle : a.coupling.operation_cycles)
-    out += "  " + style.error("operation cycle:") + " " + Table::join(cycle, ", ") + "\n";
+    out += "  " + style.error("operation cycle:") + " " +
+           fmt::format("{}", fmt::join(cycle, ", ")) + "\n";
   const Order& chains = ranking.chains;
   for (std::size_t i = 0; i < std::min<std::size_t>(3, chains.size()); ++i) {
     const analyzers::SyncChain& c = a.coupling.longest_chains[chains[i]];
     if (c.length == 0) break;
     out += fmt::format("  longest sync chain from {}: {} calls ({})\n", c.entry, c.length,
-                       Table::join(c.operations, " -> "));
+                       fmt::join(c.operations, " -> "));
   }
   return out;
 }
@@ -270,7 +262,7 @@ std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, con
     out += fmt::format("  {} ({})  blast radius {}\n", style.bold(c.component),
                        analyzers::to_string(c.kind), percent(c.blast_radius));
     for (std::size_t p = 0; p < std::min<std::size_t>(5, c.paths.size()); ++p)
-      out += "    " + chain_text(c.paths[p]) + "\n";
+      out += "    " + cascade_chain_text(c.paths[p]) + "\n";
     if (c.paths.size() > 5) out += fmt::format("    ... and {} more chains\n", c.paths.size() - 5);
     if (!c.stalled_consumers.empty()) out += "    stalls: " + list_text(c.stalled_consumers) + "\n";
     if (!c.lost_events.empty()) out += "    loses: " + list_text(c.lost_events) + "\n";
@@ -283,9 +275,9 @@ std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, con
 }
 
 std::string fat_line(const analyzers::EventProfile& e) {
-  return fmt::format("{}: carry {} (+{} B per event) to remove {} callbacks per event ({}/s)",
-                     e.name, list_text(e.fat_fields), e.bytes_added,
-                     format_figure(e.callbacks_removed), format_figure(e.callback_rate));
+  return fmt::format("{}: carry {} (+{} per event) to remove {} callbacks per event ({})", e.name,
+                     list_text(e.fat_fields), Bytes{e.bytes_added}, Figure{e.callbacks_removed},
+                     Rate{e.callback_rate});
 }
 
 std::string text_events(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
@@ -321,7 +313,7 @@ std::string markdown_cascades(const Analysis& a, const AnalysisRanking& ranking)
     t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
                       percent(c.blast_radius), list_text(c.failed_entries),
                       list_text(c.stalled_consumers), list_text(c.lost_events),
-                      c.paths.empty() ? "" : "`" + chain_text(c.paths.front()) + "`"});
+                      c.paths.empty() ? "" : "`" + cascade_chain_text(c.paths.front()) + "`"});
   }
   if (t.rows.empty()) return out + "No component failure reaches anything else.\n\n";
   return out + t.markdown() + "\n";
@@ -329,15 +321,11 @@ std::string markdown_cascades(const Analysis& a, const AnalysisRanking& ranking)
 
 }  // namespace
 
-std::string format_figure(double value) {
-  if (!std::isfinite(value)) return value > 0 ? "inf" : "-";
-  if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
-  if (std::fabs(value - std::round(value)) < 1e-9) return fmt::format("{}", std::llround(value));
-  if (std::fabs(value) < 0.01) return fmt::format("{:.2g}", value);  // keep small shares visible
-  std::string text = fmt::format("{:.2f}", value);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
+std::string cascade_chain_text(const std::vector<std::string>& chain) {
+  if (chain.empty()) return "";
+  std::string out = chain.front() + " down";
+  for (std::size_t i = 1; i < chain.size(); ++i) out += " -> " + chain[i] + " fails";
+  return out;
 }
 
 std::string render_analyze_text(const AnalyzeDocument& doc, bool color) {
@@ -359,7 +347,7 @@ std::string render_analyze_markdown(const AnalyzeDocument& doc) {
   out += "## Coupling\n\n" +
          coupling_table(a, doc.ranking.coupling, a.coupling.services.size()).markdown() + "\n";
   for (const auto& cycle : a.coupling.sync_cycles)
-    out += "- sync cycle: `" + Table::join(cycle, " -> ") + "`\n";
+    out += "- sync cycle: `" + fmt::format("{}", fmt::join(cycle, " -> ")) + "`\n";
   if (!a.coupling.sync_cycles.empty()) out += "\n";
   out +=
       "## Amplification\n\nPer entry request or published event (the request itself not "

@@ -12,6 +12,7 @@
 // Units in every format: rates per second, sizes in bytes, ratios 0..1 (text shows percent).
 
 #include <string>
+#include <vector>
 
 #include "analyzers/analysis.h"
 #include "cli/review/rankings.h"
@@ -35,7 +36,7 @@ inline constexpr std::size_t kTextTableRows = 15;
 [[nodiscard]] std::string render_analyze_sarif(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_junit(const AnalyzeDocument& doc);
 
-// Shortest readable form of a figure: "50", "0.25", "1.33", "3.2e+12".
-[[nodiscard]] std::string format_figure(double value);
+// A cascade chain in words: "payments_db down -> payment.charge fails -> gateway.checkout fails".
+[[nodiscard]] std::string cascade_chain_text(const std::vector<std::string>& chain);
 
 }  // namespace ripple::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/json/json.h"
+#include "cli/render/markup.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -17,26 +18,6 @@ int count(const model::Diagnostics& ds, model::Severity severity) {
 
 std::string plural(int n, const char* word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// GitHub's workflow commands need %, \r, \n (and in properties , and :) escaped.
-std::string github_escape(std::string_view s, bool property) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else if (property && c == ':')
-      out += "%3A";
-    else if (property && c == ',')
-      out += "%2C";
-    else
-      out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -109,11 +90,9 @@ std::string render_diagnostics_github(const model::Diagnostics& ds) {
   std::string out;
   for (const model::Diagnostic& d : ds) {
     out += d.severity == model::Severity::Error ? "::error " : "::warning ";
-    out += "file=" + github_escape(d.file, true);
+    out += "file=" + github_property(d.file);
     if (d.line > 0) out += fmt::format(",line={},col={}", d.line, d.column);
-    out +=
-        "::" + github_escape(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", false) +
-        "\n";
+    out += "::" + github_data(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")") + "\n";
   }
   return out;
 }

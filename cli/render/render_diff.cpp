@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/render/terminal.h"
 
@@ -45,17 +46,12 @@ bool has_figures(DiffSection section) {
          section == DiffSection::BlastRadius || section == DiffSection::Simulation;
 }
 
-std::string figure(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", std::llround(v));
-  std::string text = fmt::format("{:.4g}", v);
-  return text;
-}
-
 std::string value_text(const std::string& what, std::optional<double> v) {
   if (!v) return "";
-  if (what == "blast_radius" || what == "error_rate") return figure(*v * 100) + "%";
-  if (what == "p99") return figure(*v) + " ms";
-  return figure(*v);
+  if (what == "blast_radius" || what == "error_rate")
+    return fmt::format("{}%", Figure{*v * 100, FigureStyle::Compact});
+  if (what == "p99") return fmt::format("{} ms", Figure{*v, FigureStyle::Compact});
+  return to_string(Figure{*v, FigureStyle::Compact});
 }
 
 // Changes of one section, worse first, then better, then neutral (stable within each).
@@ -144,12 +140,12 @@ std::string diff_verdict(const SpecDiff& diff) {
   if (diff.changes.empty()) return "no change";
   if (worse == 0)
     return fmt::format("changed, nothing got worse ({} better, {} neutral)", better, neutral);
-  std::string parts;
+  std::vector<std::string> parts;
   for (const DiffSection s : kSections)
     if (const int n = diff.count(s, Verdict::Worse); n > 0)
-      parts += (parts.empty() ? "" : ", ") + fmt::format("{} {}", n, to_string(s));
-  return fmt::format("{} got worse ({}), {} better, {} neutral", plural(worse, "change"), parts,
-                     better, neutral);
+      parts.push_back(fmt::format("{} {}", n, to_string(s)));
+  return fmt::format("{} got worse ({}), {} better, {} neutral", plural(worse, "change"),
+                     fmt::join(parts, ", "), better, neutral);
 }
 
 std::string render_diff_text(const DiffDocument& doc, bool color) {

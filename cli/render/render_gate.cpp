@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/render/markup.h"
 #include "cli/render/terminal.h"
@@ -12,21 +13,6 @@
 
 namespace ripple::cli {
 namespace {
-
-// Four significant digits, no exponent below 1e9, trailing zeros dropped: 412.5, 0.0012, 12346.
-std::string figure(double value) {
-  if (!std::isfinite(value)) return value > 0 ? "inf" : "-inf";
-  if (value == 0) return "0";
-  const double magnitude = std::floor(std::log10(std::fabs(value)));
-  if (magnitude >= 9) return fmt::format("{:.4g}", value);
-  const int decimals = static_cast<int>(std::clamp(3 - magnitude, 0.0, 9.0));
-  std::string text = fmt::format("{:.{}f}", value, decimals);
-  if (text.find('.') != std::string::npos) {
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
-  return text == "-0" ? "0" : text;
-}
 
 const char* unit_name(GateUnit unit) {
   switch (unit) {
@@ -89,7 +75,7 @@ std::string simulation_line(const GateReport& r) {
   if (!r.simulation) return "no simulation needed (static gates only)";
   const SimulationRun& s = *r.simulation;
   return fmt::format("simulated {} of traffic, seed {}, {} replication{}",
-                     format_simulated_time(s.simulated_ms), s.seed, s.replications,
+                     Span{s.simulated_ms, SpanStyle::Run}, s.seed, s.replications,
                      s.replications == 1 ? "" : "s");
 }
 
@@ -117,13 +103,13 @@ std::string text_rows(const GateReport& r, const Style& style) {
     out += "  " + status_word(g, style) + "  " + padded(g.expr, expr_width + 2) +
            padded(format_gate_value(g.value, g.unit), value_width + 2) +
            padded(format_gate_threshold(g), threshold_width + 2) + location(g) + "\n";
-    std::string note = g.reason;
+    std::vector<std::string> notes;
+    if (!g.reason.empty()) notes.push_back(g.reason);
     if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
-      note += (note.empty() ? "" : "; ") + std::string("baseline value ") +
-              format_gate_value(g.baseline_value, g.unit);
-    if (g.baseline == BaselineState::New)
-      note += (note.empty() ? "" : "; ") + std::string("new since the baseline");
-    if (!note.empty()) out += "         " + style.dim(note) + "\n";
+      notes.push_back("baseline value " + format_gate_value(g.baseline_value, g.unit));
+    if (g.baseline == BaselineState::New) notes.push_back("new since the baseline");
+    if (!notes.empty())
+      out += "         " + style.dim(fmt::format("{}", fmt::join(notes, "; "))) + "\n";
   }
   return out;
 }
@@ -237,14 +223,14 @@ std::string github_location(const GateOutcome& g) {
 std::string format_gate_value(double value, GateUnit unit) {
   switch (unit) {
     case GateUnit::Milliseconds:
-      return std::fabs(value) >= 1000 ? figure(value / 1000) + " s" : figure(value) + " ms";
+      return to_string(Span{value, SpanStyle::Gate});
     case GateUnit::Ratio:
-      return figure(value * 100) + "%";
+      return fmt::format("{}%", Figure{value * 100, FigureStyle::Significant});
     case GateUnit::Number:
     case GateUnit::Count:
-      return figure(value);
+      break;
   }
-  return figure(value);
+  return to_string(Figure{value, FigureStyle::Significant});
 }
 
 std::string format_gate_value(std::optional<double> value, GateUnit unit) {
@@ -254,42 +240,6 @@ std::string format_gate_value(std::optional<double> value, GateUnit unit) {
 std::string format_gate_threshold(const GateOutcome& gate) {
   return std::string(comparison_symbol(gate.comparison)) + " " +
          format_gate_value(gate.threshold, gate.unit);
-}
-
-std::string format_simulated_time(double ms) {
-  const auto whole = [&](double unit) { return std::fmod(ms, unit) == 0; };
-  if (ms >= 3'600'000 && whole(3'600'000)) return figure(ms / 3'600'000) + "h";
-  if (ms >= 60'000 && whole(60'000)) return figure(ms / 60'000) + "m";
-  if (ms >= 1000) return figure(ms / 1000) + "s";
-  return figure(ms) + "ms";
-}
-
-std::string github_data(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string github_property(std::string_view text) {
-  std::string out;
-  for (const char c : github_data(text)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out += c;
-  }
-  return out;
 }
 
 std::string render_gate_text(const GateDocument& doc, bool color) {

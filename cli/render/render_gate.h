@@ -36,11 +36,5 @@ struct GateDocument {
 [[nodiscard]] std::string format_gate_value(std::optional<double> value, GateUnit unit);
 // The threshold side: "< 300 ms", "== 0".
 [[nodiscard]] std::string format_gate_threshold(const GateOutcome& gate);
-// Simulated time: "10m", "90s", "1h", "1.5s".
-[[nodiscard]] std::string format_simulated_time(double ms);
-
-// GitHub workflow-command escaping: data escapes % CR LF; a property also escapes : and ,.
-[[nodiscard]] std::string github_data(std::string_view text);
-[[nodiscard]] std::string github_property(std::string_view text);
 
 }  // namespace ripple::cli

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "cli/format/figures.h"
 #include "cli/render/markup.h"
 #include "cli/render/render_analyze.h"
 
@@ -167,8 +168,8 @@ std::string edge_svg(const Diagram& d, const DiagramEdge& e) {
   std::string cls = std::string("edge ") + edge_class(e.kind);
   if (e.hot) cls += " hot";
   if (e.cascade) cls += " cascade";
-  const std::string title = fmt::format("{} -> {}: {} ({}/s nominal)", d.nodes[e.from].name,
-                                        d.nodes[e.to].name, e.label, format_figure(e.rate));
+  const std::string title = fmt::format("{} -> {}: {} ({} nominal)", d.nodes[e.from].name,
+                                        d.nodes[e.to].name, e.label, Rate{e.rate});
   std::string out =
       fmt::format("<path class=\"{}\" d=\"{}\" marker-end=\"url(#{})\"><title>{}</title></path>\n",
                   cls, curve(e.points), marker_for(e), markup_escape(title));
@@ -295,11 +296,11 @@ std::string chart_axes(const Plot& p) {
   out += "</g>";
   for (double t : c.y_ticks)
     out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                       num(kPlotLeft - 6), num(p.y(t) + 4), format_figure(t));
+                       num(kPlotLeft - 6), num(p.y(t) + 4), Figure{t});
   for (double t : c.x_ticks)
     if (t <= c.x_max * (1 + 1e-9))
       out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                         num(p.x(t)), num(kPlotTop + p.height + 16), format_figure(t));
+                         num(p.x(t)), num(kPlotTop + p.height + 16), Figure{t});
   out +=
       fmt::format("<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                   num(kPlotLeft + p.width / 2), num(kChartHeight - 6), markup_escape(c.x_label));
@@ -329,12 +330,12 @@ std::string chart_svg(const Chart& c) {
                        markup_escape(c.faults[i].label));
   out += chart_axes(p);
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
-    std::string points;
+    std::vector<std::string> points;
     for (const Point& pt : c.lines[i].points)
-      points += (points.empty() ? "" : " ") + num(p.x(pt.x)) + "," + num(p.y(pt.y));
+      points.push_back(num(p.x(pt.x)) + "," + num(p.y(pt.y)));
     out += fmt::format(
         "<polyline class=\"series\" stroke=\"{}\" points=\"{}\"><title>{}</title></polyline>\n",
-        kPalette[i % std::size(kPalette)], points, markup_escape(c.lines[i].name));
+        kPalette[i % std::size(kPalette)], fmt::join(points, " "), markup_escape(c.lines[i].name));
   }
   out += "</svg>\n<div class=\"legend\">";
   for (std::size_t i = 0; i < c.lines.size(); ++i)

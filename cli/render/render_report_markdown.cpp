@@ -39,16 +39,12 @@ std::string arrow(EdgeKind kind) {
 
 std::string link_style(const std::vector<std::size_t>& links, const char* style) {
   if (links.empty()) return "";
-  std::string out = "  linkStyle ";
-  for (std::size_t i = 0; i < links.size(); ++i) out += (i ? "," : "") + std::to_string(links[i]);
-  return out + " " + style + "\n";
+  return fmt::format("  linkStyle {} {}\n", fmt::join(links, ","), style);
 }
 
 std::string class_line(const std::vector<std::string>& ids, const char* name) {
   if (ids.empty()) return "";
-  std::string out = "  class ";
-  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + ids[i];
-  return out + " " + name + "\n";
+  return fmt::format("  class {} {}\n", fmt::join(ids, ","), name);
 }
 
 std::string mermaid(const Diagram& d) {

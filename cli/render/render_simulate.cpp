@@ -2,25 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/render/terminal.h"
-#include "model/units.h"
 
 namespace ripple::cli {
 namespace {
 
-std::string duration_text(double ms) {
-  return model::format_duration(model::Duration::from_seconds(ms / 1000));
-}
-
-// Lags run from microseconds to minutes: milliseconds below ten seconds, seconds above.
-std::string lag_text(double ms) {
-  if (ms < 10'000) return fmt::format("{:.1f}ms", ms);
-  return fmt::format("{:.1f}s", ms / 1000);
-}
-
 std::string recovery_text(const std::optional<double>& ms) {
-  return ms ? duration_text(*ms) : std::string("never");
+  return ms ? to_string(Span{*ms}) : std::string("never");
 }
 
 std::string interval_text(const sim::Interval& i, const char* format) {
@@ -32,9 +22,8 @@ std::string interval_text(const sim::Interval& i, const char* format) {
 bool active(const sim::CallEdgeResult& call) { return call.calls > 0 || call.attempts > 0; }
 
 std::string header_line(const sim::SimulationResult& r) {
-  std::string text = fmt::format("simulated {}", duration_text(r.duration_ms));
-  if (r.warmup_ms > 0)
-    text += fmt::format(" (results after a {} warmup)", duration_text(r.warmup_ms));
+  std::string text = fmt::format("simulated {}", Span{r.duration_ms});
+  if (r.warmup_ms > 0) text += fmt::format(" (results after a {} warmup)", Span{r.warmup_ms});
   if (r.replications > 1) text += fmt::format(" x {} replications", r.replications);
   text += fmt::format(", {} events processed, seed {}", r.events_processed, r.seed);
   return text;
@@ -93,8 +82,9 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
     out += fmt::format(
         "  {:<34} {:>10} {:>5.1f}% {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10} {:>10}\n", c.name,
         c.delivered, c.utilization * 100, c.duplicates, flag(c.harmful_duplicates),
-        flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost), lag_text(c.lag.mean_ms),
-        lag_text(c.lag.p99_ms), lag_text(c.lag.max_ms));
+        flag(c.out_of_order), flag(c.dead_lettered), flag(c.lost),
+        Span{c.lag.mean_ms, SpanStyle::Lag}, Span{c.lag.p99_ms, SpanStyle::Lag},
+        Span{c.lag.max_ms, SpanStyle::Lag});
   }
   out +=
       "  busy: share of the group's slots handling; lag: publish to the end of handling; dupes:\n"
@@ -132,8 +122,8 @@ void text_reconnects(const sim::SimulationResult& r, const Style& style, std::st
     out += fmt::format(
         "  {} clients -> {} at {} (jitter {}): {} attempts, {} connected, {} gave up; peak "
         "{:.0f}/s per second, {:.0f}/s per 10 ms\n",
-        c.clients, c.target, duration_text(c.at_ms), duration_text(c.jitter_ms), c.attempts,
-        c.connected, c.gave_up, c.peak_per_s, c.peak_10ms_per_s);
+        c.clients, c.target, Span{c.at_ms}, Span{c.jitter_ms}, c.attempts, c.connected, c.gave_up,
+        c.peak_per_s, c.peak_10ms_per_s);
 }
 
 void text_faults(const sim::SimulationResult& r, const Style& style, std::string& out) {
@@ -145,8 +135,8 @@ void text_faults(const sim::SimulationResult& r, const Style& style, std::string
       outcome = "starts after the end of the run";
     else if (!f.recovery_time_ms)
       outcome = style.error("not recovered within the run");
-    out += fmt::format("  {} {} at {} for {}: {}\n", f.target, f.mode, duration_text(f.at_ms),
-                       duration_text(f.for_ms), outcome);
+    out += fmt::format("  {} {} at {} for {}: {}\n", f.target, f.mode, Span{f.at_ms},
+                       Span{f.for_ms}, outcome);
   }
 }
 
@@ -363,8 +353,8 @@ std::string render_simulate_markdown(const sim::SimulationResult& r) {
     for (const sim::ConsumerResult& c : r.consumers)
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.name,
                          c.delivered, c.duplicates, c.harmful_duplicates, c.out_of_order,
-                         c.dead_lettered, c.lost, lag_text(c.lag.mean_ms), lag_text(c.lag.p99_ms),
-                         lag_text(c.lag.max_ms));
+                         c.dead_lettered, c.lost, Span{c.lag.mean_ms, SpanStyle::Lag},
+                         Span{c.lag.p99_ms, SpanStyle::Lag}, Span{c.lag.max_ms, SpanStyle::Lag});
   }
   if (!r.brokers.empty()) {
     out +=
@@ -378,13 +368,13 @@ std::string render_simulate_markdown(const sim::SimulationResult& r) {
     out += fmt::format(
         "\nReconnect storm: {} clients to `{}` at {} (jitter {}): {} attempts, peak {:.0f}/s "
         "per second and {:.0f}/s per 10 ms.\n",
-        c.clients, c.target, duration_text(c.at_ms), duration_text(c.jitter_ms), c.attempts,
-        c.peak_per_s, c.peak_10ms_per_s);
+        c.clients, c.target, Span{c.at_ms}, Span{c.jitter_ms}, c.attempts, c.peak_per_s,
+        c.peak_10ms_per_s);
   if (!r.faults.empty()) {
     out += "\n| fault | at | for | recovery |\n| --- | --- | --- | --- |\n";
     for (const sim::FaultResult& f : r.faults)
-      out += fmt::format("| `{}` {} | {} | {} | {} |\n", f.target, f.mode, duration_text(f.at_ms),
-                         duration_text(f.for_ms), recovery_text(f.recovery_time_ms));
+      out += fmt::format("| `{}` {} | {} | {} | {} |\n", f.target, f.mode, Span{f.at_ms},
+                         Span{f.for_ms}, recovery_text(f.recovery_time_ms));
   }
   if (!r.intervals.empty()) {
     out += fmt::format("\n95% confidence intervals over {} replications:\n\n", r.replications);

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "cli/format/figures.h"
 #include "cli/render/render_analyze.h"
 #include "cli/render/report_model.h"
 
@@ -50,11 +51,10 @@ std::string node_detail(const Spec& spec, const ComponentNode& n) {
 }
 
 std::string edge_label(EdgeKind kind, const std::vector<std::string>& names) {
-  std::vector<std::string> shown(
-      names.begin(), names.begin() + static_cast<long>(std::min(kEdgeLabelNames, names.size())));
-  std::string text;
-  for (std::size_t i = 0; i < shown.size(); ++i) text += (i ? ", " : "") + shown[i];
-  if (names.size() > shown.size()) text += fmt::format(" +{}", names.size() - shown.size());
+  const std::size_t shown = std::min(kEdgeLabelNames, names.size());
+  std::string text =
+      fmt::format("{}", fmt::join(names.begin(), names.begin() + static_cast<long>(shown), ", "));
+  if (names.size() > shown) text += fmt::format(" +{}", names.size() - shown);
   return kind == EdgeKind::Callback ? "callback " + text : text;
 }
 
@@ -78,19 +78,12 @@ void copy_graph(const Spec& spec, const ComponentGraph& g, Diagram& d) {
   }
 }
 
-std::string chain_words(const std::vector<std::string>& path) {
-  std::string out = path.front() + " down";
-  for (std::size_t i = 1; i < path.size(); ++i) out += " -> " + path[i] + " fails";
-  return out;
-}
-
 // "gateway -> order -> payment (200/s at its first hop)".
 std::string hot_path_text(const ComponentGraph& g) {
   if (g.hot_path.empty()) return "";
   std::string text = g.nodes[g.edges[g.hot_path.front()].from].name;
   for (std::size_t e : g.hot_path) text += " -> " + g.nodes[g.edges[e].to].name;
-  return text +
-         fmt::format(" ({}/s at its first hop)", format_figure(g.edges[g.hot_path.front()].rate));
+  return text + fmt::format(" ({} at its first hop)", Rate{g.edges[g.hot_path.front()].rate});
 }
 
 // Keeps the most important nodes: marked ones, then by traffic through them, then by degree.
@@ -224,7 +217,7 @@ Diagram build_diagram(const Spec& spec, const ComponentGraph& graph) {
   copy_graph(spec, graph, d);
   d.total_components = d.nodes.size();
   d.hot_path = hot_path_text(graph);
-  if (!graph.worst_chain.empty()) d.worst_cascade = chain_words(graph.worst_chain);
+  if (!graph.worst_chain.empty()) d.worst_cascade = cascade_chain_text(graph.worst_chain);
   cap_nodes(d);
   size_nodes(d);
   apply_layout(d);

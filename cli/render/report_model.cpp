@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "cli/format/figures.h"
 #include "cli/render/render_analyze.h"
 
 namespace ripple::cli {
@@ -32,16 +33,16 @@ std::string components_text(const model::Spec& spec) {
 std::string traffic_text(const model::Spec& spec) {
   std::vector<std::string> parts;
   for (const model::RateSource& s : spec.workload.sources)
-    parts.push_back(fmt::format("{} at {}/s",
-                                spec.operations[static_cast<std::size_t>(s.to)].full_name,
-                                format_figure(s.rate)));
+    parts.push_back(fmt::format(
+        "{} at {}", spec.operations[static_cast<std::size_t>(s.to)].full_name, Rate{s.rate}));
   for (const model::ReconnectSource& r : spec.workload.reconnects)
     parts.push_back(fmt::format("{} clients reconnecting to {}", r.clients,
                                 spec.operations[static_cast<std::size_t>(r.to)].full_name));
   if (parts.empty()) return "none (no workload sources)";
-  std::string out;
-  for (std::size_t i = 0; i < std::min<std::size_t>(4, parts.size()); ++i)
-    out += (i ? "; " : "") + parts[i];
+  std::string out = fmt::format(
+      "{}",
+      fmt::join(parts.begin(),
+                parts.begin() + static_cast<long>(std::min<std::size_t>(4, parts.size())), "; "));
   if (parts.size() > 4) out += fmt::format("; and {} more", parts.size() - 4);
   return out;
 }
@@ -76,8 +77,7 @@ void add_amplification(const Analysis& a, const DesignSummary& summary, Report& 
   r.summary.push_back(
       {"Largest amplification",
        fmt::format("{}: {} downstream requests per entry request nominal, {} worst case",
-                   worst.name, format_figure(worst.nominal.requests),
-                   format_figure(worst.worst_case.requests)),
+                   worst.name, Figure{worst.nominal.requests}, Figure{worst.worst_case.requests}),
        Tone::Neutral});
 }
 
@@ -86,7 +86,7 @@ void add_cascade(const Analysis& a, const DesignSummary& summary, Report& r) {
   const analyzers::Cascade& worst = a.cascades[*summary.widest_cascade];
   std::string text = fmt::format("{} ({}): {}% of entry traffic fails while it is down",
                                  worst.component, analyzers::to_string(worst.kind),
-                                 format_figure(std::round(worst.blast_radius * 1000) / 10));
+                                 Figure{std::round(worst.blast_radius * 1000) / 10});
   if (summary.components_taking_all_traffic > 1)
     text += fmt::format("; {} components take down all entry traffic",
                         summary.components_taking_all_traffic);
@@ -100,7 +100,7 @@ void add_coupling(const Analysis& a, const DesignSummary& summary, Report& r) {
       {"Hidden coupling",
        fmt::format("{} call back owners for fields events do not carry ({} callbacks/s)",
                    plural(static_cast<std::size_t>(hidden), "service", "services"),
-                   format_figure(summary.callback_rate)),
+                   Figure{summary.callback_rate}),
        hidden > 0 ? Tone::Bad : Tone::Good});
   if (!a.coupling.sync_cycles.empty())
     r.summary.push_back(
@@ -128,13 +128,10 @@ void add_simulation(const sim::SimulationResult* s, const DesignSummary& summary
         {"Faults",
          fmt::format("{} injected, {} not recovered within the run", s->faults.size(), unrecovered),
          unrecovered > 0 ? Tone::Bad : Tone::Good});
-  r.summary.push_back(
-      {"Simulation run",
-       fmt::format("{} simulated ({} warmup excluded), seed {}",
-                   model::format_duration(model::Duration::from_seconds(s->duration_ms / 1000)),
-                   model::format_duration(model::Duration::from_seconds(s->warmup_ms / 1000)),
-                   s->seed),
-       Tone::Neutral});
+  r.summary.push_back({"Simulation run",
+                       fmt::format("{} simulated ({} warmup excluded), seed {}",
+                                   Span{s->duration_ms}, Span{s->warmup_ms}, s->seed),
+                       Tone::Neutral});
 }
 
 void add_gates(const ReportInput& input, Report& r) {

@@ -8,33 +8,25 @@
 #include <numeric>
 #include <tuple>
 
+#include "cli/format/figures.h"
 #include "cli/render/render_analyze.h"
 #include "cli/render/render_gate.h"
 #include "cli/render/report_model.h"
-#include "model/units.h"
 
 namespace ripple::cli {
 namespace {
 
 using analyzers::Analysis;
 
-std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-  return out;
-}
-
 std::string list(const std::vector<std::string>& items, std::size_t limit = 5) {
-  if (items.size() <= limit) return join(items);
-  std::vector<std::string> shown(items.begin(), items.begin() + static_cast<long>(limit));
-  return join(shown) + fmt::format(" and {} more", items.size() - limit);
+  if (items.size() <= limit) return fmt::format("{}", fmt::join(items, ", "));
+  return fmt::format("{} and {} more",
+                     fmt::join(items.begin(), items.begin() + static_cast<long>(limit), ", "),
+                     items.size() - limit);
 }
 
 std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 std::string percent(double ratio, int decimals) { return fixed(ratio * 100, decimals); }
-std::string duration_text(double ms) {
-  return model::format_duration(model::Duration::from_seconds(ms / 1000));
-}
 
 ReportTable table(std::string id, std::string title, std::string note,
                   std::vector<std::string> header, std::vector<char> numeric) {
@@ -95,20 +87,15 @@ ReportTable amplification(const Analysis& a, const DesignReview& review) {
   for (std::size_t i : capped(review.ranking.amplification, t)) {
     const analyzers::Amplification& x = a.amplification[i];
     const bool event = x.kind == analyzers::AmplificationKind::Event;
-    t.rows.push_back({(event ? "event " : "") + x.name + (x.cycles_cut ? " (cycle cut)" : ""),
-                      format_figure(x.nominal.requests), format_figure(x.worst_case.requests),
-                      format_figure(x.worst_case_multiplier), format_figure(x.nominal.deliveries),
-                      format_figure(x.nominal.callbacks), format_figure(x.nominal.transactions),
-                      format_figure(x.nominal.bytes)});
+    t.rows.push_back(
+        {(event ? "event " : "") + x.name + (x.cycles_cut ? " (cycle cut)" : ""),
+         to_string(Figure{x.nominal.requests}), to_string(Figure{x.worst_case.requests}),
+         to_string(Figure{x.worst_case_multiplier}), to_string(Figure{x.nominal.deliveries}),
+         to_string(Figure{x.nominal.callbacks}), to_string(Figure{x.nominal.transactions}),
+         to_string(Figure{x.nominal.bytes})});
   }
   t.empty_text = "No entry operation and no event.";
   return t;
-}
-
-std::string chain_words(const std::vector<std::string>& path) {
-  std::string out = path.front() + " down";
-  for (std::size_t i = 1; i < path.size(); ++i) out += " -> " + path[i] + " fails";
-  return out;
 }
 
 ReportTable cascades(const Analysis& a, const DesignReview& review) {
@@ -127,7 +114,7 @@ ReportTable cascades(const Analysis& a, const DesignReview& review) {
                          [](const auto& x, const auto& y) { return x.size() < y.size(); });
     t.rows.push_back({c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
                       list(c.failed_entries), list(c.stalled_consumers), list(c.lost_events),
-                      chain == c.paths.end() ? "" : chain_words(*chain)});
+                      chain == c.paths.end() ? "" : cascade_chain_text(*chain)});
   }
   t.empty_text = "No component failure reaches anything else.";
   return t;
@@ -145,8 +132,9 @@ ReportTable thin_fat(const Analysis& a, const DesignReview& review) {
   for (std::size_t i : capped(review.ranking.events, t)) {
     const analyzers::EventProfile& e = a.events[i];
     t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
-                      format_figure(e.publish_rate), format_figure(e.callbacks_per_delivery),
-                      format_figure(e.callback_rate), std::to_string(e.fat_bytes),
+                      to_string(Figure{e.publish_rate}),
+                      to_string(Figure{e.callbacks_per_delivery}),
+                      to_string(Figure{e.callback_rate}), std::to_string(e.fat_bytes),
                       e.fat_fields.empty() ? "-" : list(e.fat_fields, 8)});
   }
   t.empty_text = "The spec declares no events.";
@@ -223,8 +211,8 @@ ReportTable measured(const sim::SimulationResult& r, const Analysis& a) {
     std::string nominal = "-", worst = "-";
     for (const analyzers::Amplification& x : a.amplification)
       if (x.name == m.operation && x.kind == analyzers::AmplificationKind::EntryOperation) {
-        nominal = format_figure(x.nominal.requests);
-        worst = format_figure(x.worst_case.requests);
+        nominal = to_string(Figure{x.nominal.requests});
+        worst = to_string(Figure{x.worst_case.requests});
       }
     t.rows.push_back({m.operation, fixed(m.requests_per_entry, 3), nominal, worst});
   }
@@ -241,8 +229,8 @@ ReportTable faults(const sim::SimulationResult& r) {
             {"component", "mode", "at (time)", "for (time)", "recovery time"}, {0, 0, 1, 1, 1});
   for (std::size_t i : capped(in_order(r.faults), t)) {
     const sim::FaultResult& f = r.faults[i];
-    t.rows.push_back({f.target, f.mode, duration_text(f.at_ms), duration_text(f.for_ms),
-                      f.recovery_time_ms ? duration_text(*f.recovery_time_ms) : "never"});
+    t.rows.push_back({f.target, f.mode, to_string(Span{f.at_ms}), to_string(Span{f.for_ms}),
+                      f.recovery_time_ms ? to_string(Span{*f.recovery_time_ms}) : "never"});
   }
   t.empty_text = "The scenario injects no fault.";
   return t;

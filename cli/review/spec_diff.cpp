@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "cli/format/figures.h"
+
 namespace ripple::cli {
 namespace {
 
@@ -124,17 +126,13 @@ Verdict judge(double before, double after, bool lower_is_better, double toleranc
   return Verdict::Neutral;
 }
 
-std::string figure(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", std::llround(v));
-  return fmt::format("{:.4g}", v);
-}
-
 void add_figure(std::vector<Change>& out, DiffSection section, const std::string& what,
                 const std::string& subject, double before, double after, Verdict verdict) {
   if (before == after) return;
   Change c =
       make(section, ChangeKind::Changed, verdict, what, subject,
-           fmt::format("{} of `{}`: {} -> {}", what, subject, figure(before), figure(after)));
+           fmt::format("{} of `{}`: {} -> {}", what, subject, Figure{before, FigureStyle::Compact},
+                       Figure{after, FigureStyle::Compact}));
   c.before = before;
   c.after = after;
   out.push_back(std::move(c));
@@ -148,9 +146,7 @@ const analyzers::ServiceCoupling* find_coupling(const analyzers::Analysis& a,
 }
 
 std::string cycle_text(const std::vector<std::string>& cycle) {
-  std::string text;
-  for (std::size_t i = 0; i < cycle.size(); ++i) text += (i ? " -> " : "") + cycle[i];
-  return text;
+  return fmt::format("{}", fmt::join(cycle, " -> "));
 }
 
 // Cycles compared by their set of members, so the same cycle found from another start matches.
@@ -301,11 +297,7 @@ Names ordered_consumers(const model::Spec& spec, const std::string& event) {
   return out;
 }
 
-std::string joined(const Names& names) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", " : "") + names[i];
-  return text;
-}
+std::string joined(const Names& names) { return fmt::format("{}", fmt::join(names, ", ")); }
 
 std::string key_name(const model::Spec& spec, const model::Event& event) {
   if (!event.key) return "";
@@ -335,7 +327,7 @@ void diff_removed_fields(const model::Spec& base, const model::Spec& head, const
 }
 
 std::string field_shape(const model::Field& f) {
-  return fmt::format("{} B{}", f.bytes, f.type.empty() ? "" : " " + f.type);
+  return fmt::format("{}{}", Bytes{f.bytes}, f.type.empty() ? "" : " " + f.type);
 }
 
 void diff_retyped_fields(const model::Spec& base, const model::Spec& head, const model::Event& b,

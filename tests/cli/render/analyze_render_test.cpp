@@ -177,13 +177,10 @@ TEST(AnalyzeMarkdown, HasTitleAndTables) {
   EXPECT_TRUE(contains(md, "| a (service) | 100% | a.x |"));
 }
 
-TEST(FormatFigure, IsShortAndReadable) {
-  EXPECT_EQ(format_figure(50), "50");
-  EXPECT_EQ(format_figure(0.25), "0.25");
-  EXPECT_EQ(format_figure(2.0 / 3.0), "0.67");
-  EXPECT_EQ(format_figure(3.2e18), "3.2e+18");
-  EXPECT_EQ(format_figure(0.001), "0.001");
-  EXPECT_EQ(format_figure(1.0 / 0.0), "inf");
+TEST(CascadeChainText, SaysWhatIsDownAndWhatFails) {
+  EXPECT_EQ(cascade_chain_text({"db", "order.place", "gateway.checkout"}),
+            "db down -> order.place fails -> gateway.checkout fails");
+  EXPECT_EQ(cascade_chain_text({"db"}), "db down");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "cli/render/markup.h"
 #include "cli/render/render_gate.h"
 
 namespace ripple::cli {
@@ -68,10 +69,6 @@ TEST(GateRender, FormatsValuesInTheirUnits) {
   EXPECT_EQ(format_gate_value(363.0, GateUnit::Number), "363");
   EXPECT_EQ(format_gate_value(2.0, GateUnit::Count), "2");
   EXPECT_EQ(format_gate_value(std::nullopt, GateUnit::Count), "undefined");
-  EXPECT_EQ(format_simulated_time(600000), "10m");
-  EXPECT_EQ(format_simulated_time(90000), "90s");
-  EXPECT_EQ(format_simulated_time(7200000), "2h");
-  EXPECT_EQ(format_simulated_time(1500), "1.5s");
 }
 
 TEST(GateRender, TextListsEachGateWithValueThresholdAndPlace) {
