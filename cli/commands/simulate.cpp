@@ -50,7 +50,7 @@ std::optional<sim::SimulationOptions> to_options(const SimulateOptions& given, I
   return options;
 }
 
-std::string render(const sim::SimulationResult& result, const std::string& format, bool color) {
+std::string render(const sim::SimulationResult& result, const std::string& format, Color color) {
   if (format == "json") return render_simulate_json(result);
   if (format == "markdown") return render_simulate_markdown(result);
   return render_simulate_text(result, color);

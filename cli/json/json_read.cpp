@@ -33,11 +33,13 @@ Context context_of(const std::string& what) {
 }
 
 // What it read: a whole token, or the start of one the lexer refused.
-enum class Read { EndOfText, String, Number, Literal, True, False, Null, Mark, Bom };
+// BadString: a string the lexer refused (unterminated, a bad escape, a raw control character...).
+enum class Read { EndOfText, String, BadString, Number, Literal, True, False, Null, Mark, Bom };
 
 Read read_of(const std::string& what) {
   if (has(what, "unexpected end of input")) return Read::EndOfText;
-  if (has(what, "invalid string") || has(what, "unexpected string literal")) return Read::String;
+  if (has(what, "invalid string")) return Read::BadString;
+  if (has(what, "unexpected string literal")) return Read::String;
   if (has(what, "invalid number") || has(what, "unexpected number literal")) return Read::Number;
   if (has(what, "invalid literal")) return Read::Literal;
   if (has(what, "unexpected true literal")) return Read::True;
@@ -53,10 +55,11 @@ bool escaped(std::string_view text, std::size_t at) {
   return backslashes % 2 == 1;
 }
 
-// Index of the opening quote of the string the lexer refused; `consumed` bytes were read and the
-// last of them is the offending one unless the text ended (then it is string content).
-std::size_t string_start(std::string_view text, std::size_t consumed, bool at_end) {
-  for (std::size_t j = consumed - (at_end ? 1 : 2) + 1; j-- > 0;)
+// Index of the opening quote of the string the lexer refused at `position` (see token_start): the
+// byte it stopped at is the offending one, unless the text ended.
+std::size_t string_start(std::string_view text, std::size_t position) {
+  const std::size_t last_content = position > text.size() ? text.size() - 1 : position - 2;
+  for (std::size_t j = last_content + 1; j-- > 0;)
     if (text[j] == '"' && !escaped(text, j)) return j;
   return 0;
 }
@@ -83,14 +86,14 @@ std::size_t token_bytes(const std::string& token) {
 // Index of the first byte of what was read. `position` is nlohmann's count of bytes read, the
 // end of the text counting as one; `token` the text of the token being read (exact for strings
 // and numbers, which the lexer starts afresh).
-std::size_t token_start(std::string_view text, Read read, bool lexer_error, std::size_t position,
+std::size_t token_start(std::string_view text, Read read, std::size_t position,
                         const std::string& token) {
   const bool at_end = position > text.size();
   const std::size_t consumed = at_end ? text.size() : position;
   switch (read) {
+    case Read::BadString:
+      return string_start(text, position);
     case Read::String:
-      return lexer_error ? string_start(text, consumed, at_end)
-                         : consumed - std::min(consumed, token_bytes(token));
     case Read::Number:
       return consumed - std::min(consumed, token_bytes(token));
     case Read::Literal:
@@ -126,11 +129,9 @@ std::string describe_error(std::string_view text, const std::string& what, std::
   Read read = read_of(what);
   // nlohmann's lexer takes a NUL byte for the end of the text; the end comes after the text.
   if (read == Read::EndOfText && position <= text.size()) read = Read::Mark;
-  const bool lexer_error = has(what, "; last read: '");
   if (read == Read::EndOfText)
     return "unexpected end of the document at byte " + std::to_string(position);
-  const std::string at =
-      " at byte " + std::to_string(token_start(text, read, lexer_error, position, token) + 1);
+  const std::string at = " at byte " + std::to_string(token_start(text, read, position, token) + 1);
   switch (context) {
     case Context::End:
       return "unexpected text after the document" + at;
@@ -143,7 +144,7 @@ std::string describe_error(std::string_view text, const std::string& what, std::
     case Context::Value:
       break;
   }
-  if (lexer_error && read == Read::String) return string_problem(text, what, position);
+  if (read == Read::BadString) return string_problem(text, what, position);
   return (context == Context::Key ? "expected a key" : "expected a value") + at;
 }
 

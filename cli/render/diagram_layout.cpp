@@ -97,7 +97,8 @@ class Builder {
     const std::vector<char> rev = back_edges(edges_, nodes_.size());
     layout_.layers = assign_layers(edges_, rev, nodes_.size());
     build_columns();
-    for (int sweep = 0; sweep < options_.ordering_sweeps; ++sweep) order_pass(sweep % 2 == 0);
+    for (int sweep = 0; sweep < options_.ordering_sweeps; ++sweep)
+      order_pass(sweep % 2 == 0 ? Sweep::Down : Sweep::Up);
     place();
     route();
     return std::move(layout_);
@@ -154,9 +155,12 @@ class Builder {
     }
   }
 
+  enum class Sweep { Down, Up };
+
   // One barycenter pass: downward (each column by the one before) or upward.
-  void order_pass(bool downward) {
+  void order_pass(Sweep sweep) {
     ensure_positions();
+    const bool downward = sweep == Sweep::Down;
     const int count = static_cast<int>(columns_.size());
     for (int step = 1; step < count; ++step) {
       const int c = downward ? step : count - 1 - step;
@@ -272,9 +276,12 @@ class Builder {
     layout_.height = (any ? bottom - top : 0) + 2 * options_.margin;
   }
 
-  Point side(std::size_t node, bool right) const {
+  enum class Side { Left, Right };
+
+  // The middle of a box's left or right side.
+  Point side(std::size_t node, Side which) const {
     const Point p = layout_.positions[node];
-    return {right ? p.x + nodes_[node].width : p.x, p.y + nodes_[node].height / 2};
+    return {which == Side::Right ? p.x + nodes_[node].width : p.x, p.y + nodes_[node].height / 2};
   }
 
   void route() {
@@ -286,24 +293,24 @@ class Builder {
     const LayoutEdge& edge = edges_[e];
     const Chain& ch = chains_[e];
     if (edge.from == edge.to) {
-      const Point r = side(edge.from, true);
+      const Point r = side(edge.from, Side::Right);
       const double h = nodes_[edge.from].height / 3;
       return {{r.x, r.y - h}, {r.x + 24, r.y - h}, {r.x + 24, r.y + h}, {r.x, r.y + h}};
     }
     if (layout_.layers[edge.from] == layout_.layers[edge.to]) {
-      const Point a = side(edge.from, true), b = side(edge.to, true);
+      const Point a = side(edge.from, Side::Right), b = side(edge.to, Side::Right);
       const std::size_t c = static_cast<std::size_t>(layout_.layers[edge.from]);
       const double bend = column_x_[c] + column_width_[c] + options_.gap_x / 3;
       return {a, {bend, (a.y + b.y) / 2}, b};
     }
-    std::vector<Point> points{side(ch.low, true)};
+    std::vector<Point> points{side(ch.low, Side::Right)};
     for (const auto& [column, slot] : ch.waypoints) {
       const std::size_t c = static_cast<std::size_t>(column);
       const double y = columns_[c][slot].y;
       points.push_back({column_x_[c], y});
       points.push_back({column_x_[c] + column_width_[c], y});
     }
-    points.push_back(side(ch.high, false));
+    points.push_back(side(ch.high, Side::Left));
     if (ch.low != edge.from) std::reverse(points.begin(), points.end());
     return points;
   }

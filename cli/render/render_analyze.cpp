@@ -328,7 +328,7 @@ std::string cascade_chain_text(const std::vector<std::string>& chain) {
   return out;
 }
 
-std::string render_analyze_text(const AnalyzeDocument& doc, bool color) {
+std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
   const Style style(color);
   const Analysis& a = doc.analysis;
   std::string out = style.bold(title_line(doc)) + "\n\n";

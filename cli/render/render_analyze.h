@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analyzers/analysis.h"
+#include "cli/render/terminal.h"
 #include "cli/review/rankings.h"
 #include "model/spec.h"
 
@@ -30,7 +31,7 @@ struct AnalyzeDocument {
 // Text rows per table before "... and N more".
 inline constexpr std::size_t kTextTableRows = 15;
 
-[[nodiscard]] std::string render_analyze_text(const AnalyzeDocument& doc, bool color);
+[[nodiscard]] std::string render_analyze_text(const AnalyzeDocument& doc, Color color);
 [[nodiscard]] std::string render_analyze_markdown(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_json(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_sarif(const AnalyzeDocument& doc);

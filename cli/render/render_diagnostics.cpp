@@ -22,7 +22,7 @@ std::string plural(int n, const char* word) {
 
 }  // namespace
 
-std::string render_diagnostic_text(const model::Diagnostic& d, bool color) {
+std::string render_diagnostic_text(const model::Diagnostic& d, Color color) {
   const Style style(color);
   std::string location = d.file;
   if (d.line > 0) location += fmt::format(":{}:{}", d.line, d.column);
@@ -45,7 +45,7 @@ std::string render_diagnostic_text(const model::Diagnostic& d, bool color) {
   return out;
 }
 
-std::string render_diagnostics_text(const model::Diagnostics& ds, bool color) {
+std::string render_diagnostics_text(const model::Diagnostics& ds, Color color) {
   std::string out;
   for (const model::Diagnostic& d : ds) out += render_diagnostic_text(d, color);
   return out;

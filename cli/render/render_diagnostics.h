@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/render/terminal.h"
 #include "model/diagnostic.h"
 
 namespace ripple::cli {
@@ -13,8 +14,8 @@ namespace ripple::cli {
 //      12 |         calls: [payment.charg]
 //         |                         ^~~~~
 //   hint: did you mean `payment.charge`?
-[[nodiscard]] std::string render_diagnostic_text(const model::Diagnostic& d, bool color);
-[[nodiscard]] std::string render_diagnostics_text(const model::Diagnostics& ds, bool color);
+[[nodiscard]] std::string render_diagnostic_text(const model::Diagnostic& d, Color color);
+[[nodiscard]] std::string render_diagnostics_text(const model::Diagnostics& ds, Color color);
 
 // "2 errors, 1 warning" ("no problems" when empty).
 [[nodiscard]] std::string count_summary(const model::Diagnostics& ds);

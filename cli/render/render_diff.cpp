@@ -148,7 +148,7 @@ std::string diff_verdict(const SpecDiff& diff) {
                      fmt::join(parts, ", "), better, neutral);
 }
 
-std::string render_diff_text(const DiffDocument& doc, bool color) {
+std::string render_diff_text(const DiffDocument& doc, Color color) {
   const Style style(color);
   const SpecDiff& d = doc.diff;
   std::string out =

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "cli/render/terminal.h"
 #include "cli/review/spec_diff.h"
 
 namespace ripple::cli {
@@ -21,7 +22,7 @@ struct DiffDocument {
   std::string head_label;
 };
 
-[[nodiscard]] std::string render_diff_text(const DiffDocument& doc, bool color);
+[[nodiscard]] std::string render_diff_text(const DiffDocument& doc, Color color);
 [[nodiscard]] std::string render_diff_json(const DiffDocument& doc);
 [[nodiscard]] std::string render_diff_markdown(const DiffDocument& doc);
 

@@ -127,7 +127,7 @@ std::string text_baseline(const GateReport& r) {
 
 // ---------------------------------------------------------------------------------------------
 
-Json gate_json(const GateOutcome& g, bool baseline_used) {
+Json gate_json(const GateOutcome& g, const GateReport& report) {
   Json gate = {{"expr", g.expr},
                {"value", nullable(g.value)},
                {"passed", g.passed},
@@ -141,7 +141,7 @@ Json gate_json(const GateOutcome& g, bool baseline_used) {
                {"unit", unit_name(g.unit)},
                {"met", g.met},
                {"reason", g.reason}};
-  if (baseline_used) {
+  if (report.baseline_used) {
     gate["baseline"] = baseline_name(g.baseline);
     gate["baseline_value"] = nullable(g.baseline_value);
   }
@@ -195,7 +195,7 @@ Json sarif_rules() {
         {"defaultConfiguration", {{"level", "error"}}}}});
 }
 
-Json sarif_result(const GateOutcome& g, bool baseline_used) {
+Json sarif_result(const GateOutcome& g, const GateReport& report) {
   const bool known = g.baseline == BaselineState::Unchanged;
   const Json region = {{"startLine", g.line > 0 ? g.line : 1},
                        {"startColumn", g.column > 0 ? g.column : 1}};
@@ -208,7 +208,7 @@ Json sarif_result(const GateOutcome& g, bool baseline_used) {
                  {"message", {{"text", "Gate `" + g.expr + "` failed: " + verdict(g)}}},
                  {"locations", Json::array({location})},
                  {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
-  if (baseline_used) result["baselineState"] = known ? "unchanged" : "new";
+  if (report.baseline_used) result["baselineState"] = known ? "unchanged" : "new";
   return result;
 }
 
@@ -242,7 +242,7 @@ std::string format_gate_threshold(const GateOutcome& gate) {
          format_gate_value(gate.threshold, gate.unit);
 }
 
-std::string render_gate_text(const GateDocument& doc, bool color) {
+std::string render_gate_text(const GateDocument& doc, Color color) {
   const Style style(color);
   const GateReport& r = doc.report;
   std::string out = style.bold(fmt::format("gates of {} ({})", doc.spec_name, doc.spec_path)) +
@@ -261,7 +261,7 @@ std::string render_gate_text(const GateDocument& doc, bool color) {
 std::string render_gate_json(const GateDocument& doc) {
   const GateReport& r = doc.report;
   Json gates = Json::array();
-  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r.baseline_used));
+  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r));
   const int total = static_cast<int>(r.gates.size());
   const int failed = r.failed_count();
   Json document = {{"passed", r.passed()},
@@ -298,7 +298,7 @@ std::string render_gate_junit(const GateDocument& doc) {
 std::string render_gate_sarif(const GateDocument& doc) {
   Json results = Json::array();
   for (const GateOutcome& g : doc.report.gates)
-    if (!g.met) results.push_back(sarif_result(g, doc.report.baseline_used));
+    if (!g.met) results.push_back(sarif_result(g, doc.report));
   const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
   const Json run = {{"tool", {{"driver", driver}}}, {"results", std::move(results)}};
   return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -14,6 +14,7 @@
 
 #include <string>
 
+#include "cli/render/terminal.h"
 #include "cli/review/gate_eval.h"
 
 namespace ripple::cli {
@@ -24,7 +25,7 @@ struct GateDocument {
   std::string spec_name;
 };
 
-[[nodiscard]] std::string render_gate_text(const GateDocument& doc, bool color);
+[[nodiscard]] std::string render_gate_text(const GateDocument& doc, Color color);
 [[nodiscard]] std::string render_gate_json(const GateDocument& doc);
 [[nodiscard]] std::string render_gate_junit(const GateDocument& doc);
 [[nodiscard]] std::string render_gate_sarif(const GateDocument& doc);

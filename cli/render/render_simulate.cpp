@@ -291,7 +291,7 @@ Json intervals_json(const sim::SimulationResult& r) {
 
 }  // namespace
 
-std::string render_simulate_text(const sim::SimulationResult& r, bool color) {
+std::string render_simulate_text(const sim::SimulationResult& r, Color color) {
   const Style style(color);
   std::string out = header_line(r) + "\n\n";
   text_operations(r, style, out);

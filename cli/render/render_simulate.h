@@ -13,11 +13,12 @@
 
 #include <string>
 
+#include "cli/render/terminal.h"
 #include "simulator/results.h"
 
 namespace ripple::cli {
 
-[[nodiscard]] std::string render_simulate_text(const sim::SimulationResult& result, bool color);
+[[nodiscard]] std::string render_simulate_text(const sim::SimulationResult& result, Color color);
 [[nodiscard]] std::string render_simulate_json(const sim::SimulationResult& result);
 [[nodiscard]] std::string render_simulate_markdown(const sim::SimulationResult& result);
 // One row per series step: time_ms, then per entry operation throughput, error rate and p99,

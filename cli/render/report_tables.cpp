@@ -254,9 +254,9 @@ ReportTable findings(const Analysis& a) {
   return t;
 }
 
-std::string gate_result(const GateOutcome& g, bool evaluated) {
-  if (!evaluated) return "not evaluated: needs the simulation (--no-simulate)";
-  return g.met ? "pass" : "FAIL";
+std::string gate_result(const GateTally& tally, std::size_t gate) {
+  if (tally.not_evaluated[gate]) return "not evaluated: needs the simulation (--no-simulate)";
+  return tally.report.gates[gate].met ? "pass" : "FAIL";
 }
 
 ReportTable gates(const GateTally& tally) {
@@ -270,7 +270,7 @@ ReportTable gates(const GateTally& tally) {
     const GateOutcome& g = report.gates[i];
     t.rows.push_back({g.expr, g.line > 0 ? fmt::format("{}:{}", g.file, g.line) : g.file,
                       format_gate_value(g.value, g.unit), format_gate_threshold(g),
-                      gate_result(g, !tally.not_evaluated[i]), g.reason});
+                      gate_result(tally, i), g.reason});
   }
   t.empty_text = "The spec declares no gates.";
   return t;

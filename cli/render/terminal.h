@@ -8,9 +8,12 @@
 
 namespace ripple::cli {
 
+// Whether text output may carry ANSI colour.
+enum class Color { Off, On };
+
 class Style {
  public:
-  explicit Style(bool color) : color_(color) {}
+  explicit Style(Color color) : color_(color == Color::On) {}
   [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
   [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
   [[nodiscard]] std::string error(std::string_view s) const { return wrap("1;31", s); }

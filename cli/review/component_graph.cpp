@@ -31,9 +31,15 @@ class GraphBuilder {
     for (const model::Operation& op : spec_.operations)
       add_work(static_cast<std::size_t>(op.service), op.work, op_rate(op));
     for (std::size_t c = 0; c < spec_.consumers.size(); ++c) add_consumer(c);
-    for (auto& [key, draft] : drafts_)
-      graph.edges.push_back(
-          {key.from, key.to, key.kind, std::move(draft.names), draft.rate, false, false});
+    for (auto& [key, draft] : drafts_) {
+      ComponentEdge edge;
+      edge.from = key.from;
+      edge.to = key.to;
+      edge.kind = key.kind;
+      edge.names = std::move(draft.names);
+      edge.rate = draft.rate;
+      graph.edges.push_back(std::move(edge));
+    }
   }
 
   [[nodiscard]] std::size_t broker_node(model::BrokerId b) const {

@@ -118,11 +118,12 @@ void diff_edges(const model::Spec& base, const model::Spec& head, std::vector<Ch
 // ---------------------------------------------------------------------------------------------
 // Figures compared between versions
 
-// Worse when a lower figure is better and it rose (or the reverse); `tolerance` is relative.
-Verdict judge(double before, double after, bool lower_is_better, double tolerance = 1e-9) {
+// Every figure a diff judges is better lower: worse when it rose by more than `tolerance`
+// (relative), better when it fell by more.
+Verdict judge(double before, double after, double tolerance = 1e-9) {
   const double slack = tolerance * std::max(std::fabs(before), 1e-12);
-  if (after > before + slack) return lower_is_better ? Verdict::Worse : Verdict::Better;
-  if (after < before - slack) return lower_is_better ? Verdict::Better : Verdict::Worse;
+  if (after > before + slack) return Verdict::Worse;
+  if (after < before - slack) return Verdict::Better;
   return Verdict::Neutral;
 }
 
@@ -183,12 +184,11 @@ void diff_coupling(const analyzers::Analysis& base, const analyzers::Analysis& h
   for (const analyzers::ServiceCoupling& h : head.coupling.services) {
     const analyzers::ServiceCoupling* b = find_coupling(base, h.name);
     if (b == nullptr) continue;
-    add_figure(out, s, "ce", h.name, b->ce, h.ce, judge(b->ce, h.ce, true));
-    add_figure(out, s, "ce_sync", h.name, b->ce_sync, h.ce_sync,
-               judge(b->ce_sync, h.ce_sync, true));
+    add_figure(out, s, "ce", h.name, b->ce, h.ce, judge(b->ce, h.ce));
+    add_figure(out, s, "ce_sync", h.name, b->ce_sync, h.ce_sync, judge(b->ce_sync, h.ce_sync));
     add_figure(out, s, "ce_async", h.name, b->ce_async, h.ce_async, Verdict::Neutral);
     add_figure(out, s, "ce_hidden", h.name, b->ce_hidden, h.ce_hidden,
-               judge(b->ce_hidden, h.ce_hidden, true));
+               judge(b->ce_hidden, h.ce_hidden));
     add_figure(out, s, "ca", h.name, b->ca, h.ca, Verdict::Neutral);
   }
   diff_cycles(base, head, out);
@@ -201,9 +201,9 @@ void diff_amplification(const analyzers::Analysis& base, const analyzers::Analys
     for (const analyzers::Amplification& b : base.amplification) {
       if (b.name != h.name || b.kind != h.kind) continue;
       add_figure(out, s, "requests", h.name, b.nominal.requests, h.nominal.requests,
-                 judge(b.nominal.requests, h.nominal.requests, true));
+                 judge(b.nominal.requests, h.nominal.requests));
       add_figure(out, s, "worst_case_requests", h.name, b.worst_case.requests,
-                 h.worst_case.requests, judge(b.worst_case.requests, h.worst_case.requests, true));
+                 h.worst_case.requests, judge(b.worst_case.requests, h.worst_case.requests));
     }
 }
 
@@ -213,7 +213,7 @@ void diff_blast_radius(const analyzers::Analysis& base, const analyzers::Analysi
     for (const analyzers::Cascade& b : base.cascades)
       if (b.component == h.component && b.kind == h.kind)
         add_figure(out, DiffSection::BlastRadius, "blast_radius", h.component, b.blast_radius,
-                   h.blast_radius, judge(b.blast_radius, h.blast_radius, true));
+                   h.blast_radius, judge(b.blast_radius, h.blast_radius));
 }
 
 // Findings matched one for one by (rule, element): `from` minus `minus`.
@@ -305,9 +305,13 @@ std::string key_name(const model::Spec& spec, const model::Event& event) {
   return names.size() == 1 ? names[0] : spec.entities[event.key->entity].name + ".*";
 }
 
-Change contract(bool broken, std::string what, const std::string& event, std::string detail) {
-  return make(DiffSection::Contracts, ChangeKind::Changed,
-              broken ? Verdict::Worse : Verdict::Neutral, std::move(what), event,
+// A change to an event's contract: worse when consumers rely on what changed, else neutral.
+Verdict broken_for(const Names& relying) {
+  return relying.empty() ? Verdict::Neutral : Verdict::Worse;
+}
+
+Change contract(Verdict verdict, std::string what, const std::string& event, std::string detail) {
+  return make(DiffSection::Contracts, ChangeKind::Changed, verdict, std::move(what), event,
               std::move(detail));
 }
 
@@ -318,7 +322,7 @@ void diff_removed_fields(const model::Spec& base, const model::Spec& head, const
     if (contains(kept, field)) continue;
     const Names need = needers(base, head, b.name, field);
     out.push_back(contract(
-        !need.empty(), "field removed", b.name,
+        broken_for(need), "field removed", b.name,
         fmt::format("`{}` no longer carries `{}`{}", b.name, field,
                     need.empty()
                         ? " (no consumer needs it)"
@@ -340,7 +344,7 @@ void diff_retyped_fields(const model::Spec& base, const model::Spec& head, const
     if (!before || !after || (before->bytes == after->bytes && before->type == after->type))
       continue;
     const Names need = needers(base, head, b.name, field);
-    out.push_back(contract(!need.empty(), "field retyped", b.name,
+    out.push_back(contract(broken_for(need), "field retyped", b.name,
                            fmt::format("`{}` carried by `{}` changed from {} to {}{}", field,
                                        b.name, field_shape(*before), field_shape(*after),
                                        need.empty() ? "" : "; needed by " + joined(need))));
@@ -353,13 +357,13 @@ void diff_ordering(const model::Spec& base, const model::Spec& head, const model
   const std::string before = key_name(base, b), after = key_name(head, h);
   if (before != after)
     out.push_back(
-        contract(!ordered.empty(), "key changed", b.name,
+        contract(broken_for(ordered), "key changed", b.name,
                  fmt::format("key of `{}` changed from `{}` to `{}`{}", b.name,
                              before.empty() ? "none" : before, after.empty() ? "none" : after,
                              ordered.empty() ? "" : " under ordered " + joined(ordered))));
   const bool was_ordered = base.brokers[b.broker].orders_by_key();
   if (was_ordered && !head.brokers[h.broker].orders_by_key())
-    out.push_back(contract(!ordered.empty(), "ordering lost", b.name,
+    out.push_back(contract(broken_for(ordered), "ordering lost", b.name,
                            fmt::format("`{}` moved to broker `{}`, which does not keep per-key "
                                        "order{}",
                                        b.name, head.brokers[h.broker].name,
@@ -375,7 +379,7 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
         consumers.push_back(base.consumers[c].name);
       if (!consumers.empty())
         out.push_back(
-            contract(true, "event removed", b.name,
+            contract(Verdict::Worse, "event removed", b.name,
                      fmt::format("`{}` removed while {} consumed it", b.name, joined(consumers))));
       continue;
     }
@@ -394,7 +398,7 @@ void diff_simulation(const sim::SimulationResult& base, const sim::SimulationRes
     for (const sim::OperationResult& b : base.operations) {
       if (b.name != h.name || !b.entry) continue;
       add_figure(out, s, "p99", h.name, b.latency.p99_ms, h.latency.p99_ms,
-                 judge(b.latency.p99_ms, h.latency.p99_ms, true, kP99Tolerance));
+                 judge(b.latency.p99_ms, h.latency.p99_ms, kP99Tolerance));
       const double rise = h.error_rate - b.error_rate;
       const Verdict v = rise > kErrorRateTolerance    ? Verdict::Worse
                         : rise < -kErrorRateTolerance ? Verdict::Better

@@ -113,7 +113,7 @@ suppress:
       "at": "a",
       "file": "specs/tiny.yaml",
       "line": 4,)"));
-  EXPECT_TRUE(contains(render_analyze_text(r.doc(), false),
+  EXPECT_TRUE(contains(render_analyze_text(r.doc(), Color::Off),
                        "  unused  specs/tiny.yaml:4:5: suppression of unbounded-queue at a "
                        "matches no finding; remove it\n"));
 }
@@ -151,7 +151,7 @@ TEST(AnalyzeJunit, OneTestCasePerRuleFailedWhenItFired) {
 
 TEST(AnalyzeText, HasNoEscapeCodesWithoutColourAndWorstFirst) {
   const Rendered r = analyzed(kTiny);
-  const std::string text = render_analyze_text(r.doc(), false);
+  const std::string text = render_analyze_text(r.doc(), Color::Off);
   EXPECT_FALSE(contains(text, "\x1b["));
   EXPECT_TRUE(contains(text, "tiny: 2 services, 1 event, 1 entry operation\n"));
   EXPECT_TRUE(contains(text, "Findings  1 error, 1 warning, 0 info, 1 suppressed\n"));
@@ -164,8 +164,8 @@ TEST(AnalyzeText, HasNoEscapeCodesWithoutColourAndWorstFirst) {
                        "    fix: Break the cycle"));
   EXPECT_LT(text.find("error   sync-cycle"), text.find("warning unbounded-queue"));
   EXPECT_TRUE(contains(text, "  skipped specs/tiny.yaml:"));
-  EXPECT_TRUE(
-      contains(render_analyze_text(r.doc(), true), "\x1b[1;31merror  \x1b[0m \x1b[1msync-cycle"));
+  EXPECT_TRUE(contains(render_analyze_text(r.doc(), Color::On),
+                       "\x1b[1;31merror  \x1b[0m \x1b[1msync-cycle"));
 }
 
 TEST(AnalyzeMarkdown, HasTitleAndTables) {

@@ -45,7 +45,7 @@ TEST(DiffRender, VerdictSaysWhatGotWorse) {
 TEST(DiffRender, TextListsSectionsWorstFirst) {
   const SpecDiff d = sample();
   EXPECT_EQ(
-      render_diff_text({d, "base.yaml", "head.yaml"}, false),
+      render_diff_text({d, "base.yaml", "head.yaml"}, Color::Off),
       "ripple diff base.yaml -> head.yaml\n"
       "1 change got worse (1 contracts), 1 better, 1 neutral\n"
       "\n"

@@ -73,7 +73,7 @@ TEST(GateRender, FormatsValuesInTheirUnits) {
 
 TEST(GateRender, TextListsEachGateWithValueThresholdAndPlace) {
   const GateReport r = sample();
-  EXPECT_EQ(render_gate_text({r, "specs/shop.yaml", "shop"}, false),
+  EXPECT_EQ(render_gate_text({r, "specs/shop.yaml", "shop"}, Color::Off),
             "gates of shop (specs/shop.yaml)\n"
             "simulated 10m of traffic, seed 7, 1 replication\n"
             "\n"
