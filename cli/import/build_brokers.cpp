@@ -1,0 +1,192 @@
+// Brokers: one per server (protocol and host) that a joined channel uses, named after the
+// server's key in the first document naming it; a server whose topics or queues differ in their
+// broker settings (kafka partitions, sqs visibility timeout or redrive policy) becomes one broker
+// per distinct setting, suffixed with the first channel's address.
+
+#include <map>
+
+#include "cli/import/build_internal.h"
+#include "cli/import/figures.h"
+#include "cli/import/protocols.h"
+
+namespace ripple::importer::detail {
+namespace {
+
+// The broker settings of a joined channel, from the first document's bindings that give each.
+struct Settings {
+  std::optional<int> partitions;
+  Place partitions_at;
+  std::optional<std::int64_t> visibility_seconds;
+  std::optional<int> max_receives;
+  bool fifo = false;
+  Place bindings_at;
+  std::string amqp;  // a note on the amqp binding, or ""
+
+  [[nodiscard]] std::string signature(const std::string& type) const {
+    std::string s = type;
+    if (type == "kafka") s += "|p" + (partitions ? std::to_string(*partitions) : "");
+    if (type == "sqs")
+      s += "|v" + (visibility_seconds ? std::to_string(*visibility_seconds) : "") + "|r" +
+           (max_receives ? std::to_string(*max_receives) : "") + (fifo ? "|fifo" : "");
+    return s;
+  }
+};
+
+template <typename T>
+void take(std::optional<T>& into, const std::optional<T>& value, Problems& problems, Place at,
+          const std::string& what) {
+  if (!value) return;
+  if (!into) {
+    into = value;
+    return;
+  }
+  if (*into != *value)
+    problems.warning(at,
+                     "the documents disagree on the " + what + " of this channel (" +
+                         std::to_string(*value) + " here, " + std::to_string(*into) +
+                         " in an earlier document)",
+                     "the first document's value is used; make them agree");
+}
+
+Settings settings_of(const std::vector<Application>& apps, const JoinedChannel& channel,
+                     Problems& problems) {
+  Settings s;
+  for (const auto& [a, c] : channel.instances) {
+    const ChannelBindings& b = apps[a].channels[c].bindings;
+    if (b.kafka_partitions && !s.partitions) s.partitions_at = b.at;
+    take(s.partitions, b.kafka_partitions, problems, b.at, "kafka partitions");
+    take(s.visibility_seconds, b.sqs_visibility_seconds, problems, b.at, "sqs visibility timeout");
+    take(s.max_receives, b.sqs_max_receives, problems, b.at, "sqs maxReceiveCount");
+    s.fifo = s.fifo || b.sqs_fifo;
+    if (!s.bindings_at.valid() && b.at.valid()) s.bindings_at = b.at;
+    if (s.amqp.empty() && (!b.amqp_is.empty() || !b.amqp_exchange_type.empty())) {
+      s.amqp = "amqp binding: " + (b.amqp_is.empty() ? std::string("routing key") : b.amqp_is);
+      if (!b.amqp_exchange_type.empty())
+        s.amqp += ", exchange " +
+                  (b.amqp_exchange_name.empty() ? "" : "`" + b.amqp_exchange_name + "` ") + "(" +
+                  b.amqp_exchange_type + ")";
+    }
+  }
+  if (!s.partitions_at.valid()) {
+    const auto& [a, c] = channel.instances.front();
+    s.partitions_at = apps[a].channels[c].at;
+  }
+  return s;
+}
+
+struct Draft {
+  int group = -1;
+  std::string signature;
+  int first_channel = -1;
+  Settings settings;
+  BrokerMapping mapping;
+};
+
+}  // namespace
+
+std::string Builder::server_name(int group) const {
+  const ServerGroup& g = joined_.servers[group];
+  if (g.members.empty()) return "bus";
+  const auto& [a, s] = g.members.front();
+  std::string name = identifier(apps_[a].servers[s].id, "b_");
+  return name.empty() ? "broker" : name;
+}
+
+void Builder::make_brokers() {
+  std::vector<Draft> drafts;
+  std::map<std::pair<int, std::string>, int> index;
+  std::map<int, int> variants;
+  std::vector<int> draft_of(joined_.channels.size());
+  for (std::size_t c = 0; c < joined_.channels.size(); ++c) {
+    const JoinedChannel& channel = joined_.channels[c];
+    Draft d;
+    d.group = channel.servers.front();
+    d.mapping = map_protocol(joined_.servers[d.group].key.protocol);
+    d.settings = settings_of(apps_, channel, problems_);
+    d.signature = d.settings.signature(d.mapping.type);
+    d.first_channel = static_cast<int>(c);
+    const auto [it, inserted] = index.emplace(std::make_pair(d.group, d.signature), drafts.size());
+    if (inserted) {
+      drafts.push_back(std::move(d));
+      ++variants[drafts.back().group];
+    }
+    draft_of[c] = it->second;
+  }
+  std::vector<std::string> names;
+  for (const Draft& d : drafts) {
+    std::string base = server_name(d.group);
+    if (components_.taken(base)) base += "-broker";
+    if (variants[d.group] > 1) {
+      const std::string topic = identifier(address_of(joined_.channels[d.first_channel]), "t_");
+      if (!topic.empty()) base += "-" + topic;
+    }
+    names.push_back(components_.unique(base));
+  }
+  for (std::size_t c = 0; c < joined_.channels.size(); ++c)
+    broker_of_.push_back(names[draft_of[c]]);
+
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    const Draft& d = drafts[i];
+    const ServerGroup& group = joined_.servers[d.group];
+    OutBroker broker;
+    broker.name = names[i];
+    Place server_at = apps_[joined_.channels[d.first_channel].instances.front().first].at;
+    if (!group.members.empty())
+      server_at = apps_[group.members.front().first].servers[group.members.front().second].at;
+    std::vector<Level> levels;
+    for (const auto& [a, s] : group.members)
+      levels.push_back({&apps_[a].servers[s].extensions, "server"});
+    if (group.members.empty()) {
+      broker.comments.push_back("the documents name no server: their channels share this broker");
+    } else {
+      const auto& [a, s] = group.members.front();
+      broker.comments.push_back("server `" + apps_[a].servers[s].id + "`: " + group.key.protocol +
+                                " " + group.key.host);
+    }
+    if (!d.mapping.note.empty() && !d.mapping.defaulted) broker.comments.push_back(d.mapping.note);
+    if (!d.settings.amqp.empty()) broker.comments.push_back(d.settings.amqp);
+    const std::string subject = "broker `" + broker.name + "`";
+    if (d.mapping.defaulted)
+      broker.type = default_figure(
+          {d.mapping.type, "broker type", "the type of " + subject + " (" + d.mapping.note + ")",
+           "the server, with a protocol such as kafka, amqp or mqtt", server_at},
+          "protocol");
+    else
+      broker.type = given_figure(
+          d.mapping.type,
+          "protocol " + group.key.protocol + (d.mapping.exact ? "" : " (approximated)"), server_at);
+    broker.latency = figure_from(
+        levels, &Extensions::latency, "x-ripple-latency",
+        {kDefaultLatency, "latency", "the latency of " + subject, "the server", server_at});
+    if (d.mapping.type == "kafka") {
+      if (d.settings.partitions)
+        broker.partitions = given_figure(std::to_string(*d.settings.partitions),
+                                         "kafka binding partitions", d.settings.partitions_at);
+      else
+        broker.partitions = default_figure(
+            {kDefaultPartitions, "partitions", "the partitions of the topics of " + subject,
+             "the channel's `bindings.kafka`", d.settings.partitions_at},
+            "bindings.kafka.partitions");
+    }
+    if (d.mapping.type == "sqs") {
+      const Place at =
+          d.settings.bindings_at.valid() ? d.settings.bindings_at : d.settings.partitions_at;
+      if (d.settings.visibility_seconds)
+        broker.visibility_timeout =
+            given_figure(std::to_string(*d.settings.visibility_seconds) + "s",
+                         "sqs binding visibilityTimeout", at);
+      else
+        broker.visibility_timeout = default_figure(
+            {kDefaultVisibilityTimeout, "visibility timeout",
+             "the visibility timeout of " + subject, "the channel's `bindings.sqs.queue`", at},
+            "bindings.sqs.queue.visibilityTimeout");
+      if (d.settings.max_receives)
+        broker.max_receives = given_figure(std::to_string(*d.settings.max_receives),
+                                           "sqs redrivePolicy.maxReceiveCount", at);
+      broker.fifo = d.settings.fifo;
+    }
+    spec_.brokers.push_back(std::move(broker));
+  }
+}
+
+}  // namespace ripple::importer::detail
