@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -27,6 +28,25 @@ struct ImportCommandOptions {
   std::string merge;
 };
 
+// "9 times", "1 replica count": a count of defaulted figures of one kind.
+std::string count_of(int n, const std::string& kind) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kWords = {
+      {"time", {"time", "times"}},
+      {"rate", {"rate", "rates"}},
+      {"size", {"size", "sizes"}},
+      {"replicas", {"replica count", "replica counts"}},
+      {"workers", {"worker count", "worker counts"}},
+      {"concurrency", {"concurrency", "concurrencies"}},
+      {"latency", {"latency", "latencies"}},
+      {"partitions", {"partition count", "partition counts"}},
+      {"visibility timeout", {"visibility timeout", "visibility timeouts"}},
+      {"timeout", {"timeout", "timeouts"}},
+      {"broker type", {"broker type", "broker types"}}};
+  const auto it = kWords.find(kind);
+  if (it == kWords.end()) return fmt::format("{} {}", n, kind);
+  return fmt::format("{} {}", n, n == 1 ? it->second.first : it->second.second);
+}
+
 // "27 values defaulted; set them to make the simulation meaningful" and what they are.
 void write_summary(const importer::ImportResult& r, const ImportCommandOptions& options,
                    std::ostream& err) {
@@ -40,10 +60,9 @@ void write_summary(const importer::ImportResult& r, const ImportCommandOptions& 
         r.kept_figures, r.kept_elements.size());
   if (r.defaulted == 0) return;
   std::string kinds;
-  for (const auto& [kind, n] : r.by_kind)
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, kind);
-  err << fmt::format("{} values defaulted; set them to make the simulation meaningful\n",
-                     r.defaulted)
+  for (const auto& [kind, n] : r.by_kind) kinds += (kinds.empty() ? "" : ", ") + count_of(n, kind);
+  err << fmt::format("{} {} defaulted; set them to make the simulation meaningful\n", r.defaulted,
+                     r.defaulted == 1 ? "value" : "values")
       << fmt::format(
              "  ({}; each is marked `# default` in the spec, --strict lists them as "
              "errors, docs/import.md says how to set them)\n",

@@ -96,9 +96,14 @@ void Builder::make_brokers() {
   std::vector<Draft> drafts;
   std::map<std::pair<int, std::string>, int> index;
   std::map<int, int> variants;
-  std::vector<int> draft_of(joined_.channels.size());
+  // Only channels that carry an event need a broker (a request/reply channel is a call).
+  std::vector<bool> carries(joined_.channels.size(), false);
+  for (const EventPlan& plan : plans_)
+    carries[plan.channel] = carries[plan.channel] || plan.published;
+  std::vector<int> draft_of(joined_.channels.size(), -1);
   for (std::size_t c = 0; c < joined_.channels.size(); ++c) {
     const JoinedChannel& channel = joined_.channels[c];
+    if (!carries[c]) continue;
     Draft d;
     d.group = channel.servers.front();
     d.mapping = map_protocol(joined_.servers[d.group].key.protocol);
@@ -117,13 +122,14 @@ void Builder::make_brokers() {
     std::string base = server_name(d.group);
     if (components_.taken(base)) base += "-broker";
     if (variants[d.group] > 1) {
-      const std::string topic = identifier(address_of(joined_.channels[d.first_channel]), "t_");
+      const auto& [a, ch] = joined_.channels[d.first_channel].instances.front();
+      const std::string topic = identifier(apps_[a].channels[ch].id, "t_");
       if (!topic.empty()) base += "-" + topic;
     }
     names.push_back(components_.unique(base));
   }
   for (std::size_t c = 0; c < joined_.channels.size(); ++c)
-    broker_of_.push_back(names[draft_of[c]]);
+    broker_of_.push_back(draft_of[c] >= 0 ? names[draft_of[c]] : std::string());
 
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     const Draft& d = drafts[i];
@@ -146,12 +152,17 @@ void Builder::make_brokers() {
     if (!d.mapping.note.empty() && !d.mapping.defaulted) broker.comments.push_back(d.mapping.note);
     if (!d.settings.amqp.empty()) broker.comments.push_back(d.settings.amqp);
     const std::string subject = "broker `" + broker.name + "`";
-    if (d.mapping.defaulted)
-      broker.type = default_figure(
-          {d.mapping.type, "broker type", "the type of " + subject + " (" + d.mapping.note + ")",
-           "the server, with a protocol such as kafka, amqp or mqtt", server_at},
-          "protocol");
-    else
+    if (d.mapping.defaulted) {
+      broker.type = default_figure({d.mapping.type, "broker type", "the type of " + subject,
+                                    "the document's `servers`", server_at},
+                                   "protocol");
+      broker.type.note = "default: " + d.mapping.note;
+      broker.type.strict_message =
+          "the type of " + subject + " is defaulted: " + d.mapping.note + " (--strict)";
+      broker.type.strict_hint =
+          "give the document `servers` with a protocol ripple knows (kafka, amqp, sqs, mqtt, ws, "
+          "...)";
+    } else
       broker.type = given_figure(
           d.mapping.type,
           "protocol " + group.key.protocol + (d.mapping.exact ? "" : " (approximated)"), server_at);

@@ -33,21 +33,44 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-MessageRef Builder::naming_message(const JoinedEvent& event) const {
+std::optional<OperationRef> Builder::naming_operation(const JoinedEvent& event) const {
   for (const auto* list : {&event.senders, &event.receivers}) {
     std::vector<OperationRef> ops = *list;
     std::stable_sort(ops.begin(), ops.end(), [&](const OperationRef& a, const OperationRef& b) {
       return spec_.services[a.app].name < spec_.services[b.app].name;
     });
-    for (const OperationRef& op : ops)
-      for (const MessageRef& m : event.messages) {
-        const Operation& o = operation(op);
-        if (m.app == op.app && m.channel == o.channel &&
-            std::find(o.messages.begin(), o.messages.end(), m.message) != o.messages.end())
-          return m;
-      }
+    if (!ops.empty()) return ops.front();
   }
+  return std::nullopt;
+}
+
+MessageRef Builder::naming_message(const JoinedEvent& event) const {
+  if (const auto op = naming_operation(event))
+    for (const MessageRef& m : event.messages) {
+      const Operation& o = operation(*op);
+      if (m.app == op->app && m.channel == o.channel &&
+          std::find(o.messages.begin(), o.messages.end(), m.message) != o.messages.end())
+        return m;
+    }
   return event.messages.front();
+}
+
+// One message sent on several channels (streetlights' `turnOnOff` on `turn.on` and `turn.off`)
+// would give events `turnOnOff` and `turnOnOff-2`; each is named after the operation that sends
+// it instead (`turnOn`, `turnOff`) when that gives distinct names.
+void Builder::separate_labels() {
+  std::map<std::string, int> uses;
+  for (const EventPlan& plan : plans_) ++uses[plan.label];
+  std::set<std::string> taken;
+  for (const auto& [label, n] : uses) taken.insert(label);
+  for (EventPlan& plan : plans_) {
+    if (uses[plan.label] < 2) continue;
+    const auto op = naming_operation(joined_.channels[plan.channel].events[plan.event]);
+    if (!op) continue;
+    const std::string candidate = identifier(operation(*op).id, "m_");
+    if (candidate.empty() || !taken.insert(candidate).second) continue;
+    plan.label = candidate;
+  }
 }
 
 void Builder::plan_events() {
@@ -62,10 +85,15 @@ void Builder::plan_events() {
       for (const OperationRef& r : event.receivers)
         (operation(r).reply_channel ? plan.repliers : plan.consumers).push_back(r);
       plan.published = plan.repliers.empty() || !plan.consumers.empty();
-      if (plan.published) make_event(plan);
       plans_.push_back(std::move(plan));
     }
   }
+  separate_labels();
+}
+
+void Builder::make_events() {
+  for (EventPlan& plan : plans_)
+    if (plan.published) make_event(plan);
 }
 
 void Builder::make_event(EventPlan& plan) {
@@ -84,7 +112,8 @@ void Builder::make_event(EventPlan& plan) {
     std::string others;
     for (std::size_t i = 1; i < channel.servers.size(); ++i)
       others += (others.empty() ? "`" : ", `") + server_name(channel.servers[i]) + "`";
-    out.comments.push_back("the channel is also on server " + others +
+    out.comments.push_back(std::string("the channel is also on server") +
+                           (channel.servers.size() > 2 ? "s " : " ") + others +
                            "; ripple puts it on one broker");
   }
   // The message comes from the first sender's document, else the first receiver's: its service
@@ -108,7 +137,7 @@ void Builder::make_entity(const EventPlan& plan, const MessageRef& source, const
   entity.name = plan.name;
   entity.owner = owner;
   entity.comments.push_back("the payload of `" + plan.name + "` as `" + owner + "` " +
-                            (sent ? "sends" : "receives (no document sends)") + " it");
+                            (sent ? "sends it" : "receives it (no document sends it)"));
   Namer names;
   std::map<std::string, std::string> spec_name_of;
   for (const Field& f : m.fields) {

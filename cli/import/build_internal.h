@@ -5,6 +5,7 @@
 // Internal to the importer.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -47,11 +48,15 @@ class Builder {
 
   // build_events.cpp
   void plan_events();
+  void make_events();
   void make_event(EventPlan& plan);
   void make_entity(const EventPlan& plan, const MessageRef& source, const std::string& owner,
                    OutEvent& event);
   // Warns where a document describes the event's payload with other fields than `source`.
   [[nodiscard]] bool payloads_agree(const EventPlan& plan, const MessageRef& source);
+  void separate_labels();
+  // The operation that names an event: its first sender by service name, else its first receiver.
+  [[nodiscard]] std::optional<OperationRef> naming_operation(const JoinedEvent& event) const;
   [[nodiscard]] MessageRef naming_message(const JoinedEvent& event) const;
 
   // build_services.cpp
@@ -59,7 +64,8 @@ class Builder {
   void make_consumers(const EventPlan& plan);
   void make_replier(const EventPlan& plan, const OperationRef& replier);
   void make_sender(const OperationRef& sender, const std::vector<const EventPlan*>& plans);
-  void add_source(int app, const std::string& operation, Figure rate, std::string comment);
+  void add_source(int app, const std::string& operation, const std::string& event, Figure rate,
+                  std::string comment);
 
   [[nodiscard]] const Operation& operation(const OperationRef& ref) const {
     return apps_[ref.app].operations[ref.operation];

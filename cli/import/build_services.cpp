@@ -60,7 +60,7 @@ void Builder::make_replier(const EventPlan& plan, const OperationRef& replier) {
   replier_operation_[replier] = full;
   const JoinedEvent& event = joined_.channels[plan.channel].events[plan.event];
   if (event.senders.empty())
-    add_source(replier.app, out.name,
+    add_source(replier.app, out.name, "",
                figure_from(levels(replier), &Extensions::rate, "x-ripple-rate",
                            {kDefaultRate, "rate", "the rate of requests to `" + full + "`",
                             "this operation, its channel or `info`", op.at}),
@@ -120,7 +120,7 @@ void Builder::make_sender(const OperationRef& sender, const std::vector<const Ev
       share.value = split_rate(rate.value, parts);
       share.note += " (" + rate.value + " shared by " + std::to_string(parts) + " messages)";
     }
-    add_source(sender.app, out.name, share, "");
+    add_source(sender.app, out.name, plan->published ? plan->name : "", share, "");
     service.operations.push_back(std::move(out));
   }
 }
@@ -140,7 +140,8 @@ void Builder::make_consumers(const EventPlan& plan) {
     const Operation& op = operation(r);
     const ChannelBindings& b = channel_of(r).bindings;
     std::string key;
-    if (b.amqp_is == "queue" || !b.sqs_queue_name.empty()) key = "queue";
+    if (b.amqp_is == "queue") key = "amqp queue";
+    if (!b.sqs_queue_name.empty()) key = "sqs queue `" + b.sqs_queue_name + "`";
     if (!op.kafka_group.empty()) key = "kafka group `" + op.kafka_group + "`";
     if (!key.empty()) {
       const auto [it, first] = winner.emplace(key, r.app);
@@ -171,9 +172,11 @@ void Builder::make_consumers(const EventPlan& plan) {
   }
 }
 
-void Builder::add_source(int app, const std::string& operation, Figure rate, std::string comment) {
+void Builder::add_source(int app, const std::string& operation, const std::string& event,
+                         Figure rate, std::string comment) {
   OutSource source;
   source.to = spec_.services[app].name + "." + operation;
+  source.event = event;
   source.rate = std::move(rate);
   if (!comment.empty()) source.comments.push_back(std::move(comment));
   spec_.sources.push_back(std::move(source));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "cli/import/build_internal.h"
 #include "cli/import/figures.h"
@@ -31,8 +32,9 @@ void sort_by(std::vector<T>& list, Key key) {
 OutSpec Builder::build(const BuildOptions& options) {
   name_services();
   joined_ = join_channels(apps_);
-  make_brokers();
   plan_events();
+  make_brokers();
+  make_events();
   make_operations();
   spec_.name = spec_name(options);
   finish();
@@ -89,11 +91,17 @@ void Builder::finish() {
   for (OutEntity& e : spec_.entities) sort_by(e.fields, [](const OutField& f) { return f.name; });
   sort_by(spec_.events, [](const OutEvent& e) { return e.name; });
   for (OutService& s : spec_.services) {
-    sort_by(s.operations, [](const OutOperation& o) { return o.name; });
+    // By what they send, so that a document that leaves its operations unnamed (2.x without
+    // operationId) lists them in the same order as one that names them.
+    sort_by(s.operations, [](const OutOperation& o) {
+      return std::make_pair(o.publishes.empty() ? std::string() : o.publishes.front(), o.name);
+    });
     sort_by(s.consumers, [](const OutConsumer& c) { return c.event; });
   }
   sort_by(spec_.services, [](const OutService& s) { return s.name; });
-  sort_by(spec_.sources, [](const OutSource& s) { return s.to; });
+  sort_by(spec_.sources, [](const OutSource& s) {
+    return std::make_tuple(s.to.substr(0, s.to.find('.')), s.event, s.to);
+  });
 }
 
 std::vector<Level> Builder::levels(const OperationRef& ref) const {

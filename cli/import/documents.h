@@ -33,11 +33,11 @@ using FileReader = std::function<FileRead(const std::string& path)>;
 [[nodiscard]] FileReader disk_reader(std::size_t max_bytes);
 
 struct Limits {
-  std::size_t max_bytes = 16u << 20;        // one file
+  std::size_t max_bytes = 8u << 20;         // one file (the largest public examples are ~50 KiB)
   std::size_t max_total_bytes = 64u << 20;  // every file of one import together
   std::size_t max_files = 1000;             // documents and the files their `$ref`s reach
   int max_depth = 64;                       // nesting of mappings and sequences
-  std::size_t max_nodes = 1'000'000;        // YAML nodes of one file, after alias expansion
+  std::size_t max_nodes = 500'000;          // YAML nodes of one file, after alias expansion
   std::size_t max_alias_nodes = 100'000;    // nodes that aliases may add (YAML bombs)
 };
 

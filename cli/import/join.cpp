@@ -42,8 +42,10 @@ std::vector<ServerGroup> group_servers(const std::vector<Application>& apps,
 }
 
 // Groups the messages of one joined channel into events.
+using OperationsOf = std::map<std::pair<int, int>, std::vector<int>>;  // (app, channel) -> ops
+
 std::vector<JoinedEvent> group_messages(const std::vector<Application>& apps,
-                                        const JoinedChannel& channel) {
+                                        const JoinedChannel& channel, OperationsOf& operations_of) {
   std::vector<MessageRef> all;
   bool one_each = true;
   for (const auto& [a, c] : channel.instances) {
@@ -71,10 +73,9 @@ std::vector<JoinedEvent> group_messages(const std::vector<Application>& apps,
   for (JoinedEvent& event : events)
     for (const MessageRef& m : event.messages) {
       const Application& app = apps[m.app];
-      for (std::size_t o = 0; o < app.operations.size(); ++o) {
+      for (const int o : operations_of[{m.app, m.channel}]) {
         const Operation& op = app.operations[o];
-        if (op.channel != m.channel ||
-            std::find(op.messages.begin(), op.messages.end(), m.message) == op.messages.end())
+        if (std::find(op.messages.begin(), op.messages.end(), m.message) == op.messages.end())
           continue;
         auto& list = op.action == Action::Send ? event.senders : event.receivers;
         const OperationRef ref{m.app, static_cast<int>(o)};
@@ -133,11 +134,16 @@ Joined join_channels(const std::vector<Application>& apps) {
     channel.servers.insert(channel.servers.end(), instance_servers[i].begin(),
                            instance_servers[i].end());
   }
+  OperationsOf operations_of;
+  for (std::size_t a = 0; a < apps.size(); ++a)
+    for (std::size_t o = 0; o < apps[a].operations.size(); ++o)
+      operations_of[{static_cast<int>(a), apps[a].operations[o].channel}].push_back(
+          static_cast<int>(o));
   for (JoinedChannel& channel : joined.channels) {
     std::sort(channel.servers.begin(), channel.servers.end());
     channel.servers.erase(std::unique(channel.servers.begin(), channel.servers.end()),
                           channel.servers.end());
-    channel.events = group_messages(apps, channel);
+    channel.events = group_messages(apps, channel, operations_of);
   }
   std::stable_sort(joined.channels.begin(), joined.channels.end(),
                    [](const JoinedChannel& x, const JoinedChannel& y) {

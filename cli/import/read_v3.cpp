@@ -3,6 +3,7 @@
 // `action: send|receive` as written. References are matched by the node they reach, first as
 // written (`#/channels/x`) and then with their own references followed.
 
+#include <map>
 #include <utility>
 
 #include "cli/import/read_versions.h"
@@ -11,26 +12,35 @@
 namespace ripple::importer::detail {
 namespace {
 
+// What references can point at, by the node they reach: as declared (before `$ref`s) and with
+// references followed. Maps, so that a document of many channels is read in n log n.
+struct Targets {
+  std::map<const YamlNode*, int> declared;
+  std::map<const YamlNode*, int> resolved;
+  void add(const YamlNode* as_declared, const YamlNode* as_resolved, int index) {
+    declared.emplace(as_declared, index);
+    if (as_resolved != nullptr) resolved.emplace(as_resolved, index);
+  }
+};
+
 // What an operation's references can point at: each channel as declared under `channels`, and
 // each of its messages as declared under the channel's `messages`.
 struct Declared {
-  std::vector<const YamlNode*> channels;               // entry values, before `$ref`s
-  std::vector<const YamlNode*> channels_resolved;      // the same, references followed
-  std::vector<std::vector<const YamlNode*>> messages;  // per channel, entry values
-  std::vector<std::vector<const YamlNode*>> messages_resolved;
+  Targets channels;
+  std::vector<Targets> messages;  // per channel
 };
 
-// The index of the element `ref` (a `$ref` mapping) points at, or -1.
-int match(Reading& r, Place ref, const std::vector<const YamlNode*>& declared,
-          const std::vector<const YamlNode*>& resolved) {
+// The index of the element `ref` (a `$ref` mapping) points at, -1 when it is none of them, -2
+// when the reference is broken (already reported).
+int match(Reading& r, Place ref, const Targets& targets) {
   const auto target = r.refs.step(ref);
-  if (!target) return -2;  // broken, already reported
-  for (std::size_t i = 0; i < declared.size(); ++i)
-    if (declared[i] == target->node) return static_cast<int>(i);
+  if (!target) return -2;
+  if (const auto it = targets.declared.find(target->node); it != targets.declared.end())
+    return it->second;
   const auto final = r.refs.follow(*target);
   if (!final) return -2;
-  for (std::size_t i = 0; i < resolved.size(); ++i)
-    if (resolved[i] == final->node) return static_cast<int>(i);
+  if (const auto it = targets.resolved.find(final->node); it != targets.resolved.end())
+    return it->second;
   return -1;
 }
 
@@ -44,14 +54,11 @@ std::vector<int> channel_servers(Reading& r, const Application& app, Place chann
                      "write `servers: [{$ref: '#/servers/production'}]`");
     return all_servers(app);
   }
-  std::vector<const YamlNode*> declared;
-  std::vector<const YamlNode*> resolved;
-  for (const Server& server : app.servers) {
-    declared.push_back(server.entry);
-    resolved.push_back(server.at.node);
-  }
+  Targets servers;
+  for (std::size_t i = 0; i < app.servers.size(); ++i)
+    servers.add(app.servers[i].entry, app.servers[i].at.node, static_cast<int>(i));
   for (const YamlNode& ref : refs->items) {
-    const int index = match(r, {channel.doc, &ref}, declared, resolved);
+    const int index = match(r, {channel.doc, &ref}, servers);
     if (index >= 0) out.push_back(index);
     if (index == -1)
       r.problems.error({channel.doc, &ref},
@@ -69,10 +76,9 @@ void read_channel(Reading& r, const YamlNode& key, Place value, Application& app
   channel.id = key.value;
   channel.at = {value.doc, &key};
   const auto item = mapping(r, value, "channel `" + key.value + "`");
-  declared.channels.push_back(value.node);
-  declared.channels_resolved.push_back(item ? item->node : nullptr);
+  declared.channels.add(value.node, item ? item->node : nullptr,
+                        static_cast<int>(app.channels.size()));
   declared.messages.emplace_back();
-  declared.messages_resolved.emplace_back();
   if (item) {
     const YamlNode* address = item->node->find("address");
     channel.address = address != nullptr && address->is_scalar() ? text_of(address) : key.value;
@@ -88,8 +94,8 @@ void read_channel(Reading& r, const YamlNode& key, Place value, Application& app
           std::vector<std::string> names{message_key.value};
           for (std::string& segment : ref_segments(r, at)) names.push_back(std::move(segment));
           channel.messages.push_back(read_message(r, at, std::move(names)));
-          declared.messages.back().push_back(&message);
-          declared.messages_resolved.back().push_back(channel.messages.back().at.node);
+          declared.messages.back().add(&message, channel.messages.back().at.node,
+                                       static_cast<int>(channel.messages.size()) - 1);
         }
   } else {
     channel.address = key.value;
@@ -108,7 +114,7 @@ int operation_channel(Reading& r, Place holder, const std::string& what, const D
                        "add `channel: {$ref: '#/channels/NAME'}`");
     return -1;
   }
-  const int index = match(r, {holder.doc, ref}, declared.channels, declared.channels_resolved);
+  const int index = match(r, {holder.doc, ref}, declared.channels);
   if (index == -1)
     r.problems.error({holder.doc, ref}, what + " names a channel that is not under `channels`",
                      "write `channel: {$ref: '#/channels/NAME'}`");
@@ -129,8 +135,7 @@ void read_messages_of(Reading& r, Place operation, const std::string& id, const 
     return;
   }
   for (const YamlNode& ref : refs->items) {
-    const int index = match(r, {operation.doc, &ref}, declared.messages[channel_index],
-                            declared.messages_resolved[channel_index]);
+    const int index = match(r, {operation.doc, &ref}, declared.messages[channel_index]);
     if (index >= 0) op.messages.push_back(index);
     if (index == -1)
       r.problems.error(

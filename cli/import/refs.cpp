@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "model/spellcheck.h"
@@ -105,22 +106,43 @@ std::optional<Place> RefResolver::step(Place at, RemoteRef remote) {
 }
 
 std::optional<Place> RefResolver::follow(Place at, RemoteRef remote) {
-  std::set<const YamlNode*> visited{at.node};
+  std::vector<Place> chain{at};  // the nodes passed, each a reference but the last
   for (int hops = 0; hops < kMaxChain; ++hops) {
     const YamlNode* ref = ref_of(*at.node);
     if (ref == nullptr) return at;
     const auto next = target(at, *ref, remote);
     if (!next) return std::nullopt;
-    if (!visited.insert(next->node).second) {
-      problems_.error({at.doc, ref}, "`$ref` cycle: `" + ref->value + "` leads back to itself",
-                      "a reference must end at a definition; break the loop of references");
-      return std::nullopt;
-    }
+    for (std::size_t start = 0; start < chain.size(); ++start)
+      if (chain[start].node == next->node) {
+        report_cycle({chain.begin() + static_cast<std::ptrdiff_t>(start), chain.end()});
+        return std::nullopt;
+      }
+    chain.push_back(*next);
     at = *next;
   }
   problems_.error(at, "`$ref` chain longer than " + std::to_string(kMaxChain) + " references",
                   "a reference should lead to its definition in a few steps");
   return std::nullopt;
+}
+
+// A cycle is one problem, whichever reference led into it: it is reported once, at the member
+// written first (by file, line and column).
+void RefResolver::report_cycle(const std::vector<Place>& cycle) {
+  const auto key = [](const Place& p) {
+    const YamlNode* ref = ref_of(*p.node);
+    return std::make_tuple(p.doc->path, ref->line, ref->column);
+  };
+  std::size_t first = 0;
+  for (std::size_t i = 1; i < cycle.size(); ++i)
+    if (key(cycle[i]) < key(cycle[first])) first = i;
+  std::string path;
+  for (std::size_t i = 0; i < cycle.size(); ++i)
+    path += "`" + ref_of(*cycle[(first + i) % cycle.size()].node)->value + "` -> ";
+  const YamlNode* ref = ref_of(*cycle[first].node);
+  problems_.error({cycle[first].doc, ref},
+                  cycle.size() == 1 ? "`$ref` cycle: `" + ref->value + "` refers to itself"
+                                    : "`$ref` cycle: " + path + "back to `" + ref->value + "`",
+                  "a reference must end at a definition; break the loop of references");
 }
 
 std::optional<Place> RefResolver::target(Place at, const YamlNode& ref, RemoteRef remote) {
@@ -163,6 +185,17 @@ std::optional<Place> RefResolver::target(Place at, const YamlNode& ref, RemoteRe
   return walk(ref_at, *doc, pointer, text);
 }
 
+const YamlNode* RefResolver::lookup(const YamlNode& map, const std::string& key) {
+  constexpr std::size_t kIndexFrom = 32;  // entries; smaller mappings are searched in order
+  if (map.entries.size() < kIndexFrom) return map.find(key);
+  auto [it, inserted] = index_.try_emplace(&map);
+  if (inserted)
+    for (const auto& [k, v] : map.entries)
+      if (k.is_scalar()) it->second.emplace(k.value, &v);  // the first of duplicates, as find()
+  const auto found = it->second.find(key);
+  return found == it->second.end() ? nullptr : found->second;
+}
+
 std::optional<Place> RefResolver::walk(Place ref_at, const Document& doc,
                                        const std::string& pointer, const std::string& ref) {
   const YamlNode* node = &doc.root;
@@ -171,7 +204,7 @@ std::optional<Place> RefResolver::walk(Place ref_at, const Document& doc,
   for (const std::string& token : split_pointer(pointer)) {
     const YamlNode* next = nullptr;
     if (node->is_map()) {
-      next = node->find(token);
+      next = lookup(*node, token);
       if (next == nullptr) {
         problems_.error(ref_at, "`$ref` target `" + ref + "` does not exist",
                         keys_hint(*node, where, token));

@@ -9,8 +9,10 @@
 // remote reference (`https://...`) is never fetched: it is reported at the `$ref`, as an error or
 // as a warning as the caller asks (a remote payload schema only costs a size estimate).
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/import/documents.h"
 #include "cli/import/problems.h"
@@ -45,11 +47,17 @@ class RefResolver {
 
  private:
   [[nodiscard]] std::optional<Place> target(Place at, const YamlNode& ref, RemoteRef remote);
+  void report_cycle(const std::vector<Place>& cycle);
   [[nodiscard]] std::optional<Place> walk(Place ref_at, const Document& doc,
                                           const std::string& pointer, const std::string& ref);
 
+  // The value of `key` in `map`; large mappings are indexed on first use, so that a document of
+  // many channels resolves its references in n log n.
+  [[nodiscard]] const YamlNode* lookup(const YamlNode& map, const std::string& key);
+
   Documents& documents_;
   Problems& problems_;
+  std::map<const YamlNode*, std::map<std::string, const YamlNode*>> index_;
 };
 
 }  // namespace ripple::importer

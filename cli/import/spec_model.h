@@ -102,7 +102,7 @@ struct OutService {
   std::string description;
   Figure replicas;
   std::optional<Figure> workers;         // when it has operations (requests need workers)
-  std::vector<OutOperation> operations;  // sorted by name
+  std::vector<OutOperation> operations;  // sorted by the event they publish, then name
   std::vector<OutConsumer> consumers;    // sorted by event
   std::vector<std::string> comments;
   std::vector<KeptKey> kept;
@@ -112,6 +112,8 @@ struct OutService {
 
 struct OutSource {
   std::string to;  // `service.operation`
+  std::string
+      event;  // what the operation publishes, "" for none (sources sort by service, then it)
   Figure rate;
   std::vector<std::string> comments;
   std::vector<KeptKey> kept;
@@ -131,7 +133,7 @@ struct OutSpec {
   std::vector<OutEntity> entities;
   std::vector<OutEvent> events;
   std::vector<OutService> services;
-  std::vector<OutSource> sources;  // sorted by `to`
+  std::vector<OutSource> sources;  // sorted by service, then as its operations
   // From --merge: whole elements the documents do not define, per section, in EXISTING's order.
   std::vector<KeptKey> kept_brokers, kept_entities, kept_events, kept_services;
   std::vector<YamlNode> kept_sources;

@@ -6,6 +6,7 @@ namespace ripple::importer {
 namespace {
 
 constexpr std::size_t kCommentColumn = 40;  // trailing comments start here when the line allows
+constexpr std::size_t kWidth = 100;         // comment lines wrap here
 
 class Writer {
  public:
@@ -26,8 +27,20 @@ class Writer {
     if (!text.empty()) value(indent, key, yaml_string(text));
   }
   void open(int indent, const std::string& key) { out_ += pad(indent) + key + ":\n"; }
+  // Comment lines, wrapped at spaces to stay within kWidth columns where the words allow.
   void comments(int indent, const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) out_ += pad(indent) + "# " + comment_text(line) + "\n";
+    const std::size_t room = kWidth - static_cast<std::size_t>(indent) - 2;
+    for (const std::string& line : lines) {
+      std::string text = comment_text(line);
+      while (text.size() > room) {
+        std::size_t cut = text.rfind(' ', room);
+        if (cut == std::string::npos || cut == 0) cut = text.find(' ', room);
+        if (cut == std::string::npos) break;
+        out_ += pad(indent) + "# " + text.substr(0, cut) + "\n";
+        text.erase(0, cut + 1);
+      }
+      out_ += pad(indent) + "# " + text + "\n";
+    }
   }
   void kept(int indent, const std::vector<KeptKey>& keys) {
     for (const KeptKey& k : keys) yaml_block_entry(k.key, k.value, indent, out_);
