@@ -120,7 +120,7 @@ void Builder::make_brokers() {
   std::vector<std::string> names;
   for (const Draft& d : drafts) {
     std::string base = server_name(d.group);
-    if (components_.taken(base)) base += "-broker";
+    if (service_names_.count(base) > 0) base += "-broker";
     if (variants[d.group] > 1) {
       const auto& [a, ch] = joined_.channels[d.first_channel].instances.front();
       const std::string topic = identifier(apps_[a].channels[ch].id, "t_");

@@ -56,20 +56,31 @@ MessageRef Builder::naming_message(const JoinedEvent& event) const {
 }
 
 // One message sent on several channels (streetlights' `turnOnOff` on `turn.on` and `turn.off`)
-// would give events `turnOnOff` and `turnOnOff-2`; each is named after the operation that sends
-// it instead (`turnOn`, `turnOff`) when that gives distinct names.
+// would give events `turnOnOff` and `turnOnOff-2`. When every such event has a sending operation
+// with an id, and those ids are distinct and free, each is named after it (`turnOn`, `turnOff`).
 void Builder::separate_labels() {
-  std::map<std::string, int> uses;
-  for (const EventPlan& plan : plans_) ++uses[plan.label];
+  std::map<std::string, std::vector<EventPlan*>> by_label;
+  for (EventPlan& plan : plans_) by_label[plan.label].push_back(&plan);
   std::set<std::string> taken;
-  for (const auto& [label, n] : uses) taken.insert(label);
-  for (EventPlan& plan : plans_) {
-    if (uses[plan.label] < 2) continue;
-    const auto op = naming_operation(joined_.channels[plan.channel].events[plan.event]);
-    if (!op) continue;
-    const std::string candidate = identifier(operation(*op).id, "m_");
-    if (candidate.empty() || !taken.insert(candidate).second) continue;
-    plan.label = candidate;
+  for (const auto& [label, plans] : by_label) taken.insert(label);
+  for (auto& [label, plans] : by_label) {
+    if (plans.size() < 2) continue;
+    std::vector<std::string> ids;
+    for (const EventPlan* plan : plans) {
+      const JoinedEvent& event = joined_.channels[plan->channel].events[plan->event];
+      const auto op = naming_operation(event);
+      const bool sent = op && !event.senders.empty();
+      ids.push_back(sent ? identifier(operation(*op).id, "m_") : "");
+    }
+    std::set<std::string> distinct(ids.begin(), ids.end());
+    const bool usable = distinct.size() == ids.size() && distinct.count("") == 0 &&
+                        std::none_of(ids.begin(), ids.end(),
+                                     [&](const std::string& id) { return taken.count(id) > 0; });
+    if (!usable) continue;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      plans[i]->label = ids[i];
+      taken.insert(ids[i]);
+    }
   }
 }
 
@@ -84,7 +95,10 @@ void Builder::plan_events() {
       plan.label = label_of(message(naming_message(event)), address_of(channel));
       for (const OperationRef& r : event.receivers)
         (operation(r).reply_channel ? plan.repliers : plan.consumers).push_back(r);
-      plan.published = plan.repliers.empty() || !plan.consumers.empty();
+      // A message no operation sends or receives (a channel only declared, or only the reply of
+      // a request/reply) is no event; a request that only repliers receive is a call.
+      const bool used = !event.senders.empty() || !event.receivers.empty();
+      plan.published = used && (plan.repliers.empty() || !plan.consumers.empty());
       plans_.push_back(std::move(plan));
     }
   }

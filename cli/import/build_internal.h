@@ -85,6 +85,7 @@ class Builder {
   Joined joined_;
   OutSpec spec_;
   Namer components_;  // services and brokers share one namespace
+  std::set<std::string> service_names_;
   Namer events_;
   std::vector<Namer> operation_names_;  // per service
   std::vector<std::string> broker_of_;  // per joined channel

@@ -48,6 +48,7 @@ void Builder::name_services() {
     if (base.empty()) base = "service";
     OutService service;
     service.name = components_.unique(base);
+    service_names_.insert(service.name);
     service.description = app.description;
     service.replicas =
         figure_from({{&app.extensions, "info"}}, &Extensions::replicas, "x-ripple-replicas",

@@ -132,6 +132,13 @@ std::string yaml_flow(const YamlNode& node) {
 void yaml_block_entry(const std::string& key, const YamlNode& value, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   out += pad + yaml_string(key) + ":";
+  // A small mapping of scalars reads best on one line, as the spec's examples write it.
+  bool small = value.is_map() && !value.entries.empty() && value.entries.size() <= 6;
+  for (const auto& [k, v] : value.entries) small = small && !v.is_map() && !v.is_sequence();
+  if (small) {
+    out += " " + yaml_flow(value) + "\n";
+    return;
+  }
   if (value.is_map() && !value.entries.empty()) {
     out += "\n";
     for (const auto& [k, v] : value.entries)

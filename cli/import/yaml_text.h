@@ -28,8 +28,9 @@ enum class ScalarContext { Block, Flow };
 // A node in flow style: `{a: 1, b: [x, y]}`.
 [[nodiscard]] std::string yaml_flow(const YamlNode& node);
 
-// `key: value` at `indent` spaces, appended to `out`: a scalar on the line, a mapping on the lines
-// below, a list of scalars in flow style, any other list one `- ` item (in flow style) a line.
+// `key: value` at `indent` spaces, appended to `out`: a scalar on the line, a small mapping of
+// scalars (up to 6) and a list of scalars in flow style, any other mapping on the lines below,
+// any other list one `- ` item (in flow style) a line.
 void yaml_block_entry(const std::string& key, const YamlNode& value, int indent, std::string& out);
 
 // Text for a `# ` comment: on one line, control characters and line breaks as spaces.

@@ -83,9 +83,11 @@ TEST(YamlFlow, WritesNestedMapsAndLists) {
             "{to: a.b, retry: {attempts: 3, backoff: 50ms}, tags: [x, \"y,z\"]}");
 }
 
-TEST(YamlBlockEntry, WritesMapsOnTheLinesBelowAndScalarListsInFlow) {
+TEST(YamlBlockEntry, WritesSmallMapsAndScalarListsInFlowAndTheRestBelow) {
   auto tree = model::detail::parse_yaml_tree(
-      "t.yaml", "v:\n  needs: [a.b, c.d]\n  writes:\n    - {store: db, rows: 1}\n  empty:\n",
+      "t.yaml",
+      "v:\n  needs: [a.b, c.d]\n  writes:\n    - {store: db, rows: 1}\n  empty:\n"
+      "  retry: {attempts: 3, backoff: 50ms}\n  deep: {a: {b: 1}}\n",
       {1 << 20, 64, 100000, 1000});
   ASSERT_TRUE(tree.ok);
   std::string out;
@@ -95,7 +97,10 @@ TEST(YamlBlockEntry, WritesMapsOnTheLinesBelowAndScalarListsInFlow) {
             "    needs: [a.b, c.d]\n"
             "    writes:\n"
             "      - {store: db, rows: 1}\n"
-            "    empty:\n");
+            "    empty:\n"
+            "    retry: {attempts: 3, backoff: 50ms}\n"
+            "    deep:\n"
+            "      a: {b: 1}\n");
 }
 
 TEST(CommentText, PutsEverythingOnOneLine) {
