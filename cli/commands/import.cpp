@@ -55,9 +55,10 @@ void write_summary(const importer::ImportResult& r, const ImportCommandOptions& 
                      r.services, r.events, r.consumers, r.brokers);
   if (!options.merge.empty())
     err << fmt::format(
-        "ripple import: --merge kept {} figures set by hand and {} elements the "
-        "documents do not define\n",
-        r.kept_figures, r.kept_elements.size());
+        "ripple import: --merge kept {} {} set by hand and {} {} the documents do "
+        "not define\n",
+        r.kept_figures, r.kept_figures == 1 ? "figure" : "figures", r.kept_elements.size(),
+        r.kept_elements.size() == 1 ? "element" : "elements");
   if (r.defaulted == 0) return;
   std::string kinds;
   for (const auto& [kind, n] : r.by_kind) kinds += (kinds.empty() ? "" : ", ") + count_of(n, kind);

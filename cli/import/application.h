@@ -38,14 +38,22 @@ struct Server {
   Extensions extensions;
   Place at;
   const YamlNode* entry = nullptr;  // its value under `servers`, before `$ref`s are followed
+  Place key;                        // its key under `servers`, where problems are reported
+};
+
+// A value inside a payload whose size no schema keyword bounds.
+struct DefaultedLeaf {
+  std::string how;  // "string without maxLength: 32B assumed"
+  Place at;         // its schema, where a keyword would bound it
 };
 
 // The size of one value of a payload, estimated from its JSON Schema.
 struct SizeEstimate {
   std::int64_t bytes = 0;
   std::string how;         // "string, format uuid"; for a default, what was assumed and why
-  bool defaulted = false;  // no schema keyword bounds it (a string without maxLength, ...)
-  Place at;                // the schema, where a keyword would bound it
+  bool defaulted = false;  // no schema keyword bounds it, or some value inside it
+  Place at;                // the schema
+  std::vector<DefaultedLeaf> leaves = {};  // when it combines values: the defaulted ones inside
 };
 
 struct Field {
@@ -115,7 +123,7 @@ struct Application {
   std::vector<Server> servers;
   std::vector<Channel> channels;
   std::vector<Operation> operations;
-  Place at;  // the `info` mapping (or the root)
+  Place at;  // the `info` key (or the root), where problems of the document are reported
 };
 
 }  // namespace ripple::importer

@@ -138,7 +138,7 @@ void Builder::make_brokers() {
     broker.name = names[i];
     Place server_at = apps_[joined_.channels[d.first_channel].instances.front().first].at;
     if (!group.members.empty())
-      server_at = apps_[group.members.front().first].servers[group.members.front().second].at;
+      server_at = apps_[group.members.front().first].servers[group.members.front().second].key;
     std::vector<Level> levels;
     for (const auto& [a, s] : group.members)
       levels.push_back({&apps_[a].servers[s].extensions, "server"});
@@ -157,11 +157,11 @@ void Builder::make_brokers() {
                                     "the document's `servers`", server_at},
                                    "protocol");
       broker.type.note = "default: " + d.mapping.note;
-      broker.type.strict_message =
-          "the type of " + subject + " is defaulted: " + d.mapping.note + " (--strict)";
-      broker.type.strict_hint =
-          "give the document `servers` with a protocol ripple knows (kafka, amqp, sqs, mqtt, ws, "
-          "...)";
+      broker.type.strict = {
+          {"the type of " + subject + " is defaulted: " + d.mapping.note + " (--strict)",
+           "give the document `servers` with a protocol ripple knows (kafka, "
+           "amqp, sqs, mqtt, ws, ...)",
+           server_at}};
     } else
       broker.type = given_figure(
           d.mapping.type,

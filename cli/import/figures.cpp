@@ -30,10 +30,11 @@ Figure default_figure(const Fallback& fallback, const std::string& setting) {
   f.source = FigureSource::Default;
   f.note = "default; set " + setting;
   f.kind = fallback.kind;
-  f.strict_message = "no `" + setting + "` gives " + fallback.subject + " (--strict: the default " +
-                     fallback.value + " is not accepted)";
-  f.strict_hint =
-      "add `" + setting + ": " + fallback.value + "` (or the real figure) to " + fallback.where;
+  f.strict.push_back(
+      {"no `" + setting + "` gives " + fallback.subject + " (--strict: the default " +
+           fallback.value + " is not accepted)",
+       "add `" + setting + ": " + fallback.value + "` (or the real figure) to " + fallback.where,
+       fallback.at});
   f.at = fallback.at;
   return f;
 }
@@ -54,11 +55,22 @@ Figure size_figure(const SizeEstimate& size) {
   f.kind = "size";
   f.at = size.at;
   f.source = size.defaulted ? FigureSource::Default : FigureSource::Document;
-  if (size.defaulted) {
+  if (!size.defaulted) return f;
+  const std::string hint =
+      "bound it in the schema (`maxLength`, `maxItems`, `format`, `properties`)";
+  if (size.leaves.empty()) {
     f.note += " (default)";
-    f.strict_message = "the size of this value is defaulted: " + size.how + " (--strict)";
-    f.strict_hint = "bound it in the schema (`maxLength`, `maxItems`, `format`, `properties`)";
+    f.strict.push_back(
+        {"the size of this value is defaulted: " + size.how + " (--strict)", hint, size.at});
+    return f;
   }
+  f.note +=
+      "; inside, " + size.leaves.front().how +
+      (size.leaves.size() > 1 ? " and " + std::to_string(size.leaves.size() - 1) + " more" : "") +
+      " (default)";
+  for (const DefaultedLeaf& leaf : size.leaves)
+    f.strict.push_back(
+        {"the size of this value is defaulted: " + leaf.how + " (--strict)", hint, leaf.at});
   return f;
 }
 

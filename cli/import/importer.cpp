@@ -32,7 +32,8 @@ std::vector<std::string> unique_sorted(std::vector<std::string> files, Problems&
 
 void apply_strict(OutSpec& spec, Problems& problems) {
   for_each_figure(spec, [&](const Figure& f) {
-    if (f.source == FigureSource::Default) problems.error(f.at, f.strict_message, f.strict_hint);
+    if (f.source == FigureSource::Default)
+      for (const StrictProblem& p : f.strict) problems.error(p.at, p.message, p.hint);
   });
 }
 

@@ -244,6 +244,7 @@ Server read_server(Reading& r, const YamlNode& key, Place value) {
   server.id = key.value;
   server.at = value;
   server.entry = value.node;
+  server.key = {value.doc, &key};
   const auto resolved = mapping(r, value, "server `" + key.value + "`");
   if (!resolved) return server;
   const YamlNode& node = *resolved->node;

@@ -88,7 +88,8 @@ void read_info(Reading& r, Application& app) {
   }
   const auto resolved = detail::mapping(r, r.at(*info), "`info`");
   if (!resolved) return;
-  app.at = *resolved;
+  for (const auto& [key, value] : r.doc.root.entries)
+    if (&value == info) app.at = r.at(key);
   app.title = text_of(resolved->node->find("title"));
   app.description = text_of(resolved->node->find("description"));
   app.extensions = detail::read_extensions(r, *resolved);

@@ -1,6 +1,7 @@
 #include "cli/import/refs.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -80,6 +81,12 @@ std::string keys_hint(const YamlNode& map, const std::string& where, const std::
     return hint;
   }
   return hint;
+}
+
+std::string relative_hint(const std::string& holder) {
+  const std::string dir = std::filesystem::path(holder).parent_path().generic_string();
+  return "a `$ref` path is relative to the document that holds it" +
+         (dir.empty() ? std::string() : " (" + dir + "/)");
 }
 
 }  // namespace
@@ -168,9 +175,8 @@ std::optional<Place> RefResolver::target(Place at, const YamlNode& ref, RemoteRe
     Loaded loaded = documents_.load(path);
     if (loaded.failure == LoadFailure::Unreadable && !loaded.problems.empty()) {
       const model::Diagnostic& why = loaded.problems.front();
-      problems_.error(
-          ref_at, "`$ref` names the file `" + path + "`: " + why.message,
-          why.hint.empty() ? "a `$ref` path is relative to the document holding it" : why.hint);
+      problems_.error(ref_at, "`$ref` names the file `" + path + "`: " + why.message,
+                      why.message == "no such file" ? relative_hint(at.doc->path) : why.hint);
     } else {
       problems_.add_all(loaded.problems);
     }

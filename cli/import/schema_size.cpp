@@ -34,6 +34,19 @@ std::optional<std::int64_t> whole_number(const YamlNode* node) {
   return static_cast<std::int64_t>(value);
 }
 
+// Takes the defaults of `part` into `into`, which combines it with others.
+void absorb(SizeEstimate& into, const SizeEstimate& part) {
+  constexpr std::size_t kMaxLeaves = 32;  // enough to fix them in rounds; bounds the memory
+  if (!part.defaulted) return;
+  into.defaulted = true;
+  if (part.leaves.empty()) {
+    if (into.leaves.size() < kMaxLeaves) into.leaves.push_back({part.how, part.at});
+    return;
+  }
+  for (const DefaultedLeaf& leaf : part.leaves)
+    if (into.leaves.size() < kMaxLeaves) into.leaves.push_back(leaf);
+}
+
 std::int64_t cap(std::int64_t bytes) { return std::min(bytes, kMaxEstimateBytes); }
 
 std::int64_t times(std::int64_t count, std::int64_t each) {
@@ -164,19 +177,26 @@ SchemaSizer::Estimate SchemaSizer::estimate_array(Place schema, int depth) {
     for (const YamlNode& member : items->items) {
       const Estimate e = estimate_at({schema.doc, &member}, depth + 1);
       item.size.bytes = std::max(item.size.bytes, e.size.bytes);
-      item.size.defaulted = item.size.defaulted || e.size.defaulted;
+      absorb(item.size, e.size);
     }
   }
   const std::string each = size_text(item.size.bytes);
-  if (const auto max = whole_number(node.find("maxItems")))
-    return {{times(*max, item.size.bytes), "array, maxItems " + std::to_string(*max) + " x " + each,
-             item.size.defaulted, schema},
-            true};
-  return {
-      {times(kDefaultArrayItems, item.size.bytes),
-       "array without maxItems: " + std::to_string(kDefaultArrayItems) + " x " + each + " assumed",
-       true, schema},
-      true};
+  Estimate out{{0, "", false, schema}, true};
+  if (items != nullptr) absorb(out.size, item.size);
+  if (const auto max = whole_number(node.find("maxItems"))) {
+    out.size.bytes = times(*max, item.size.bytes);
+    out.size.how = "array, maxItems " + std::to_string(*max) + " x " + each;
+    return out;
+  }
+  out.size.bytes = times(kDefaultArrayItems, item.size.bytes);
+  out.size.how =
+      "array without maxItems: " + std::to_string(kDefaultArrayItems) + " x " + each + " assumed";
+  // The missing maxItems is a default of its own; beside defaults inside the items, one more.
+  if (out.size.leaves.empty())
+    out.size.defaulted = true;
+  else
+    absorb(out.size, {0, out.size.how, true, schema});
+  return out;
 }
 
 SchemaSizer::Estimate SchemaSizer::estimate_object(Place schema, int depth) {
@@ -191,7 +211,7 @@ SchemaSizer::Estimate SchemaSizer::estimate_object(Place schema, int depth) {
   for (const auto& [name, place] : properties) {
     const Estimate e = estimate_at(place, depth + 1);
     total.size.bytes = cap(total.size.bytes + e.size.bytes);
-    total.size.defaulted = total.size.defaulted || e.size.defaulted;
+    absorb(total.size, e.size);
   }
   total.size.how = "object of " + std::to_string(properties.size()) +
                    (properties.size() == 1 ? " property" : " properties");

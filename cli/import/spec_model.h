@@ -15,17 +15,21 @@ namespace ripple::importer {
 
 enum class FigureSource { Document, Default, Kept };
 
+// What --strict reports for a default: where the documents could set it, and how.
+struct StrictProblem {
+  std::string message;
+  std::string hint;
+  Place at;
+};
+
 // A performance figure: a value the simulation needs and AsyncAPI may not give.
 struct Figure {
   std::string value;  // spec text: "10/s", "exp(1ms)", "1", "32B"
   FigureSource source = FigureSource::Default;
-  std::string note;  // the comment at its place, without `# `
-  // For a default: its kind for the summary ("rate", "time", ...), and the error --strict
-  // reports where the documents could set it.
-  std::string kind;
-  std::string strict_message;
-  std::string strict_hint;
-  Place at;
+  std::string note;                   // the comment at its place, without `# `
+  std::string kind;                   // for the summary of defaults: "rate", "time", ...
+  std::vector<StrictProblem> strict;  // for a default: one error per value to set
+  Place at;                           // where it comes from, or where to set it
 };
 
 // A key of EXISTING that the importer does not write, kept as it was (see merge.h).

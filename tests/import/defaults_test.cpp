@@ -105,11 +105,11 @@ TEST(Defaults, StrictMakesEachAnErrorWhereTheDocumentsWouldSetIt) {
   const ImportResult r = run_import(files, {"orders.yaml"}, options);
   EXPECT_FALSE(r.spec);
   EXPECT_EQ(diagnostics_text(r),
-            "orders.yaml:2:7: error: no `x-ripple-replicas` gives the replicas of service "
+            "orders.yaml:2:1: error: no `x-ripple-replicas` gives the replicas of service "
             "`orders` (--strict: the default 1 is not accepted)\n"
-            "orders.yaml:2:7: error: no `x-ripple-concurrency` gives the workers of service "
+            "orders.yaml:2:1: error: no `x-ripple-concurrency` gives the workers of service "
             "`orders` (--strict: the default 16 is not accepted)\n"
-            "orders.yaml:3:16: error: no `x-ripple-latency` gives the latency of broker `bus` "
+            "orders.yaml:3:11: error: no `x-ripple-latency` gives the latency of broker `bus` "
             "(--strict: the default 0ms is not accepted)\n"
             "orders.yaml:5:3: error: no `bindings.kafka.partitions` gives the partitions of the "
             "topics of broker `bus` (--strict: the default 1 is not accepted)\n"

@@ -33,7 +33,8 @@ std::string without(std::string text, const std::string& prefix) {
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
   return text;
 }
@@ -61,42 +62,42 @@ TEST(Examples, SocialMediaIsOneSystemWithItsSharedChannelsJoined) {
   const std::size_t events = r.spec->find("\nevents:\n");
   const std::size_t services = r.spec->find("\nservices:\n");
   ASSERT_NE(events, std::string::npos);
-  EXPECT_EQ(r.spec->substr(events + 1, services - events),
-            "events:\n"
-            "  # channel `comment/{commentId}/changed` on `mosquitto`: sent by comments-service; "
-            "received by\n"
-            "  # website-backend\n"
-            "  commentChanged:\n"
-            "    description: Message that is being sent when a comment have been updated.\n"
-            "    broker: mosquitto\n"
-            "    carries: [commentChanged.*]\n"
-            "  # channel `comment/liked` on `mosquitto`: sent by website-backend; received by "
-            "comments-service,\n"
-            "  # notifications-service, public-api\n"
-            "  commentLiked:\n"
-            "    description: Message that is being sent when a comment has been liked by someone.\n"
-            "    broker: mosquitto\n"
-            "    carries: [commentLiked.*]\n"
-            "  # channel `like/comment` on `websiteWebSocketServer`: sent by "
-            "website-websocket-client; received\n"
-            "  # by website-backend\n"
-            "  likeComment:\n"
-            "    description: Message that is being sent when someone wants to like a comment.\n"
-            "    broker: websiteWebSocketServer\n"
-            "    carries: [likeComment.*]\n"
-            "  # channel `update/comment/likes` on `websiteWebSocketServer`: sent by "
-            "website-backend; received by\n"
-            "  # website-websocket-client\n"
-            "  updateCommentLikes:\n"
-            "    description: Message that is being sent when a comment have been updated.\n"
-            "    broker: websiteWebSocketServer\n"
-            "    carries: [updateCommentLikes.*]\n"
-            "\n");
-  EXPECT_EQ(lines_with(*r.spec, "publishes:"),
-            (std::vector<std::string>{"publishes: [commentChanged]",
-                                      "publishes: [commentLiked]",
-                                      "publishes: [updateCommentLikes]",
-                                      "publishes: [likeComment]"}));
+  EXPECT_EQ(
+      r.spec->substr(events + 1, services - events),
+      "events:\n"
+      "  # channel `comment/{commentId}/changed` on `mosquitto`: sent by comments-service; "
+      "received by\n"
+      "  # website-backend\n"
+      "  commentChanged:\n"
+      "    description: Message that is being sent when a comment have been updated.\n"
+      "    broker: mosquitto\n"
+      "    carries: [commentChanged.*]\n"
+      "  # channel `comment/liked` on `mosquitto`: sent by website-backend; received by "
+      "comments-service,\n"
+      "  # notifications-service, public-api\n"
+      "  commentLiked:\n"
+      "    description: Message that is being sent when a comment has been liked by someone.\n"
+      "    broker: mosquitto\n"
+      "    carries: [commentLiked.*]\n"
+      "  # channel `like/comment` on `websiteWebSocketServer`: sent by "
+      "website-websocket-client; received\n"
+      "  # by website-backend\n"
+      "  likeComment:\n"
+      "    description: Message that is being sent when someone wants to like a comment.\n"
+      "    broker: websiteWebSocketServer\n"
+      "    carries: [likeComment.*]\n"
+      "  # channel `update/comment/likes` on `websiteWebSocketServer`: sent by "
+      "website-backend; received by\n"
+      "  # website-websocket-client\n"
+      "  updateCommentLikes:\n"
+      "    description: Message that is being sent when a comment have been updated.\n"
+      "    broker: websiteWebSocketServer\n"
+      "    carries: [updateCommentLikes.*]\n"
+      "\n");
+  EXPECT_EQ(
+      lines_with(*r.spec, "publishes:"),
+      (std::vector<std::string>{"publishes: [commentChanged]", "publishes: [commentLiked]",
+                                "publishes: [updateCommentLikes]", "publishes: [likeComment]"}));
   EXPECT_EQ(lines_with(*r.spec, "name:"), std::vector<std::string>{"name: social-media"});
 }
 
@@ -124,12 +125,14 @@ TEST(Examples, SocialMediaIsTheSameFromItsTwoVersions) {
 }
 
 TEST(Examples, AdeoWarnsAboutItsRemoteSchemasAndRepliesSynchronously) {
-  const ImportResult r = import_sources({"tests/asyncapi/v3.0.0/adeo-kafka-request-reply-asyncapi.yml"});
+  const ImportResult r =
+      import_sources({"tests/asyncapi/v3.0.0/adeo-kafka-request-reply-asyncapi.yml"});
   testing::expect_valid_spec(r);
-  EXPECT_EQ(diagnostics_text(r),
-            "tests/asyncapi/v3.0.0/adeo-kafka-request-reply-asyncapi.yml:245:20: warning: remote "
-            "`$ref` `https://deploy-preview-921--asyncapi-website.netlify.app/resources/casestudies/"
-            "adeo/CostingResponseKey.avsc` is not fetched\n");
+  EXPECT_EQ(
+      diagnostics_text(r),
+      "tests/asyncapi/v3.0.0/adeo-kafka-request-reply-asyncapi.yml:245:20: warning: remote "
+      "`$ref` `https://deploy-preview-921--asyncapi-website.netlify.app/resources/casestudies/"
+      "adeo/CostingResponseKey.avsc` is not fetched\n");
   EXPECT_EQ(lines_with(*r.spec, "requestCosting"),
             (std::vector<std::string>{"requestCosting:",
                                       "- to: adeo-asyncapi-case-study.requestCosting"}));

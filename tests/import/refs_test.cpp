@@ -93,7 +93,7 @@ TEST(Refs, ReportsAMissingFileAtTheReference) {
   EXPECT_FALSE(refs.follow("dir/a.yaml", {"x"}));
   EXPECT_EQ(refs.messages(),
             "dir/a.yaml:1:12: error: `$ref` names the file `dir/common.yaml`: no such file | "
-            "a `$ref` path is relative to the document holding it\n");
+            "a `$ref` path is relative to the document that holds it (dir/)\n");
 }
 
 TEST(Refs, ReportsACycleOnceWhereItCloses) {
