@@ -60,7 +60,9 @@ std::string upper_first(std::string text) {
   return text;
 }
 
-std::string Namer::unique(const std::string& base) {
+std::string Namer::unique(const std::string& wanted) {
+  // Names are composed (`operation-Message`), so the extension prefix is checked here too.
+  const std::string base = avoid_extension_prefix(wanted);
   std::string name = base;
   for (int n = 2; used_.count(name) > 0; ++n) name = base + "-" + std::to_string(n);
   used_.insert(name);

@@ -29,7 +29,7 @@ namespace ripple::importer {
 class Namer {
  public:
   // `base` when it is free, otherwise the first free of `base-2`, `base-3`, ...; reserves it.
-  // REQUIRES: base is a valid name.
+  // A leading `x-` becomes `x_`. REQUIRES: base is otherwise a valid name.
   [[nodiscard]] std::string unique(const std::string& base);
   [[nodiscard]] bool taken(const std::string& name) const { return used_.count(name) > 0; }
 

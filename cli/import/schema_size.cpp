@@ -266,8 +266,9 @@ void SchemaSizer::collect_properties(Place schema, std::vector<std::pair<std::st
       properties != nullptr && properties->is_map()) {
     for (const auto& [key, value] : properties->entries) {
       if (!key.is_scalar()) continue;
+      const std::string& name = key.value;  // a structured binding cannot be captured (clang 14)
       const bool known =
-          std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == key.value; });
+          std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == name; });
       if (!known) out.emplace_back(key.value, Place{resolved->doc, &value});
     }
   }

@@ -44,6 +44,11 @@ TEST(Namer, NumbersTheSecondUseOfAName) {
   EXPECT_FALSE(names.taken("billing"));
 }
 
+TEST(Namer, NeverHandsOutAnExtensionKey) {
+  Namer names;
+  EXPECT_EQ(names.unique("x-A"), "x_A");
+}
+
 TEST(Namer, SkipsANumberedNameAlreadyTaken) {
   Namer names;
   EXPECT_EQ(names.unique("a-2"), "a-2");
