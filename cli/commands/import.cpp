@@ -51,8 +51,12 @@ std::string count_of(int n, const std::string& kind) {
 void write_summary(const importer::ImportResult& r, const ImportCommandOptions& options,
                    std::ostream& err) {
   const std::string where = options.output.empty() ? "stdout" : options.output;
-  err << fmt::format("ripple import: {}: {} services, {} events, {} consumers, {} brokers\n", where,
-                     r.services, r.events, r.consumers, r.brokers);
+  const auto counted = [](int count, const char* word) {
+    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+  };
+  err << fmt::format("ripple import: {}: {}, {}, {}, {}\n", where, counted(r.services, "service"),
+                     counted(r.events, "event"), counted(r.consumers, "consumer"),
+                     counted(r.brokers, "broker"));
   if (!options.merge.empty())
     err << fmt::format(
         "ripple import: --merge kept {} {} set by hand and {} {} the documents do "
