@@ -82,6 +82,105 @@ struct Draft {
   BrokerMapping mapping;
 };
 
+// The broker a channel needs, one per server and distinct settings; `draft_of` maps each joined
+// channel to its draft (-1 for a channel that carries no event: a request/reply is a call).
+std::vector<Draft> draft_brokers(const std::vector<Application>& apps, const Joined& joined,
+                                 const std::vector<EventPlan>& plans, Problems& problems,
+                                 std::vector<int>& draft_of) {
+  std::vector<bool> carries(joined.channels.size(), false);
+  for (const EventPlan& plan : plans)
+    carries[plan.channel] = carries[plan.channel] || plan.published;
+  std::vector<Draft> drafts;
+  std::map<std::pair<int, std::string>, int> index;
+  draft_of.assign(joined.channels.size(), -1);
+  for (std::size_t c = 0; c < joined.channels.size(); ++c) {
+    if (!carries[c]) continue;
+    Draft d;
+    d.group = joined.channels[c].servers.front();
+    d.mapping = map_protocol(joined.servers[d.group].key.protocol);
+    d.settings = settings_of(apps, joined.channels[c], problems);
+    d.signature = d.settings.signature(d.mapping.type);
+    d.first_channel = static_cast<int>(c);
+    const auto [it, inserted] =
+        index.emplace(std::make_pair(d.group, d.signature), static_cast<int>(drafts.size()));
+    if (inserted) drafts.push_back(std::move(d));
+    draft_of[c] = it->second;
+  }
+  return drafts;
+}
+
+Figure type_figure(const Draft& d, const std::string& protocol, const std::string& subject,
+                   Place at) {
+  if (!d.mapping.defaulted)
+    return given_figure(d.mapping.type,
+                        "protocol " + protocol + (d.mapping.exact ? "" : " (approximated)"), at);
+  Figure f = default_figure(
+      {d.mapping.type, "broker type", "the type of " + subject, "the document's `servers`", at},
+      "protocol");
+  f.note = "default: " + d.mapping.note;
+  f.strict = {{"the type of " + subject + " is defaulted: " + d.mapping.note + " (--strict)",
+               "give the document `servers` with a protocol ripple knows (kafka, amqp, sqs, "
+               "mqtt, ws, ...)",
+               at}};
+  return f;
+}
+
+void kafka_figures(const Settings& s, const std::string& subject, OutBroker& broker) {
+  if (s.partitions)
+    broker.partitions =
+        given_figure(std::to_string(*s.partitions), "kafka binding partitions", s.partitions_at);
+  else
+    broker.partitions = default_figure(
+        {kDefaultPartitions, "partitions", "the partitions of the topics of " + subject,
+         "the channel's `bindings.kafka`", s.partitions_at},
+        "bindings.kafka.partitions");
+}
+
+void sqs_figures(const Settings& s, const std::string& subject, OutBroker& broker) {
+  const Place at = s.bindings_at.valid() ? s.bindings_at : s.partitions_at;
+  if (s.visibility_seconds)
+    broker.visibility_timeout = given_figure(std::to_string(*s.visibility_seconds) + "s",
+                                             "sqs binding visibilityTimeout", at);
+  else
+    broker.visibility_timeout = default_figure(
+        {kDefaultVisibilityTimeout, "visibility timeout", "the visibility timeout of " + subject,
+         "the channel's `bindings.sqs.queue`", at},
+        "bindings.sqs.queue.visibilityTimeout");
+  if (s.max_receives)
+    broker.max_receives =
+        given_figure(std::to_string(*s.max_receives), "sqs redrivePolicy.maxReceiveCount", at);
+  broker.fifo = s.fifo;
+}
+
+OutBroker make_broker(const std::vector<Application>& apps, const Joined& joined, const Draft& d,
+                      const std::string& name) {
+  const ServerGroup& group = joined.servers[d.group];
+  OutBroker broker;
+  broker.name = name;
+  Place server_at = apps[joined.channels[d.first_channel].instances.front().first].at;
+  std::vector<Level> levels;
+  for (const auto& [a, s] : group.members)
+    levels.push_back({&apps[a].servers[s].extensions, "server"});
+  if (group.members.empty()) {
+    broker.comments.push_back("the documents name no server: their channels share this broker");
+  } else {
+    const Server& server = apps[group.members.front().first].servers[group.members.front().second];
+    server_at = server.key;
+    broker.comments.push_back("server `" + server.id + "`: " + group.key.protocol + " " +
+                              group.key.host);
+  }
+  if (!d.mapping.note.empty() && !d.mapping.defaulted) broker.comments.push_back(d.mapping.note);
+  if (!d.settings.amqp.empty()) broker.comments.push_back(d.settings.amqp);
+  const std::string subject = "broker `" + broker.name + "`";
+  broker.type = type_figure(d, group.key.protocol, subject, server_at);
+  broker.latency = figure_from(
+      levels, &Extensions::latency, "x-ripple-latency",
+      {kDefaultLatency, "latency", "the latency of " + subject, "the server", server_at});
+  if (d.mapping.type == "kafka") kafka_figures(d.settings, subject, broker);
+  if (d.mapping.type == "sqs") sqs_figures(d.settings, subject, broker);
+  return broker;
+}
+
 }  // namespace
 
 std::string Builder::server_name(int group) const {
@@ -93,30 +192,10 @@ std::string Builder::server_name(int group) const {
 }
 
 void Builder::make_brokers() {
-  std::vector<Draft> drafts;
-  std::map<std::pair<int, std::string>, int> index;
+  std::vector<int> draft_of;
+  const std::vector<Draft> drafts = draft_brokers(apps_, joined_, plans_, problems_, draft_of);
   std::map<int, int> variants;
-  // Only channels that carry an event need a broker (a request/reply channel is a call).
-  std::vector<bool> carries(joined_.channels.size(), false);
-  for (const EventPlan& plan : plans_)
-    carries[plan.channel] = carries[plan.channel] || plan.published;
-  std::vector<int> draft_of(joined_.channels.size(), -1);
-  for (std::size_t c = 0; c < joined_.channels.size(); ++c) {
-    const JoinedChannel& channel = joined_.channels[c];
-    if (!carries[c]) continue;
-    Draft d;
-    d.group = channel.servers.front();
-    d.mapping = map_protocol(joined_.servers[d.group].key.protocol);
-    d.settings = settings_of(apps_, channel, problems_);
-    d.signature = d.settings.signature(d.mapping.type);
-    d.first_channel = static_cast<int>(c);
-    const auto [it, inserted] = index.emplace(std::make_pair(d.group, d.signature), drafts.size());
-    if (inserted) {
-      drafts.push_back(std::move(d));
-      ++variants[drafts.back().group];
-    }
-    draft_of[c] = it->second;
-  }
+  for (const Draft& d : drafts) ++variants[d.group];
   std::vector<std::string> names;
   for (const Draft& d : drafts) {
     std::string base = server_name(d.group);
@@ -128,76 +207,9 @@ void Builder::make_brokers() {
     }
     names.push_back(components_.unique(base));
   }
-  for (std::size_t c = 0; c < joined_.channels.size(); ++c)
-    broker_of_.push_back(draft_of[c] >= 0 ? names[draft_of[c]] : std::string());
-
-  for (std::size_t i = 0; i < drafts.size(); ++i) {
-    const Draft& d = drafts[i];
-    const ServerGroup& group = joined_.servers[d.group];
-    OutBroker broker;
-    broker.name = names[i];
-    Place server_at = apps_[joined_.channels[d.first_channel].instances.front().first].at;
-    if (!group.members.empty())
-      server_at = apps_[group.members.front().first].servers[group.members.front().second].key;
-    std::vector<Level> levels;
-    for (const auto& [a, s] : group.members)
-      levels.push_back({&apps_[a].servers[s].extensions, "server"});
-    if (group.members.empty()) {
-      broker.comments.push_back("the documents name no server: their channels share this broker");
-    } else {
-      const auto& [a, s] = group.members.front();
-      broker.comments.push_back("server `" + apps_[a].servers[s].id + "`: " + group.key.protocol +
-                                " " + group.key.host);
-    }
-    if (!d.mapping.note.empty() && !d.mapping.defaulted) broker.comments.push_back(d.mapping.note);
-    if (!d.settings.amqp.empty()) broker.comments.push_back(d.settings.amqp);
-    const std::string subject = "broker `" + broker.name + "`";
-    if (d.mapping.defaulted) {
-      broker.type = default_figure({d.mapping.type, "broker type", "the type of " + subject,
-                                    "the document's `servers`", server_at},
-                                   "protocol");
-      broker.type.note = "default: " + d.mapping.note;
-      broker.type.strict = {
-          {"the type of " + subject + " is defaulted: " + d.mapping.note + " (--strict)",
-           "give the document `servers` with a protocol ripple knows (kafka, "
-           "amqp, sqs, mqtt, ws, ...)",
-           server_at}};
-    } else
-      broker.type = given_figure(
-          d.mapping.type,
-          "protocol " + group.key.protocol + (d.mapping.exact ? "" : " (approximated)"), server_at);
-    broker.latency = figure_from(
-        levels, &Extensions::latency, "x-ripple-latency",
-        {kDefaultLatency, "latency", "the latency of " + subject, "the server", server_at});
-    if (d.mapping.type == "kafka") {
-      if (d.settings.partitions)
-        broker.partitions = given_figure(std::to_string(*d.settings.partitions),
-                                         "kafka binding partitions", d.settings.partitions_at);
-      else
-        broker.partitions = default_figure(
-            {kDefaultPartitions, "partitions", "the partitions of the topics of " + subject,
-             "the channel's `bindings.kafka`", d.settings.partitions_at},
-            "bindings.kafka.partitions");
-    }
-    if (d.mapping.type == "sqs") {
-      const Place at =
-          d.settings.bindings_at.valid() ? d.settings.bindings_at : d.settings.partitions_at;
-      if (d.settings.visibility_seconds)
-        broker.visibility_timeout =
-            given_figure(std::to_string(*d.settings.visibility_seconds) + "s",
-                         "sqs binding visibilityTimeout", at);
-      else
-        broker.visibility_timeout = default_figure(
-            {kDefaultVisibilityTimeout, "visibility timeout",
-             "the visibility timeout of " + subject, "the channel's `bindings.sqs.queue`", at},
-            "bindings.sqs.queue.visibilityTimeout");
-      if (d.settings.max_receives)
-        broker.max_receives = given_figure(std::to_string(*d.settings.max_receives),
-                                           "sqs redrivePolicy.maxReceiveCount", at);
-      broker.fifo = d.settings.fifo;
-    }
-    spec_.brokers.push_back(std::move(broker));
-  }
+  for (const int d : draft_of) broker_of_.push_back(d >= 0 ? names[d] : std::string());
+  for (std::size_t i = 0; i < drafts.size(); ++i)
+    spec_.brokers.push_back(make_broker(apps_, joined_, drafts[i], names[i]));
 }
 
 }  // namespace ripple::importer::detail

@@ -64,6 +64,8 @@ class Builder {
   void make_consumers(const EventPlan& plan);
   void make_replier(const EventPlan& plan, const OperationRef& replier);
   void make_sender(const OperationRef& sender, const std::vector<const EventPlan*>& plans);
+  void add_request(const OperationRef& sender, const EventPlan& plan, const std::string& full,
+                   OutOperation& out);
   void add_source(int app, const std::string& operation, const std::string& event, Figure rate,
                   std::string comment);
 

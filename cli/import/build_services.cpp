@@ -92,29 +92,7 @@ void Builder::make_sender(const OperationRef& sender, const std::vector<const Ev
       out.publishes.push_back(plan->name);
       out.comments.push_back("sends `" + plan->name + "` on `" + channel_of(sender).address + "`");
     }
-    if (!plan->repliers.empty()) {
-      std::vector<OperationRef> repliers = plan->repliers;
-      std::stable_sort(repliers.begin(), repliers.end(), [&](const auto& a, const auto& b) {
-        return spec_.services[a.app].name < spec_.services[b.app].name;
-      });
-      const std::string to = replier_operation_[repliers.front()];
-      out.calls.push_back({to,
-                           figure_from(levels(sender), &Extensions::timeout, "x-ripple-timeout",
-                                       {kDefaultTimeout, "timeout",
-                                        "the timeout of `" + full + "` calling `" + to + "`",
-                                        "this operation, its channel or `info`", op.at}),
-                           {}});
-      out.comments.push_back(
-          "request/reply: the request on `" + channel_of(sender).address + "` is a call of `" + to +
-          "`, which replies on `" +
-          reply_address(apps_[repliers.front().app], operation(repliers.front())) + "`");
-      if (repliers.size() > 1)
-        out.comments.push_back("other documents reply on this channel too: " +
-                               service_list({repliers.begin() + 1, repliers.end()}));
-    } else if (op.reply_channel) {
-      out.comments.push_back("it expects a reply on `" + reply_address(apps_[sender.app], op) +
-                             "`, but no imported document replies: the reply is not modelled");
-    }
+    add_request(sender, *plan, full, out);
     Figure share = rate;
     if (parts > 1) {
       share.value = split_rate(rate.value, parts);
@@ -123,6 +101,36 @@ void Builder::make_sender(const OperationRef& sender, const std::vector<const Ev
     add_source(sender.app, out.name, plan->published ? plan->name : "", share, "");
     service.operations.push_back(std::move(out));
   }
+}
+
+// A request with a replier is a call of it; without one, a comment says what is not modelled.
+void Builder::add_request(const OperationRef& sender, const EventPlan& plan,
+                          const std::string& full, OutOperation& out) {
+  const Operation& op = operation(sender);
+  if (plan.repliers.empty()) {
+    if (op.reply_channel)
+      out.comments.push_back("it expects a reply on `" + reply_address(apps_[sender.app], op) +
+                             "`, but no imported document replies: the reply is not modelled");
+    return;
+  }
+  std::vector<OperationRef> repliers = plan.repliers;
+  std::stable_sort(repliers.begin(), repliers.end(), [&](const auto& a, const auto& b) {
+    return spec_.services[a.app].name < spec_.services[b.app].name;
+  });
+  const std::string to = replier_operation_[repliers.front()];
+  out.calls.push_back({to,
+                       figure_from(levels(sender), &Extensions::timeout, "x-ripple-timeout",
+                                   {kDefaultTimeout, "timeout",
+                                    "the timeout of `" + full + "` calling `" + to + "`",
+                                    "this operation, its channel or `info`", op.at}),
+                       {}});
+  out.comments.push_back("request/reply: the request on `" + channel_of(sender).address +
+                         "` is a call of `" + to + "`, which replies on `" +
+                         reply_address(apps_[repliers.front().app], operation(repliers.front())) +
+                         "`");
+  if (repliers.size() > 1)
+    out.comments.push_back("other documents reply on this channel too: " +
+                           service_list({repliers.begin() + 1, repliers.end()}));
 }
 
 void Builder::make_consumers(const EventPlan& plan) {

@@ -4,9 +4,6 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "model/distribution.h"
-#include "model/spellcheck.h"
-#include "model/units.h"
 
 namespace ripple::importer::detail {
 namespace {
@@ -39,58 +36,6 @@ std::string lower(std::string text) {
   return text;
 }
 
-// Checks one `x-ripple-*` value; reports and returns nullopt when it is not what it must be.
-using Check = std::optional<std::string> (*)(const std::string& text, std::string& hint);
-
-std::optional<std::string> check_rate(const std::string& text, std::string& hint) {
-  const auto parsed = model::parse_rate(text);
-  if (parsed.ok()) return std::nullopt;
-  hint = parsed.error.hint.empty() ? "write a rate such as `200/s`" : parsed.error.hint;
-  return "`x-ripple-rate` must be a rate such as `200/s`: " + parsed.error.message;
-}
-
-std::optional<std::string> check_distribution(const std::string& text, std::string& hint) {
-  const auto parsed = model::parse_distribution(text);
-  if (parsed.ok()) return std::nullopt;
-  hint = parsed.error.hint.empty() ? "write a duration or a distribution such as `exp(5ms)`"
-                                   : parsed.error.hint;
-  return "must be a duration or a distribution such as `exp(5ms)`: " + parsed.error.message;
-}
-
-std::optional<std::string> check_duration(const std::string& text, std::string& hint) {
-  const auto parsed = model::parse_duration(text);
-  if (parsed.ok() && parsed.value->ns > 0) return std::nullopt;
-  hint = parsed.ok() || parsed.error.hint.empty() ? "write a duration such as `2s`"
-                                                  : parsed.error.hint;
-  return "must be a duration above zero such as `2s`" +
-         (parsed.ok() ? std::string() : ": " + parsed.error.message);
-}
-
-std::optional<std::string> check_count(const std::string& text, std::string& hint) {
-  const bool digits =
-      !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-      });
-  if (digits && std::atoi(text.c_str()) >= 1) return std::nullopt;
-  hint = "write a whole number such as `3`";
-  return "must be a whole number from 1 to 999999999";
-}
-
-struct ExtensionRule {
-  const char* key;
-  std::optional<GivenFigure> Extensions::*field;
-  Check check;
-};
-
-constexpr ExtensionRule kExtensionRules[] = {
-    {"x-ripple-rate", &Extensions::rate, check_rate},
-    {"x-ripple-time", &Extensions::time, check_distribution},
-    {"x-ripple-replicas", &Extensions::replicas, check_count},
-    {"x-ripple-concurrency", &Extensions::concurrency, check_count},
-    {"x-ripple-latency", &Extensions::latency, check_distribution},
-    {"x-ripple-timeout", &Extensions::timeout, check_duration},
-};
-
 std::string substitute_variables(Reading& r, std::string text, const YamlNode* variables) {
   if (variables == nullptr || !variables->is_map()) return text;
   for (const auto& [key, value] : variables->entries) {
@@ -114,20 +59,6 @@ std::string normalise_host(std::string text) {
   for (std::size_t i = 0; i < std::min(slash, text.size()); ++i)
     text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
   return text;
-}
-
-// The value a `groupId`-like schema names: its const, its only enum value or its default.
-std::string schema_value(Reading& r, Place schema) {
-  const auto resolved = r.refs.follow(schema);
-  if (!resolved) return "";
-  const YamlNode& node = *resolved->node;
-  if (node.is_scalar()) return node.value;
-  if (!node.is_map()) return "";
-  if (const std::string value = text_of(node.find("const")); !value.empty()) return value;
-  if (const YamlNode* values = node.find("enum");
-      values != nullptr && values->is_sequence() && !values->items.empty())
-    return text_of(&values->items.front());
-  return text_of(node.find("default"));
 }
 
 bool json_schema_format(const std::string& format) {
@@ -177,6 +108,12 @@ void read_key(Reading& r, Place message, Message& out) {
 
 }  // namespace
 
+bool is_count(const std::string& text) {
+  return !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  }) && std::atoi(text.c_str()) >= 1;
+}
+
 std::string text_of(const YamlNode* node) {
   return node != nullptr && node->is_scalar() ? trim(node->value) : "";
 }
@@ -204,39 +141,6 @@ std::optional<Place> find_with_traits(Reading& r, Place object, const std::strin
     if (const YamlNode* value = trait->node->find(key)) return Place{trait->doc, value};
   }
   return std::nullopt;
-}
-
-Extensions read_extensions(Reading& r, Place object) {
-  Extensions out;
-  if (!object.node->is_map()) return out;
-  for (const auto& [key, value] : object.node->entries) {
-    if (!key.is_scalar() || key.value.rfind("x-ripple-", 0) != 0) continue;
-    const ExtensionRule* rule = nullptr;
-    std::vector<std::string> known;
-    for (const ExtensionRule& candidate : kExtensionRules) {
-      known.emplace_back(candidate.key);
-      if (key.value == candidate.key) rule = &candidate;
-    }
-    if (rule == nullptr) {
-      const auto guess = model::closest_match(key.value, known);
-      r.problems.warning({object.doc, &key}, "unknown extension `" + key.value + "` is ignored",
-                         guess ? "did you mean `" + *guess + "`?"
-                               : "ripple reads x-ripple-rate, -time, -replicas, -concurrency, "
-                                 "-latency and -timeout");
-      continue;
-    }
-    const std::string text = value.is_scalar() ? trim(value.value) : "";
-    std::string hint;
-    const auto problem = rule->check(text, hint);
-    if (problem) {
-      const std::string message =
-          problem->rfind("`x-", 0) == 0 ? *problem : "`" + key.value + "` " + *problem;
-      r.problems.error({object.doc, &value}, message, hint);
-      continue;
-    }
-    out.*(rule->field) = GivenFigure{text, {object.doc, &value}};
-  }
-  return out;
 }
 
 Server read_server(Reading& r, const YamlNode& key, Place value) {
@@ -317,75 +221,6 @@ Message read_message(Reading& r, Place at, std::vector<std::string> names) {
     if (!present) out.key.reset();
   }
   return out;
-}
-
-ChannelBindings read_channel_bindings(Reading& r, Place channel) {
-  ChannelBindings out;
-  const YamlNode* bindings_node = channel.node->find("bindings");
-  if (bindings_node == nullptr) return out;
-  const auto bindings = r.refs.follow({channel.doc, bindings_node});
-  if (!bindings || !bindings->node->is_map()) return out;
-  out.at = *bindings;
-  const auto binding = [&](const char* protocol) -> const YamlNode* {
-    const YamlNode* node = bindings->node->find(protocol);
-    if (node == nullptr) return nullptr;
-    const auto resolved = r.refs.follow({bindings->doc, node});
-    return resolved && resolved->node->is_map() ? resolved->node : nullptr;
-  };
-  if (const YamlNode* kafka = binding("kafka")) {
-    if (const YamlNode* partitions = kafka->find("partitions")) {
-      const std::string text = text_of(partitions);
-      std::string hint;
-      if (!check_count(text, hint))
-        out.kafka_partitions = std::atoi(text.c_str());
-      else
-        r.problems.warning({bindings->doc, partitions},
-                           "kafka `partitions` must be a whole number >= 1; it is ignored", hint);
-    }
-    if (std::string topic = text_of(kafka->find("topic")); !topic.empty()) out.kafka_topic = topic;
-  }
-  if (const YamlNode* amqp = binding("amqp")) {
-    out.amqp_is = text_of(amqp->find("is"));
-    if (const YamlNode* exchange = amqp->find("exchange");
-        exchange != nullptr && exchange->is_map()) {
-      out.amqp_exchange_type = text_of(exchange->find("type"));
-      out.amqp_exchange_name = text_of(exchange->find("name"));
-    }
-  }
-  if (const YamlNode* sqs = binding("sqs")) {
-    if (const YamlNode* queue = sqs->find("queue"); queue != nullptr && queue->is_map()) {
-      out.sqs_queue_name = text_of(queue->find("name"));
-      out.sqs_fifo = text_of(queue->find("fifoQueue")) == "true";
-      const std::string visibility = text_of(queue->find("visibilityTimeout"));
-      std::string hint;
-      if (!visibility.empty() && !check_count(visibility, hint))
-        out.sqs_visibility_seconds = std::atoll(visibility.c_str());
-      if (const YamlNode* redrive = queue->find("redrivePolicy");
-          redrive != nullptr && redrive->is_map()) {
-        const std::string receives = text_of(redrive->find("maxReceiveCount"));
-        if (!receives.empty() && !check_count(receives, hint))
-          out.sqs_max_receives = std::atoi(receives.c_str());
-      }
-    }
-  }
-  return out;
-}
-
-void read_operation_bindings(Reading& r, Place operation, Operation& out) {
-  const auto bindings_at = find_with_traits(r, operation, "bindings");
-  if (!bindings_at) return;
-  const auto bindings = r.refs.follow(*bindings_at);
-  if (!bindings || !bindings->node->is_map()) return;
-  if (const YamlNode* kafka = bindings->node->find("kafka")) {
-    const auto binding = r.refs.follow({bindings->doc, kafka});
-    if (binding && binding->node->is_map())
-      if (const YamlNode* group = binding->node->find("groupId"))
-        out.kafka_group = schema_value(r, {binding->doc, group});
-  }
-  if (const YamlNode* mqtt = bindings->node->find("mqtt")) {
-    const auto binding = r.refs.follow({bindings->doc, mqtt});
-    if (binding && binding->node->is_map()) out.mqtt_qos = text_of(binding->node->find("qos"));
-  }
 }
 
 std::string join_address(const std::string& address) {

@@ -29,6 +29,9 @@ struct Reading {
 // something else or that a reference is broken. `what` names it in messages: "channel `x`".
 [[nodiscard]] std::optional<Place> mapping(Reading& r, Place at, const std::string& what);
 
+// A whole number from 1 to 999,999,999 written in digits.
+[[nodiscard]] bool is_count(const std::string& text);
+
 // The text of a scalar (trimmed), or "" when the node is absent or not a scalar.
 [[nodiscard]] std::string text_of(const YamlNode* node);
 
@@ -36,6 +39,7 @@ struct Reading {
 [[nodiscard]] std::optional<Place> find_with_traits(Reading& r, Place object,
                                                     const std::string& key);
 
+// The `x-ripple-*` keys of `object` (read_extensions.cpp).
 [[nodiscard]] Extensions read_extensions(Reading& r, Place object);
 
 // A server of `servers` (2.x `url`, 3.x `host` + `pathname`).
@@ -48,6 +52,7 @@ struct Reading {
 // The last segments of the chain of `$ref`s that starts at `at`: ["commentLiked"].
 [[nodiscard]] std::vector<std::string> ref_segments(Reading& r, Place at);
 
+// Bindings (read_bindings.cpp).
 [[nodiscard]] ChannelBindings read_channel_bindings(Reading& r, Place channel);
 void read_operation_bindings(Reading& r, Place operation, Operation& out);
 
