@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdlib>
 
-
 namespace ripple::importer::detail {
 namespace {
 
