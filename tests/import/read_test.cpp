@@ -57,6 +57,29 @@ TEST(Read, RefusesAVersionThatIsNotOne) {
             "a.yaml:1:11: error: AsyncAPI 4.0.0 is not supported\n");
 }
 
+TEST(Read, ReadsEveryVersionFrom2_0To3_1) {
+  const std::string v2 =
+      "info: {title: A, version: '1'}\n"
+      "servers: {s: {url: 'kafka://k:9092', protocol: kafka}}\n"
+      "channels: {c: {subscribe: {message: {name: M, payload: {type: boolean}}}}}\n";
+  const std::string v3 =
+      "info: {title: A, version: '1'}\n"
+      "servers: {s: {host: 'k:9092', protocol: kafka}}\n"
+      "channels: {c: {address: c, messages: {M: {payload: {type: boolean}}}}}\n"
+      "operations: {o: {action: send, channel: {$ref: '#/channels/c'}}}\n";
+  for (const char* version :
+       {"2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "3.0.0", "3.1.0"}) {
+    SCOPED_TRACE(version);
+    const ImportResult r =
+        import_text("asyncapi: " + std::string(version) + "\n" + (version[0] == '2' ? v2 : v3));
+    testing::expect_valid_spec(r);
+    EXPECT_EQ(diagnostics_text(r), "");
+    EXPECT_EQ(lines_with(*r.spec, "publishes"), std::vector<std::string>{"publishes: [M]"});
+    EXPECT_EQ(lines_with(*r.spec, "# server"),
+              std::vector<std::string>{"# server `s`: kafka k:9092"});
+  }
+}
+
 TEST(Read, ReadsANewerMinorVersionWithAWarning) {
   const ImportResult r = import_text("asyncapi: 3.2.0\ninfo: {title: Future, version: '1'}\n");
   EXPECT_TRUE(r.spec);
