@@ -109,8 +109,10 @@ void Builder::add_request(const OperationRef& sender, const EventPlan& plan,
   const Operation& op = operation(sender);
   if (plan.repliers.empty()) {
     if (op.reply_channel)
-      out.comments.push_back("it expects a reply on `" + reply_address(apps_[sender.app], op) +
-                             "`, but no imported document replies: the reply is not modelled");
+      out.comments.push_back(
+          "it expects a reply on `" + reply_address(apps_[sender.app], op) +
+          "`, but no imported document's receiving operation declares a `reply`: "
+          "the request is an event and the reply is not modelled");
     return;
   }
   std::vector<OperationRef> repliers = plan.repliers;

@@ -18,16 +18,19 @@ namespace {
 // The documents, each once, in path order: the spec does not depend on the command line's order.
 std::vector<std::string> unique_sorted(std::vector<std::string> files, Problems& problems) {
   std::sort(files.begin(), files.end());
-  const auto end = std::unique(files.begin(), files.end());
-  for (auto it = end; it != files.end(); ++it) {
+  std::vector<std::string> out;
+  for (std::string& file : files) {
+    if (out.empty() || out.back() != file) {
+      out.push_back(std::move(file));
+      continue;
+    }
     model::Diagnostic d;
     d.severity = model::Severity::Warning;
-    d.file = *it;
+    d.file = out.back();
     d.message = "named more than once; it is read once";
     problems.add(std::move(d));
   }
-  files.erase(end, files.end());
-  return files;
+  return out;
 }
 
 void apply_strict(OutSpec& spec, Problems& problems) {

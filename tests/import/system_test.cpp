@@ -199,6 +199,24 @@ TEST(System, AReplierNobodyCallsIsAnEntryOperation) {
                 "# requests from outside the documents: no imported document sends them"}));
 }
 
+TEST(System, ARequestNobodyRepliesToIsAnEvent) {
+  MemoryFiles files;
+  files.add("client.yaml", app("Client", kBus,
+                               "channels:\n"
+                               "  ask: {address: prices.request, messages: {Ask: {payload: {type: "
+                               "boolean}}}}\n"
+                               "operations:\n"
+                               "  getPrice: {action: send, channel: {$ref: '#/channels/ask'}, "
+                               "reply: {address: {location: '$message.header#/replyTo'}}}\n"));
+  const ImportResult r = run_import(files, {"client.yaml"});
+  testing::expect_valid_spec(r);
+  EXPECT_EQ(r.events, 1);
+  EXPECT_EQ(lines_with(*r.spec, "reply"),
+            (std::vector<std::string>{
+                "# it expects a reply on `the address at $message.header#/replyTo`, but no "
+                "imported document's"}));
+}
+
 TEST(System, KafkaBindingsGivePartitionsAndGroups) {
   MemoryFiles files;
   const std::string channel =
