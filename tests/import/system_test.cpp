@@ -214,7 +214,9 @@ TEST(System, ARequestNobodyRepliesToIsAnEvent) {
   EXPECT_EQ(lines_with(*r.spec, "reply"),
             (std::vector<std::string>{
                 "# it expects a reply on `the address at $message.header#/replyTo`, but no "
-                "imported document's"}));
+                "imported document's",
+                "# receiving operation declares a `reply`: the request is an event and the reply "
+                "is not"}));
 }
 
 TEST(System, KafkaBindingsGivePartitionsAndGroups) {
