@@ -31,6 +31,7 @@ int run(int argc, const char* const* argv, Io& io) {
   add_gate_command(app, action);
   add_diff_command(app, action);
   add_report_command(app, action);
+  add_import_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
