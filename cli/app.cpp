@@ -6,20 +6,21 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/terminal.h"
+#include "cli/render/terminal.h"
+#include "cli/version.h"
 
 namespace ripple::cli {
-namespace {
 
-constexpr const char* kVersion = "0.1.0";
-
-}  // namespace
+int usage_error(Io& io, std::string_view message) {
+  io.err << Style(io.err_color).error("error: ") << message << "\n";
+  return kExitBadInput;
+}
 
 int run(int argc, const char* const* argv, Io& io) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
   app.require_subcommand(1);
-  app.set_version_flag("--version", kVersion);
+  app.set_version_flag("--version", kRippleVersion);
   app.footer(
       "Exit codes: 0 ok, 1 a gate or check failed, 2 bad input or usage, 3 internal error.\n"
       "Docs: docs/spec.md (spec format), docs/lints.md, docs/ci.md.");
@@ -30,6 +31,7 @@ int run(int argc, const char* const* argv, Io& io) {
   add_gate_command(app, action);
   add_diff_command(app, action);
   add_report_command(app, action);
+  add_import_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -39,11 +41,11 @@ int run(int argc, const char* const* argv, Io& io) {
     io.out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::CallForVersion&) {
-    io.out << "ripple " << kVersion << "\n";
+    io.out << "ripple " << kRippleVersion << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    io.err << Style(io.err_color).error("error: ") << e.what() << "\n"
-           << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
+    usage_error(io, e.what());
+    io.err << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
     return kExitBadInput;
   }
   if (!action) return kExitBadInput;

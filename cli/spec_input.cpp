@@ -2,7 +2,8 @@
 
 #include <ostream>
 
-#include "cli/render_diagnostics.h"
+#include "cli/git_show.h"
+#include "cli/render/render_diagnostics.h"
 
 namespace ripple::cli {
 
@@ -25,14 +26,28 @@ model::LoadResult load_input(const SpecInput& input) {
   return model::load_spec(*spec.file, scenario);
 }
 
-std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io) {
-  model::LoadResult result = load_input(input);
-  io.err << render_diagnostics_text(result.diagnostics, io.err_color);
-  if (!result.spec) {
-    io.err << input.spec_path << ": " << count_summary(result.diagnostics) << "\n";
+GitInput load_git_input(const std::string& ref, const std::string& head_path) {
+  const GitFile shown = git_show_file(ref, head_path);
+  if (!shown.text) return {std::nullopt, shown.label, shown.error};
+  return {model::load_spec({shown.label, *shown.text}), shown.label, ""};
+}
+
+std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
+                                       const model::Diagnostics& diagnostics,
+                                       const std::string& where, Io& io,
+                                       GithubAnnotations annotations) {
+  io.err << render_diagnostics_text(diagnostics, io.err_color);
+  if (annotations == GithubAnnotations::On) io.out << render_diagnostics_github(diagnostics);
+  if (!spec || model::has_errors(diagnostics)) {
+    io.err << where << ": " << count_summary(diagnostics) << "\n";
     return std::nullopt;
   }
-  return std::move(result.spec);
+  return spec;
+}
+
+std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io) {
+  model::LoadResult result = load_input(input);
+  return accept_spec(std::move(result.spec), result.diagnostics, input.spec_path, io);
 }
 
 }  // namespace ripple::cli

@@ -30,7 +30,8 @@ void CircuitBreaker::open(TimeNs now) {
   next_ = 0;
 }
 
-bool CircuitBreaker::record(bool success, Admission admission, TimeNs now) {
+bool CircuitBreaker::record(Answer outcome, Admission admission, TimeNs now) {
+  const bool success = outcome == Answer::Ok;
   if (admission == Admission::Trial) {
     if (state_ != State::HalfOpen) return false;
     if (success) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/spec.h"
+#include "simulator/answer.h"
 #include "simulator/engine.h"
 
 namespace ripple::sim {
@@ -21,9 +22,9 @@ class CircuitBreaker {
 
   // Whether an attempt starting at `now` may go to the callee.
   [[nodiscard]] Admission admit(TimeNs now);
-  // Records the outcome of an admitted attempt (`trial` as returned by admit). Returns true
+  // Records the outcome of an admitted attempt (`admission` as returned by admit). Returns true
   // when this outcome opened the breaker.
-  bool record(bool success, Admission admission, TimeNs now);
+  bool record(Answer outcome, Admission admission, TimeNs now);
 
  private:
   enum class State { Closed, Open, HalfOpen };

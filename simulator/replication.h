@@ -1,192 +1,69 @@
 #pragma once
 
-// One replication of a spec's workload: rate and reconnect sources, services with replicas,
-// workers and queues, stores with connection pools and write batching, calls with timeouts,
-// retries and breakers, brokers delivering events to consumers (callbacks, handling, further
-// publishes), and faults. Built on the domain-free Engine; all randomness comes from streams
-// derived from `seed`. The synchronous part lives in replication.cpp and replication_calls.cpp,
-// events in replication_events.cpp and replication_delivery.cpp (semantics: docs/simulator.md).
+// One replication of a spec's workload: the wiring of its components on a domain-free Engine.
 //
-// Not thread-safe; one Replication per thread. The Spec must outlive it.
+//   Sources    rate sources and reconnect storms: entry requests
+//   Requests   services, replicas, workers, queues; every execution's phases (requests.h)
+//   Calls      attempts, timeouts, retries, breakers of synchronous calls
+//   Stores     connections, transactions, write batching
+//   Brokers    publishes, outboxes, broker latency and order, backlog
+//   Consumers  deliveries, lanes, dispatch, handling's end, redelivery, dead letters
+//   Faults     fault windows, composed and applied to their components
+//   Recorder   counters, histograms, time series (the measured part of the run)
+//
+// Each component owns its state and random streams (derived from `seed` and the entity, so
+// adding an entity does not shift the others' numbers) and calls the others through their
+// public methods. Semantics: docs/simulator.md.
+//
+// Not thread-safe; one Replication per thread. The Spec (and the TraceSink, if any) must outlive
+// it.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <vector>
 
 #include "model/spec.h"
-#include "simulator/breaker.h"
+#include "simulator/brokers.h"
+#include "simulator/calls.h"
+#include "simulator/consumers.h"
 #include "simulator/engine.h"
+#include "simulator/faults.h"
 #include "simulator/metrics.h"
-#include "simulator/random.h"
+#include "simulator/recorder.h"
+#include "simulator/replication_context.h"
+#include "simulator/requests.h"
+#include "simulator/run_plan.h"
+#include "simulator/sources.h"
+#include "simulator/stores.h"
+#include "simulator/trace.h"
 #include "simulator/work_layout.h"
 
 namespace ripple::sim {
 
-struct RunPlan {
-  TimeNs duration = 0;  // whole run, warmup included
-  TimeNs warmup = 0;    // REQUIRES: 0 <= warmup < duration
-  TimeNs step = 0;      // series step, > 0
-};
-
 class Replication {
  public:
-  Replication(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed);
-  ~Replication();
+  // `trace` may be null (no tracing); `index` is the replication's number, for the trace.
+  Replication(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed,
+              TraceSink* trace = nullptr, int index = 0);
   Replication(const Replication&) = delete;
   Replication& operator=(const Replication&) = delete;
 
-  // Runs the whole plan once and returns what was measured.
+  // Runs the whole plan once and returns what was measured. Call once.
   [[nodiscard]] ReplicationMetrics run();
 
  private:
-  struct Request;
-  struct CallState;
-  struct ReplicaState;
-  struct ServiceState;
-  struct StoreState;
-  struct SourceState;
-  struct Transit;
-  struct Delivery;
-  struct Lane;
-  struct ConsumerState;
-  struct BrokerState;
-  struct BatchState;
-  struct Client;
-  enum class QueueEnd : std::uint8_t { Front, Back };
-  enum class Outcome { Ok, Error, Timeout, ShortCircuit };
-
-  void build();
-  void build_events();
-  // Sources
-  void on_arrival(std::uint64_t source);
-  void schedule_next_arrival(int source);
-  // Requests at a service
-  std::uint64_t arrive(int op, std::uint64_t parent, int root, bool root_measured);
-  void fail_at_once(int op, std::uint64_t parent, bool rejected);
-  void on_immediate_failure(std::uint64_t call_ref);
-  int pick_replica(ServiceState& service);
-  void start(std::uint32_t index);
-  void start_time(std::uint32_t index);
-  void on_time_done(std::uint64_t ref);
-  void finish(std::uint32_t index, bool ok);
-  void release_worker(Request& request);
-  void start_next_queued(int service, int replica);
-  // Store work
-  void run_store_phase(std::uint32_t index);
-  void begin_transaction(std::uint32_t index);
-  void start_transaction(std::uint32_t index, int store);
-  void on_transaction_done(std::uint64_t ref);
-  void release_connection(int store);
-  // Calls
-  void begin_calls(std::uint32_t index);
-  void next_sequential_call(std::uint32_t index);
-  void launch_call(std::uint32_t index, int edge);
-  void begin_attempt(std::uint32_t call_index);
-  void on_timeout(std::uint64_t call_ref);
-  void on_backoff_done(std::uint64_t call_ref);
-  void on_child_response(std::uint64_t call_ref, bool ok);
-  void resolve_attempt(std::uint32_t call_index, Outcome outcome);
-  void complete_call(std::uint32_t call_index, bool ok);
-  void on_call_done(std::uint32_t index, bool ok, model::OnFailure on_failure);
-  void begin_writes(std::uint32_t index);
-  [[nodiscard]] const model::Call& call_of(std::uint32_t call_index) const;
-  // Batching (replication_events.cpp)
-  void add_to_batch(const Request& request, int write);
-  void flush_batch(std::uint64_t batcher);
-  void on_linger(std::uint64_t ref);
-  void start_batch_transaction(int store, int rows);
-  void on_batch_done(std::uint64_t store);
-  // Publishing (replication_events.cpp)
-  [[nodiscard]] bool publish_all(std::uint32_t index);
-  void send(std::uint32_t transit);
-  void on_event_ready(std::uint64_t transit);
-  [[nodiscard]] int lane_of(const model::Broker& broker, std::uint64_t key) const;
-  void count_lost(int event, std::uint64_t count, bool measured);
-  // Delivery and handling (replication_delivery.cpp)
-  void enqueue(int consumer, std::uint32_t delivery, QueueEnd end);
-  void dispatch(int consumer);
-  void dispatch_ordered(int consumer, int capacity);
-  void dispatch_per_replica(int consumer);
-  [[nodiscard]] std::uint32_t pop_lane(int consumer, int lane);
-  [[nodiscard]] int least_busy_replica(int consumer) const;
-  void start_handling(int consumer, std::uint32_t delivery, int replica);
-  void next_callback(std::uint32_t index);
-  void finish_handling(std::uint32_t index, bool ok);
-  void release_lane(int consumer, std::uint32_t delivery);
-  void on_visibility_expired(std::uint64_t ref);
-  void on_redelivery(std::uint64_t ref);
-  void maybe_free_delivery(std::uint32_t delivery);
-  void drop_replica_queues(int service);
-  void dispatch_service(int service);
-  void dispatch_broker(int broker);
-  // Reconnect storms (replication_events.cpp)
-  void schedule_reconnects();
-  void on_client_attempt(std::uint64_t client);
-  void on_client_response(std::uint64_t ref, bool ok);
-  void record_storm_arrival(int source);
-  // Faults
-  void on_fault_start(std::uint64_t fault);
-  void on_fault_end(std::uint64_t fault);
-  void apply_faults(const model::Fault& changed);
-  void apply_broker_faults(int broker, bool down, double slow, int lost_partitions);
-  void kill_unserved_work(int service);
-  // Metrics
-  void on_step_end(std::uint64_t step);
-  void touch_busy(int service);
-  void touch_handling(int consumer);
-  void record_entry_completion(int op, bool ok, TimeNs latency, bool timed);
-  [[nodiscard]] double rate_at(int source, TimeNs time) const;
-  void count_in_flight();
-  [[nodiscard]] bool measuring() const { return engine_.now() >= plan_.warmup; }
-  // Pools
-  std::uint32_t allocate_request();
-  void free_request(std::uint32_t index);
-  std::uint32_t allocate_call();
-  void free_call(std::uint32_t index);
-  std::uint32_t allocate_transit();
-  std::uint32_t allocate_delivery();
-  [[nodiscard]] bool alive(std::uint32_t index, std::uint32_t generation) const;
-
-  const model::Spec& spec_;
   RunPlan plan_;
-  std::uint64_t seed_;
-  Engine engine_;
-  ReplicationMetrics metrics_;
-
-  std::vector<SourceState> sources_;
-  std::vector<ServiceState> services_;
-  std::vector<StoreState> stores_;
   WorkLayout layout_;
-  std::vector<Rng> work_rng_;                              // handling times, by work id
-  std::vector<Rng> edge_rng_;                              // call probability and jitter, by edge
-  std::vector<std::unique_ptr<CircuitBreaker>> breakers_;  // by edge; null without a breaker
-  std::vector<bool> fault_active_;
-  std::vector<Histogram> step_latency_;  // by operation id, entries only used
-  int current_step_ = 0;
-  int steps_ = 0;
-
-  std::deque<Request> requests_;  // deque: references stay valid while it grows
-  std::vector<std::uint32_t> free_requests_;
-  std::deque<CallState> calls_;
-  std::vector<std::uint32_t> free_calls_;
-
-  // Events
-  std::vector<ConsumerState> consumers_;
-  std::vector<BrokerState> brokers_;
-  std::vector<BatchState> batches_;                  // by batcher (WorkLayout::batcher)
-  std::vector<std::vector<int>> event_consumers_;    // by event id
-  std::vector<std::vector<int>> service_consumers_;  // by service id
-  std::vector<std::vector<int>> broker_consumers_;   // by broker id
-  std::vector<Rng> key_rng_;                         // by event id
-  std::vector<Client> clients_;                      // reconnect clients, all sources
-  std::vector<Rng> reconnect_rng_;                   // by reconnect source: start delays, jitter
-  std::uint64_t next_sequence_ = 0;
-  bool crashing_ = false;  // finish() is called for work killed by a replica or service failure
-  std::deque<Transit> transits_;
-  std::vector<std::uint32_t> free_transits_;
-  std::deque<Delivery> deliveries_;
-  std::vector<std::uint32_t> free_deliveries_;
+  Engine engine_;
+  Recorder recorder_;
+  std::unique_ptr<Tracer> tracer_;  // null without a sink
+  ReplicationContext context_;
+  Requests requests_;
+  Calls calls_;
+  Stores stores_;
+  Brokers brokers_;
+  Consumers consumers_;
+  Sources sources_;
+  Faults faults_;
 };
 
 }  // namespace ripple::sim

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 #include "simulator/random.h"
 #include "simulator/replication.h"
@@ -22,24 +20,35 @@ RunPlan plan_for(const model::Spec& spec, const SimulationOptions& options) {
   return plan;
 }
 
-// Runs replications on `threads` workers. Each finished replication waits in its slot until all
-// earlier ones have been added to the summary, so the merge order is the replication order and
-// only replications finished ahead of a slower earlier one wait in memory.
+std::uint64_t seed_of(const model::Spec& spec, const SimulationOptions& options) {
+  return options.seed.value_or(spec.workload.seed);
+}
+
+int thread_count(const SimulationOptions& options) {
+  int threads = options.threads;
+  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::clamp(threads, 1, options.replications);
+}
+
+// Runs replications on worker threads. Each finished replication waits in its slot until all
+// earlier ones have been consumed, so consumption follows the replication order and only
+// replications finished ahead of a slower earlier one wait in memory.
 class Runner {
  public:
-  Runner(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed, int replications)
+  Runner(const model::Spec& spec, const SimulationOptions& options,
+         const ReplicationConsumer& consume)
       : spec_(spec),
-        plan_(plan),
-        seed_(seed),
-        slots_(static_cast<std::size_t>(replications)),
-        summary_(spec, plan, seed) {}
+        plan_(plan_for(spec, options)),
+        seed_(seed_of(spec, options)),
+        trace_(options.trace),
+        consume_(consume),
+        slots_(static_cast<std::size_t>(options.replications)) {}
 
-  SimulationResult run(int threads) {
+  void run(int threads) {
     std::vector<std::thread> workers;
     for (int t = 1; t < threads; ++t) workers.emplace_back([this] { work(); });
     work();
     for (std::thread& worker : workers) worker.join();
-    return summary_.finish();
   }
 
  private:
@@ -47,14 +56,14 @@ class Runner {
     for (;;) {
       const int index = next_.fetch_add(1);
       if (index >= static_cast<int>(slots_.size())) return;
-      Replication replication(spec_, plan_, replication_seed(seed_, index));
+      Replication replication(spec_, plan_, replication_seed(seed_, index), trace_, index);
       ReplicationMetrics metrics = replication.run();
       const std::lock_guard<std::mutex> lock(mutex_);
       slots_[static_cast<std::size_t>(index)] = std::move(metrics);
-      while (merged_ < slots_.size() && slots_[merged_]) {
-        summary_.add(std::move(*slots_[merged_]));
-        slots_[merged_].reset();
-        ++merged_;
+      while (consumed_ < slots_.size() && slots_[consumed_]) {
+        consume_(static_cast<int>(consumed_), std::move(*slots_[consumed_]));
+        slots_[consumed_].reset();
+        ++consumed_;
       }
     }
   }
@@ -62,11 +71,12 @@ class Runner {
   const model::Spec& spec_;
   RunPlan plan_;
   std::uint64_t seed_;
+  TraceSink* trace_;
+  const ReplicationConsumer& consume_;
   std::atomic<int> next_{0};
   std::mutex mutex_;
   std::vector<std::optional<ReplicationMetrics>> slots_;
-  std::size_t merged_ = 0;
-  Summary summary_;
+  std::size_t consumed_ = 0;
 };
 
 }  // namespace
@@ -88,14 +98,34 @@ std::optional<std::string> check_options(const model::Spec& spec,
   return std::nullopt;
 }
 
+void run_replications(const model::Spec& spec, const SimulationOptions& options,
+                      const ReplicationConsumer& consume) {
+  Runner runner(spec, options, consume);
+  runner.run(thread_count(options));
+}
+
+std::vector<ReplicationMetrics> run_replications(const model::Spec& spec,
+                                                 const SimulationOptions& options) {
+  std::vector<ReplicationMetrics> all;
+  all.reserve(static_cast<std::size_t>(options.replications));
+  run_replications(spec, options, [&all](int, ReplicationMetrics&& metrics) {
+    all.push_back(std::move(metrics));
+  });
+  return all;
+}
+
+SimulationResult merge_replications(const model::Spec& spec, const SimulationOptions& options,
+                                    std::span<const ReplicationMetrics> replications) {
+  Summary summary(spec, plan_for(spec, options), seed_of(spec, options));
+  for (const ReplicationMetrics& metrics : replications) summary.add(metrics);
+  return summary.finish();
+}
+
 SimulationResult simulate(const model::Spec& spec, const SimulationOptions& options) {
-  const RunPlan plan = plan_for(spec, options);
-  const std::uint64_t seed = options.seed.value_or(spec.workload.seed);
-  int threads = options.threads;
-  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::clamp(threads, 1, options.replications);
-  Runner runner(spec, plan, seed, options.replications);
-  return runner.run(threads);
+  Summary summary(spec, plan_for(spec, options), seed_of(spec, options));
+  run_replications(spec, options,
+                   [&summary](int, ReplicationMetrics&& metrics) { summary.add(metrics); });
+  return summary.finish();
 }
 
 }  // namespace ripple::sim

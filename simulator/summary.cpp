@@ -73,7 +73,7 @@ Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t see
   headline_.resize(n_ops);
 }
 
-void Summary::add(ReplicationMetrics&& r) {
+void Summary::add(const ReplicationMetrics& r) {
   ++replications_;
   total_.events_processed += r.events_processed;
   if (total_.step_length_ns.empty()) total_.step_length_ns = r.step_length_ns;

@@ -10,8 +10,8 @@
 
 #include "model/spec.h"
 #include "simulator/metrics.h"
-#include "simulator/replication.h"
 #include "simulator/results.h"
+#include "simulator/run_plan.h"
 #include "simulator/work_layout.h"
 
 namespace ripple::sim {
@@ -21,7 +21,7 @@ class Summary {
   Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed);
 
   // REQUIRES: called in replication order 0, 1, 2, ...
-  void add(ReplicationMetrics&& replication);
+  void add(const ReplicationMetrics& replication);
   [[nodiscard]] SimulationResult finish() const;
 
  private:

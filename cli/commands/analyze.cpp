@@ -9,7 +9,9 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/render_analyze.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_analyze.h"
+#include "cli/review/rankings.h"
 #include "cli/spec_input.h"
 
 namespace ripple::cli {
@@ -34,7 +36,8 @@ int run_analyze(const AnalyzeOptions& options, Io& io) {
   const std::optional<model::Spec> spec = load_or_report({options.spec, options.scenario}, io);
   if (!spec) return kExitBadInput;
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
-  io.out << render(options, {*spec, analysis, options.spec}, io);
+  const AnalysisRanking ranking = rank_analysis(analysis);
+  io.out << render(options, {*spec, analysis, ranking, options.spec}, io);
   const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;
   return options.strict && errors ? kExitCheckFailed : kExitOk;
 }
@@ -46,15 +49,11 @@ void add_analyze_command(CLI::App& app, Action& action) {
   CLI::App* sub = app.add_subcommand(
       "analyze",
       "Coupling, amplification, cascades, thin/fat events and lints, without simulation");
-  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown", "sarif", "junit"}))
-      ->capture_default_str();
+  add_spec_argument(*sub, options->spec);
+  add_scenario_option(*sub, options->scenario);
+  add_format_option(*sub, options->format, {"text", "json", "markdown", "sarif", "junit"});
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_analyze(*options, io); }; });
+  run_when_chosen(*sub, action, options, run_analyze);
 }
 
 }  // namespace ripple::cli

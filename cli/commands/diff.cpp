@@ -12,12 +12,10 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/git_show.h"
-#include "cli/render_diagnostics.h"
-#include "cli/render_diff.h"
-#include "cli/spec_diff.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_diff.h"
+#include "cli/review/spec_diff.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {
@@ -32,23 +30,15 @@ struct DiffOptions {
   std::string format = "text";
 };
 
-int usage_error(Io& io, const std::string& message) {
-  io.err << Style(io.err_color).error("error: ") << message << "\n";
-  return kExitBadInput;
-}
-
 std::optional<model::Spec> load_from_git(const std::string& ref, const std::string& head_path,
                                          std::string& label, Io& io) {
-  const GitFile shown = git_show_file(ref, head_path);
-  label = shown.label;
-  if (!shown.text) {
-    usage_error(io, shown.error);
+  GitInput input = load_git_input(ref, head_path);
+  label = input.label;
+  if (!input.loaded) {
+    usage_error(io, input.error);
     return std::nullopt;
   }
-  model::LoadResult loaded = model::load_spec({shown.label, *shown.text});
-  io.err << render_diagnostics_text(loaded.diagnostics, io.err_color);
-  if (!loaded.spec) io.err << shown.label << ": " << count_summary(loaded.diagnostics) << "\n";
-  return std::move(loaded.spec);
+  return accept_spec(std::move(input.loaded->spec), input.loaded->diagnostics, input.label, io);
 }
 
 struct Side {
@@ -128,15 +118,12 @@ void add_diff_command(CLI::App& app, Action& action) {
                   "Read BASE from git: `git show REF:<HEAD's path in the repository>`");
   sub->add_flag("--simulate", options->simulate,
                 "Also simulate both under one seed and compare p99 and error rates");
-  sub->add_option("--seed", options->seed, "Seed of both simulations (default: HEAD's)");
+  add_seed_option(*sub, options->seed, "Seed of both simulations (default: HEAD's)");
   sub->add_option("--fail-on", options->fail_on, "Exit 1 when something got worse, or never")
       ->check(CLI::IsMember({"worse", "never"}))
       ->capture_default_str();
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
-      ->capture_default_str();
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_diff(*options, io); }; });
+  add_format_option(*sub, options->format, {"text", "json", "markdown"});
+  run_when_chosen(*sub, action, options, run_diff);
 }
 
 }  // namespace ripple::cli

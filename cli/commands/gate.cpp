@@ -16,12 +16,12 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/gate_baseline.h"
-#include "cli/gate_eval.h"
-#include "cli/render_diagnostics.h"
-#include "cli/render_gate.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_gate.h"
+#include "cli/render/terminal.h"
+#include "cli/review/gate_baseline.h"
+#include "cli/review/gate_eval.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {
@@ -33,23 +33,9 @@ struct GateOptions {
   std::vector<std::string> gates_files;
   std::string baseline;
   std::string write_baseline;
-  std::optional<std::uint64_t> seed;
-  int replications = 1;
-  int threads = 0;  // 0: one per hardware thread (results do not depend on it)
+  SimulationFlags simulation;
   std::string format = "text";
 };
-
-int usage_error(Io& io, const std::string& message) {
-  io.err << Style(io.err_color).error("error: ") << message << "\n";
-  return kExitBadInput;
-}
-
-// Diagnostics go to stderr as text; with --format github also to stdout as workflow commands,
-// so a broken spec annotates the pull request too.
-void report(const model::Diagnostics& ds, const GateOptions& options, Io& io) {
-  io.err << render_diagnostics_text(ds, io.err_color);
-  if (options.format == "github") io.out << render_diagnostics_github(ds);
-}
 
 // The spec with the gates of every --gates file added; nullopt after reporting problems.
 std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
@@ -66,20 +52,17 @@ std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
       ds.insert(ds.end(), added.begin(), added.end());
     }
   }
-  report(ds, options, io);
-  if (!loaded.spec || model::has_errors(ds)) {
-    // Name the file that holds the errors: the spec, or the gates file(s) when the spec loaded.
-    std::string where = options.spec;
-    if (loaded.spec) {
-      const auto error = std::find_if(ds.begin(), ds.end(), [](const model::Diagnostic& d) {
-        return d.severity == model::Severity::Error;
-      });
-      if (error != ds.end()) where = error->file;
-    }
-    io.err << where << ": " << count_summary(ds) << "\n";
-    return std::nullopt;
+  // Name the file that holds the errors: the spec, or the gates file(s) when the spec loaded.
+  std::string where = options.spec;
+  if (loaded.spec) {
+    const auto error = std::find_if(ds.begin(), ds.end(), [](const model::Diagnostic& d) {
+      return d.severity == model::Severity::Error;
+    });
+    if (error != ds.end()) where = error->file;
   }
-  return std::move(loaded.spec);
+  // With --format github the diagnostics also annotate the pull request.
+  return accept_spec(std::move(loaded.spec), ds, where, io,
+                     options.format == "github" ? GithubAnnotations::On : GithubAnnotations::Off);
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, Io& io) {
@@ -110,10 +93,7 @@ struct Simulated {
 bool simulate_if_needed(const model::Spec& spec, const GateOptions& options, Simulated& out,
                         Io& io) {
   if (!needs_simulation(spec.gates)) return true;
-  sim::SimulationOptions sim_options;
-  sim_options.seed = options.seed;
-  sim_options.replications = options.replications;
-  sim_options.threads = options.threads;
+  const sim::SimulationOptions sim_options = simulation_options(options.simulation);
   if (const auto problem = sim::check_options(spec, sim_options)) {
     usage_error(io, *problem);
     return false;
@@ -165,9 +145,8 @@ void add_gate_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<GateOptions>();
   CLI::App* sub = app.add_subcommand(
       "gate", "Evaluate the spec's gates on analysis and simulation: exit 1 when one fails");
-  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
+  add_spec_argument(*sub, options->spec);
+  add_scenario_option(*sub, options->scenario);
   sub->add_option("--gates", options->gates_files,
                   "Gates file (`gates:` list) whose gates are added to the spec's; repeatable")
       ->allow_extra_args(false);
@@ -175,19 +154,11 @@ void add_gate_command(CLI::App& app, Action& action) {
                   "Baseline JSON: fail only on gates and findings that got worse since");
   sub->add_option("--write-baseline", options->write_baseline,
                   "Write the current findings and gate values to this baseline JSON file");
-  sub->add_option("--seed", options->seed, "Simulation seed (default: the spec's workload.seed)");
-  sub->add_option("--replications", options->replications, "Independent simulation replications")
-      ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
-  sub->add_option("--threads", options->threads,
-                  "Threads running replications (0: all cores); never changes the results")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}))
-      ->capture_default_str();
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_gate(*options, io); }; });
+  add_seed_option(*sub, options->simulation.seed,
+                  "Simulation seed (default: the spec's workload.seed)");
+  add_replication_options(*sub, options->simulation, "Independent simulation replications");
+  add_format_option(*sub, options->format, {"text", "json", "junit", "sarif", "github"});
+  run_when_chosen(*sub, action, options, run_gate);
 }
 
 }  // namespace ripple::cli

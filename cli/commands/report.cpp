@@ -12,11 +12,12 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/render_report_html.h"
-#include "cli/render_report_markdown.h"
-#include "cli/report_model.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_report_html.h"
+#include "cli/render/render_report_markdown.h"
+#include "cli/render/report_model.h"
+#include "cli/review/design_review.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "simulator/simulate.h"
 
 namespace ripple::cli {
@@ -30,11 +31,6 @@ struct ReportOptions {
   bool no_simulate = false;
   std::string date;
 };
-
-int fail(Io& io, const std::string& message) {
-  io.err << Style(io.err_color).error("error: ") << message << "\n";
-  return kExitBadInput;
-}
 
 // Writes `text` to `path`; false when the file cannot be written.
 bool write_file(const std::filesystem::path& path, const std::string& text) {
@@ -62,18 +58,19 @@ int run_report(const ReportOptions& given, Io& io) {
   if (!given.no_simulate) {
     sim::SimulationOptions options;
     options.seed = given.seed;
-    if (const auto problem = sim::check_options(*spec, options)) return fail(io, *problem);
+    if (const auto problem = sim::check_options(*spec, options)) return usage_error(io, *problem);
     simulation = sim::simulate(*spec, options);
   }
-  const Report report =
-      build_report({*spec, analysis, simulation ? &*simulation : nullptr, given.date});
+  const sim::SimulationResult* simulated = simulation ? &*simulation : nullptr;
+  const DesignReview review = review_design(*spec, analysis, simulated);
+  const Report report = build_report({*spec, analysis, simulated, review, given.date});
   const std::filesystem::path dir(given.out_dir);
-  if (const auto problem = prepare_dir(dir)) return fail(io, *problem);
+  if (const auto problem = prepare_dir(dir)) return usage_error(io, *problem);
   const std::filesystem::path html = dir / "report.html", markdown = dir / "report.md";
   if (!write_file(html, render_report_html(report)))
-    return fail(io, "cannot write `" + html.string() + "`");
+    return usage_error(io, "cannot write `" + html.string() + "`");
   if (!write_file(markdown, render_report_markdown(report)))
-    return fail(io, "cannot write `" + markdown.string() + "`");
+    return usage_error(io, "cannot write `" + markdown.string() + "`");
   io.err << "wrote " << html.string() << " and " << markdown.string() << "\n";
   return kExitOk;
 }
@@ -84,18 +81,16 @@ void add_report_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* sub = app.add_subcommand(
       "report", "Design-review report: self-contained HTML (diagram, charts, tables) and Markdown");
-  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
+  add_spec_argument(*sub, options->spec);
   sub->add_option("-o,--output", options->out_dir, "Directory to write report.html and report.md")
       ->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
-  sub->add_option("--seed", options->seed, "Simulation seed (default: the spec's workload.seed)");
+  add_scenario_option(*sub, options->scenario);
+  add_seed_option(*sub, options->seed, "Simulation seed (default: the spec's workload.seed)");
   sub->add_flag("--no-simulate", options->no_simulate,
                 "Skip the simulation: no charts and no simulated tables");
   sub->add_option("--date", options->date,
                   "Text shown as the report's date (none by default, so reruns are identical)");
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_report(*options, io); }; });
+  run_when_chosen(*sub, action, options, run_report);
 }
 
 }  // namespace ripple::cli

@@ -18,9 +18,10 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/render_simulate.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_simulate.h"
+#include "cli/render/terminal.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 #include "model/units.h"
 
 namespace ripple::cli {
@@ -29,44 +30,27 @@ namespace {
 struct SimulateOptions {
   std::string spec;
   std::string scenario;
-  std::optional<std::uint64_t> seed;
+  SimulationFlags simulation;
   std::string duration;  // empty: the spec's
-  int replications = 1;
-  int threads = 0;  // 0: one per hardware thread (results do not depend on it)
   std::string series_step = "1s";
   std::string series_file;
   std::string format = "text";
 };
 
-int usage_error(Io& io, const std::string& message) {
-  io.err << Style(io.err_color).error("error: ") << message << "\n";
-  return kExitBadInput;
-}
-
 // Turns command-line text into simulator options; nullopt after reporting a problem.
 std::optional<sim::SimulationOptions> to_options(const SimulateOptions& given, Io& io) {
-  sim::SimulationOptions options;
-  options.seed = given.seed;
-  options.replications = given.replications;
-  options.threads = given.threads;
+  sim::SimulationOptions options = simulation_options(given.simulation);
   if (!given.duration.empty()) {
-    const auto parsed = model::parse_duration(given.duration);
-    if (!parsed.ok()) {
-      usage_error(io, "--duration: " + parsed.error.message);
-      return std::nullopt;
-    }
-    options.duration = *parsed.value;
+    options.duration = duration_flag("--duration", given.duration, io);
+    if (!options.duration) return std::nullopt;
   }
-  const auto step = model::parse_duration(given.series_step);
-  if (!step.ok()) {
-    usage_error(io, "--series-step: " + step.error.message);
-    return std::nullopt;
-  }
-  options.series_step = *step.value;
+  const std::optional<model::Duration> step = duration_flag("--series-step", given.series_step, io);
+  if (!step) return std::nullopt;
+  options.series_step = *step;
   return options;
 }
 
-std::string render(const sim::SimulationResult& result, const std::string& format, bool color) {
+std::string render(const sim::SimulationResult& result, const std::string& format, Color color) {
   if (format == "json") return render_simulate_json(result);
   if (format == "markdown") return render_simulate_markdown(result);
   return render_simulate_text(result, color);
@@ -100,27 +84,17 @@ void add_simulate_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<SimulateOptions>();
   CLI::App* sub = app.add_subcommand(
       "simulate", "Run the workload and faults: latency, errors, consumer lag, retries, recovery");
-  sub->add_option("SPEC", options->spec, "Spec file (YAML)")->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
-  sub->add_option("--seed", options->seed, "Seed (default: the spec's workload.seed)");
+  add_spec_argument(*sub, options->spec);
+  add_scenario_option(*sub, options->scenario);
+  add_seed_option(*sub, options->simulation.seed, "Seed (default: the spec's workload.seed)");
   sub->add_option("--duration", options->duration,
                   "Simulated duration, warmup included (default: the spec's), e.g. 10m");
-  sub->add_option("--replications", options->replications,
-                  "Independent replications; > 1 adds 95% confidence intervals")
-      ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
-  sub->add_option("--threads", options->threads,
-                  "Threads running replications (0: all cores); never changes the results")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  add_replication_options(*sub, options->simulation,
+                          "Independent replications; > 1 adds 95% confidence intervals");
   sub->add_option("--series-step", options->series_step, "Time-series step")->capture_default_str();
   sub->add_option("--series", options->series_file, "Write the time series as CSV to this file");
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
-      ->capture_default_str();
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_simulate(*options, io); }; });
+  add_format_option(*sub, options->format, {"text", "json", "markdown"});
+  run_when_chosen(*sub, action, options, run_simulate);
 }
 
 }  // namespace ripple::cli

@@ -10,9 +10,10 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/render_diagnostics.h"
+#include "cli/commands/shared_options.h"
+#include "cli/render/render_diagnostics.h"
+#include "cli/render/terminal.h"
 #include "cli/spec_input.h"
-#include "cli/terminal.h"
 
 namespace ripple::cli {
 namespace {
@@ -72,13 +73,9 @@ void add_validate_command(CLI::App& app, Action& action) {
   CLI::App* sub =
       app.add_subcommand("validate", "Parse and check specs; report every problem with a fix hint");
   sub->add_option("SPEC", options->specs, "Spec files (YAML)")->required();
-  sub->add_option("--scenario", options->scenario,
-                  "Scenario file whose workload, faults and gates replace the spec's");
-  sub->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->capture_default_str();
-  sub->callback(
-      [options, &action] { action = [options](Io& io) { return run_validate(*options, io); }; });
+  add_scenario_option(*sub, options->scenario);
+  add_format_option(*sub, options->format, {"text", "json", "github"});
+  run_when_chosen(*sub, action, options, run_validate);
 }
 
 }  // namespace ripple::cli

@@ -1,0 +1,52 @@
+#include "cli/commands/shared_options.h"
+
+namespace ripple::cli {
+
+void add_spec_argument(CLI::App& command, std::string& path) {
+  command.add_option("SPEC", path, "Spec file (YAML)")->required();
+}
+
+void add_scenario_option(CLI::App& command, std::string& path) {
+  command.add_option("--scenario", path,
+                     "Scenario file whose workload, faults and gates replace the spec's");
+}
+
+void add_format_option(CLI::App& command, std::string& format, std::vector<std::string> formats) {
+  command.add_option("--format", format, "Output format")
+      ->check(CLI::IsMember(std::move(formats)))
+      ->capture_default_str();
+}
+
+void add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const char* help) {
+  command.add_option("--seed", seed, help);
+}
+
+void add_replication_options(CLI::App& command, SimulationFlags& flags, const char* help) {
+  command.add_option("--replications", flags.replications, help)
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command
+      .add_option("--threads", flags.threads,
+                  "Threads running replications (0: all cores); never changes the results")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+}
+
+sim::SimulationOptions simulation_options(const SimulationFlags& flags) {
+  sim::SimulationOptions options;
+  options.seed = flags.seed;
+  options.replications = flags.replications;
+  options.threads = flags.threads;
+  return options;
+}
+
+std::optional<model::Duration> duration_flag(const char* flag, const std::string& text, Io& io) {
+  const model::Parsed<model::Duration> parsed = model::parse_duration(text);
+  if (!parsed.ok()) {
+    usage_error(io, std::string(flag) + ": " + parsed.error.message);
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+}  // namespace ripple::cli

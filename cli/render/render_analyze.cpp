@@ -1,0 +1,365 @@
+// Human formats of `ripple analyze`: terminal text and Markdown. Both show the same sections,
+// worst offenders first; the text cuts long tables (the JSON has everything).
+
+#include "cli/render/render_analyze.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+
+#include "analyzers/lint_catalog.h"
+#include "cli/format/figures.h"
+#include "cli/render/terminal.h"
+
+namespace ripple::cli {
+namespace {
+
+using analyzers::Analysis;
+using analyzers::Finding;
+using analyzers::Severity;
+
+// A table: first column left-aligned, the others right-aligned.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+
+  [[nodiscard]] std::string text(const Style& style) const {
+    std::vector<std::size_t> width(header.size());
+    std::vector<char> right(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      width[c] = header[c].size();
+      right[c] = c > 0 && numeric(c);
+    }
+    for (const auto& row : rows)
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::string out = "  " + style.dim(line(header, width, right)) + "\n";
+    for (const auto& row : rows) out += "  " + line(row, width, right) + "\n";
+    return out;
+  }
+
+  [[nodiscard]] std::string markdown() const {
+    std::string out = fmt::format("| {} |\n|", fmt::join(header, " | "));
+    for (std::size_t c = 0; c < header.size(); ++c) out += numeric(c) ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& row : rows) out += fmt::format("| {} |\n", fmt::join(row, " | "));
+    return out;
+  }
+
+  // Whether every non-empty cell of the column is a figure ("12", "0.5", "75%", "inf").
+  [[nodiscard]] bool numeric(std::size_t column) const {
+    bool any = false;
+    for (const auto& row : rows) {
+      const std::string& cell = row[column];
+      if (cell.empty()) continue;
+      if (!std::isdigit(static_cast<unsigned char>(cell.front())) && cell != "inf" && cell != "-")
+        return false;
+      any = true;
+    }
+    return any;
+  }
+
+ private:
+  static std::string line(const std::vector<std::string>& cells,
+                          const std::vector<std::size_t>& width, const std::vector<char>& right) {
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out += "  ";
+      out += right[c] ? fmt::format("{:>{}}", cells[c], width[c])
+                      : fmt::format("{:<{}}", cells[c], width[c]);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+};
+
+std::string percent(double ratio) { return to_string(Figure{std::round(ratio * 1000) / 10}) + "%"; }
+
+std::string severity_word(Severity severity, const Style& style) {
+  const std::string word = fmt::format("{:<7}", analyzers::to_string(severity));
+  switch (severity) {
+    case Severity::Error:
+      return style.error(word);
+    case Severity::Warning:
+      return style.warning(word);
+    case Severity::Info:
+      return style.info(word);
+  }
+  return word;
+}
+
+std::string location(const Finding& f) {
+  if (f.line == 0) return f.file;
+  return fmt::format("{}:{}:{}", f.file, f.line, f.column);
+}
+
+std::string list_text(const std::vector<std::string>& items, std::size_t limit = 6) {
+  const auto shown = items.begin() + static_cast<long>(std::min(limit, items.size()));
+  std::string out = fmt::format("{}", fmt::join(items.begin(), shown, ", "));
+  if (items.size() > limit) out += fmt::format(" and {} more", items.size() - limit);
+  return out;
+}
+
+Table coupling_table(const Analysis& a, const Order& order, std::size_t limit) {
+  Table t{
+      {"service", "Ce", "Ca", "instability", "sync", "async", "hidden", "AIS", "ADS", "ACS", "SIY"},
+      {}};
+  const auto& services = a.coupling.services;
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::ServiceCoupling& s = services[order[i]];
+    t.rows.push_back({s.name, std::to_string(s.ce), std::to_string(s.ca),
+                      s.instability ? to_string(Figure{*s.instability}) : "-",
+                      std::to_string(s.ce_sync), std::to_string(s.ce_async),
+                      std::to_string(s.ce_hidden), std::to_string(s.ais), std::to_string(s.ads),
+                      std::to_string(s.acs), std::to_string(s.siy)});
+  }
+  return t;
+}
+
+Table amplification_table(const Analysis& a, const Order& order, std::size_t limit) {
+  Table t{{"per request / event", "requests", "worst case", "multiplier", "deliveries", "callbacks",
+           "transactions", "bytes"},
+          {}};
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::Amplification& x = a.amplification[order[i]];
+    const bool event = x.kind == analyzers::AmplificationKind::Event;
+    t.rows.push_back(
+        {(event ? "event " : "") + x.name + (x.cycles_cut ? " *" : ""),
+         to_string(Figure{x.nominal.requests}), to_string(Figure{x.worst_case.requests}),
+         to_string(Figure{x.worst_case_multiplier}), to_string(Figure{x.nominal.deliveries}),
+         to_string(Figure{x.nominal.callbacks}), to_string(Figure{x.nominal.transactions}),
+         to_string(Figure{x.nominal.bytes})});
+  }
+  return t;
+}
+
+Table events_table(const Analysis& a, const Order& order, std::size_t limit) {
+  Table t{{"event", "bytes", "consumers", "callbacks/delivery", "callbacks/s", "fat bytes",
+           "fields to add"},
+          {}};
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::EventProfile& e = a.events[order[i]];
+    t.rows.push_back({e.name, std::to_string(e.bytes), std::to_string(e.consumers),
+                      to_string(Figure{e.callbacks_per_delivery}),
+                      to_string(Figure{e.callback_rate}), std::to_string(e.fat_bytes),
+                      std::to_string(e.fat_fields.size())});
+  }
+  return t;
+}
+
+std::string more_line(std::size_t shown, std::size_t total, const std::string& what) {
+  if (shown >= total) return "";
+  return fmt::format("  ... and {} more {} (--format json lists all)\n", total - shown, what);
+}
+
+// "1 event", "2 events".
+std::string counted(std::size_t n, const std::string& singular, const std::string& plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
+std::string title_line(const AnalyzeDocument& doc) {
+  std::size_t entries = 0;
+  for (const auto& x : doc.analysis.amplification)
+    entries += x.kind == analyzers::AmplificationKind::EntryOperation ? 1 : 0;
+  return fmt::format("{}: {}, {}, {}", doc.spec.name,
+                     counted(doc.spec.services.size(), "service", "services"),
+                     counted(doc.spec.events.size(), "event", "events"),
+                     counted(entries, "entry operation", "entry operations"));
+}
+
+std::string findings_summary(const Analysis& a) {
+  const auto n = [&](Severity s) {
+    return static_cast<std::size_t>(count_findings(a.findings, s));
+  };
+  return fmt::format(
+      "{}, {}, {} info, {} suppressed", counted(n(Severity::Error), "error", "errors"),
+      counted(n(Severity::Warning), "warning", "warnings"), n(Severity::Info), a.suppressed.size());
+}
+
+// --- text sections ----------------------------------------------------------------------------
+
+// Findings grouped by rule (in the order the sorted list first meets each rule), so the why
+// and fix of a rule are said once however often it fires.
+std::vector<std::vector<const Finding*>> by_rule(const std::vector<Finding>& findings) {
+  std::vector<std::vector<const Finding*>> groups;
+  for (const Finding& f : findings) {
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.front()->rule == f.rule; });
+    if (it == groups.end())
+      groups.push_back({&f});
+    else
+      it->push_back(&f);
+  }
+  return groups;
+}
+
+std::string text_unused_suppressions(const AnalyzeDocument& doc, const Style& style) {
+  std::string out;
+  for (int i : doc.analysis.unused_suppressions) {
+    const model::Suppression& s = doc.spec.suppressions[i];
+    out += fmt::format("  {} {}: suppression of {} at {} matches no finding; remove it\n",
+                       style.dim("unused "), doc.spec.where(s.loc), s.rule, s.element);
+  }
+  return out;
+}
+
+std::string text_findings(const Analysis& a, const Style& style) {
+  std::string out = style.bold("Findings") + "  " + findings_summary(a) + "\n";
+  for (const auto& group : by_rule(a.findings)) {
+    const Finding& first = *group.front();
+    const analyzers::LintRule* rule = analyzers::find_lint_rule(first.rule);
+    out += fmt::format("  {} {} ({}){}\n", severity_word(first.severity, style),
+                       style.bold(first.rule), group.size(),
+                       rule ? ": " + std::string(rule->title) : "");
+    for (const Finding* f : group) out += fmt::format("    {}: {}\n", location(*f), f->message);
+    out += fmt::format("    {} {}\n", style.dim("fix:"), first.fix);
+  }
+  for (const auto& s : a.suppressed)
+    out += fmt::format("  {} {}: {} [{}] ({})\n", style.dim("skipped"), location(s.finding),
+                       s.finding.message, s.finding.rule, s.reason);
+  return out;
+}
+
+std::string text_coupling(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+  std::string out =
+      style.bold("Coupling") + "  most coupled first (Ce: depends on, Ca: depended on)\n";
+  out += coupling_table(a, ranking.coupling, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.coupling.services.size(), "services");
+  for (const auto& cycle : a.coupling.sync_cycles)
+    out += "  " + style.error("sync cycle:") + " " + fmt::format("{}", fmt::join(cycle, " -> ")) +
+           "\n";
+  for (const auto& cycle : a.coupling.operation_cycles)
+    out += "  " + style.error("operation cycle:") + " " +
+           fmt::format("{}", fmt::join(cycle, ", ")) + "\n";
+  const Order& chains = ranking.chains;
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, chains.size()); ++i) {
+    const analyzers::SyncChain& c = a.coupling.longest_chains[chains[i]];
+    if (c.length == 0) break;
+    out += fmt::format("  longest sync chain from {}: {} calls ({})\n", c.entry, c.length,
+                       fmt::join(c.operations, " -> "));
+  }
+  return out;
+}
+
+std::string text_amplification(const Analysis& a, const AnalysisRanking& ranking,
+                               const Style& style) {
+  std::string out = style.bold("Amplification") +
+                    "  downstream work per entry request or published event, worst case first\n";
+  out += amplification_table(a, ranking.amplification, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.amplification.size(), "rows");
+  if (!a.cut_edges.empty()) out += "  * a cycle was cut at: " + list_text(a.cut_edges) + "\n";
+  return out;
+}
+
+std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+  const Order& order = ranking.cascades;
+  std::string out = style.bold("Cascades") + "  what fails while one component is down\n";
+  if (order.empty()) out += "  no component failure reaches anything else\n";
+  for (std::size_t i = 0; i < std::min(kTextTableRows, order.size()); ++i) {
+    const analyzers::Cascade& c = a.cascades[order[i]];
+    out += fmt::format("  {} ({})  blast radius {}\n", style.bold(c.component),
+                       analyzers::to_string(c.kind), percent(c.blast_radius));
+    for (std::size_t p = 0; p < std::min<std::size_t>(5, c.paths.size()); ++p)
+      out += "    " + cascade_chain_text(c.paths[p]) + "\n";
+    if (c.paths.size() > 5) out += fmt::format("    ... and {} more chains\n", c.paths.size() - 5);
+    if (!c.stalled_consumers.empty()) out += "    stalls: " + list_text(c.stalled_consumers) + "\n";
+    if (!c.lost_events.empty()) out += "    loses: " + list_text(c.lost_events) + "\n";
+    for (std::size_t s = 0; s < std::min<std::size_t>(3, c.stopped_by.size()); ++s)
+      out += fmt::format("    stopped at {} by {} ({})\n", c.stopped_by[s].at,
+                         c.stopped_by[s].mechanism, c.stopped_by[s].detail);
+  }
+  out += more_line(kTextTableRows, order.size(), "components");
+  return out;
+}
+
+std::string fat_line(const analyzers::EventProfile& e) {
+  return fmt::format("{}: carry {} (+{} per event) to remove {} callbacks per event ({})", e.name,
+                     list_text(e.fat_fields), Bytes{e.bytes_added}, Figure{e.callbacks_removed},
+                     Rate{e.callback_rate});
+}
+
+std::string text_events(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+  std::string out = style.bold("Events") + "  thin versus fat, most callbacks first\n";
+  out += events_table(a, ranking.events, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.events.size(), "events");
+  const Order& order = ranking.events;
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+    if (a.events[order[i]].callbacks > 0)
+      out += "  fat variant of " + fat_line(a.events[order[i]]) + "\n";
+  return out;
+}
+
+// --- markdown sections ------------------------------------------------------------------------
+
+std::string markdown_findings(const Analysis& a) {
+  std::string out = "## Findings\n\n" + findings_summary(a) + "\n\n";
+  if (a.findings.empty()) return out;
+  Table t{{"severity", "rule", "where", "message", "fix"}, {}};
+  for (const Finding& f : a.findings)
+    t.rows.push_back(
+        {analyzers::to_string(f.severity), "`" + f.rule + "`", location(f), f.message, f.fix});
+  return out + t.markdown() + "\n";
+}
+
+std::string markdown_cascades(const Analysis& a, const AnalysisRanking& ranking) {
+  std::string out = "## Cascades\n\n";
+  Table t{
+      {"component", "blast radius", "failing entries", "stalled consumers", "lost events", "chain"},
+      {}};
+  for (std::size_t i : ranking.cascades) {
+    const analyzers::Cascade& c = a.cascades[i];
+    t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
+                      percent(c.blast_radius), list_text(c.failed_entries),
+                      list_text(c.stalled_consumers), list_text(c.lost_events),
+                      c.paths.empty() ? "" : "`" + cascade_chain_text(c.paths.front()) + "`"});
+  }
+  if (t.rows.empty()) return out + "No component failure reaches anything else.\n\n";
+  return out + t.markdown() + "\n";
+}
+
+}  // namespace
+
+std::string cascade_chain_text(const std::vector<std::string>& chain) {
+  if (chain.empty()) return "";
+  std::string out = chain.front() + " down";
+  for (std::size_t i = 1; i < chain.size(); ++i) out += " -> " + chain[i] + " fails";
+  return out;
+}
+
+std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
+  const Style style(color);
+  const Analysis& a = doc.analysis;
+  std::string out = style.bold(title_line(doc)) + "\n\n";
+  out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
+  out += text_coupling(a, doc.ranking, style) + "\n";
+  out += text_amplification(a, doc.ranking, style) + "\n";
+  out += text_cascades(a, doc.ranking, style) + "\n";
+  out += text_events(a, doc.ranking, style);
+  return out;
+}
+
+std::string render_analyze_markdown(const AnalyzeDocument& doc) {
+  const Analysis& a = doc.analysis;
+  std::string out = "# Analysis of " + doc.spec.name + "\n\n" + title_line(doc) + ".\n\n";
+  out += markdown_findings(a);
+  out += "## Coupling\n\n" +
+         coupling_table(a, doc.ranking.coupling, a.coupling.services.size()).markdown() + "\n";
+  for (const auto& cycle : a.coupling.sync_cycles)
+    out += "- sync cycle: `" + fmt::format("{}", fmt::join(cycle, " -> ")) + "`\n";
+  if (!a.coupling.sync_cycles.empty()) out += "\n";
+  out +=
+      "## Amplification\n\nPer entry request or published event (the request itself not "
+      "counted); worst case: every call with every retry attempt.\n\n";
+  out +=
+      amplification_table(a, doc.ranking.amplification, a.amplification.size()).markdown() + "\n";
+  out += markdown_cascades(a, doc.ranking);
+  out += "## Events: thin versus fat\n\n" +
+         events_table(a, doc.ranking.events, a.events.size()).markdown() + "\n";
+  for (std::size_t i : doc.ranking.events)
+    if (a.events[i].callbacks > 0) out += "- " + fat_line(a.events[i]) + "\n";
+  return out;
+}
+
+}  // namespace ripple::cli

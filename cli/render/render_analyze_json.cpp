@@ -1,0 +1,283 @@
+// Machine formats of `ripple analyze`: JSON, SARIF 2.1.0 and JUnit XML.
+
+#include <fmt/format.h>
+
+#include "analyzers/lint_catalog.h"
+#include "cli/json/json.h"
+#include "cli/render/markup.h"
+#include "cli/render/render_analyze.h"
+#include "cli/version.h"
+
+namespace ripple::cli {
+namespace {
+
+using analyzers::Analysis;
+using analyzers::Finding;
+using analyzers::Severity;
+
+Json services_json(const Analysis& a) {
+  JsonObjectBuilder services;
+  for (const analyzers::ServiceCoupling& s : a.coupling.services)
+    services.add(s.name, Json{{"ce", s.ce},
+                              {"ca", s.ca},
+                              {"instability", nullable(s.instability)},
+                              {"ce_sync", s.ce_sync},
+                              {"ce_async", s.ce_async},
+                              {"ce_hidden", s.ce_hidden},
+                              {"ais", s.ais},
+                              {"ads", s.ads},
+                              {"acs", s.acs},
+                              {"siy", s.siy}});
+  return std::move(services).build();
+}
+
+Json coupling_json(const Analysis& a) {
+  JsonObjectBuilder chains;
+  for (const analyzers::SyncChain& chain : a.coupling.longest_chains)
+    chains.add(chain.entry, Json{{"length", chain.length}, {"operations", chain.operations}});
+  return {{"siy", a.coupling.siy},
+          {"sync_components", a.coupling.sync_components},
+          {"sync_cycles", a.coupling.sync_cycles},
+          {"operation_cycles", a.coupling.operation_cycles},
+          {"longest_chains", std::move(chains).build()}};
+}
+
+void add_load(Json& object, const analyzers::Load& load) {
+  object["requests"] = load.requests;
+  object["deliveries"] = load.deliveries;
+  object["callbacks"] = load.callbacks;
+  object["transactions"] = load.transactions;
+  object["bytes"] = load.bytes;
+}
+
+Json amplification_json(const Analysis& a) {
+  JsonObjectBuilder amplification;
+  for (const analyzers::Amplification& x : a.amplification) {
+    Json entry = {{"kind", x.kind == analyzers::AmplificationKind::Event ? "event" : "entry"}};
+    add_load(entry, x.nominal);
+    entry["worst_case_requests"] = x.worst_case.requests;
+    add_load(entry["worst_case"] = Json::object(), x.worst_case);
+    entry["worst_case_multiplier"] = x.worst_case_multiplier;
+    entry["cycles_cut"] = x.cycles_cut;
+    amplification.add(x.name, std::move(entry));
+  }
+  return std::move(amplification).build();
+}
+
+Json cascades_json(const Analysis& a) {
+  JsonObjectBuilder cascades;
+  for (const analyzers::Cascade& c : a.cascades) {
+    Json stopped_by = Json::array();
+    for (const analyzers::Stopper& s : c.stopped_by)
+      stopped_by.push_back({{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
+    cascades.add(c.component, Json{{"kind", analyzers::to_string(c.kind)},
+                                   {"failed_entries", c.failed_entries},
+                                   {"stalled_consumers", c.stalled_consumers},
+                                   {"lost_events", c.lost_events},
+                                   {"blast_radius", c.blast_radius},
+                                   {"paths", c.paths},
+                                   {"failed_operations", c.failed_operations},
+                                   {"stopped_by", std::move(stopped_by)}});
+  }
+  return std::move(cascades).build();
+}
+
+Json event_json(const analyzers::EventProfile& e) {
+  JsonObjectBuilder owner_load;
+  for (const analyzers::OwnerLoad& o : e.owner_load) owner_load.add(o.operation, o.rate);
+  Json options = Json::array();
+  for (const analyzers::FatOption& o : e.options)
+    options.push_back({{"entity", o.entity},
+                       {"fields", o.fields},
+                       {"bytes_added", o.bytes_added},
+                       {"callbacks_removed", o.callbacks_removed}});
+  return {{"bytes", e.bytes},
+          {"consumers", e.consumers},
+          {"callbacks_per_delivery", e.callbacks_per_delivery},
+          {"callback_rate", e.callback_rate},
+          {"fat_bytes", e.fat_bytes},
+          {"fat_fields", e.fat_fields},
+          {"publish_rate", e.publish_rate},
+          {"callbacks", e.callbacks},
+          {"owner_load", std::move(owner_load).build()},
+          {"bytes_added", e.bytes_added},
+          {"added_bytes_rate", e.added_bytes_rate},
+          {"callbacks_removed", e.callbacks_removed},
+          {"options", std::move(options)}};
+}
+
+Json finding_json(const Finding& f) {
+  return {{"rule", f.rule},       {"severity", analyzers::to_string(f.severity)},
+          {"message", f.message}, {"file", f.file},
+          {"line", f.line},       {"column", f.column},
+          {"element", f.element}};
+}
+
+Json findings_json(const Analysis& a) {
+  Json findings = Json::array();
+  for (const Finding& f : a.findings) {
+    Json entry = finding_json(f);
+    entry["why"] = f.why;
+    entry["fix"] = f.fix;
+    findings.push_back(std::move(entry));
+  }
+  return findings;
+}
+
+Json suppressed_json(const Analysis& a) {
+  Json suppressed = Json::array();
+  for (const analyzers::SuppressedFinding& s : a.suppressed) {
+    Json entry = finding_json(s.finding);
+    entry["reason"] = s.reason;
+    suppressed.push_back(std::move(entry));
+  }
+  return suppressed;
+}
+
+Json unused_suppressions_json(const model::Spec& spec, const Analysis& a) {
+  Json unused = Json::array();
+  for (int i : a.unused_suppressions) {
+    const model::Suppression& s = spec.suppressions[i];
+    const std::string file =
+        s.loc.file >= 0 && static_cast<std::size_t>(s.loc.file) < spec.files.size()
+            ? spec.files[s.loc.file]
+            : "";
+    unused.push_back({{"rule", s.rule},
+                      {"at", s.element},
+                      {"file", file},
+                      {"line", s.loc.line},
+                      {"column", s.loc.column}});
+  }
+  return unused;
+}
+
+Json summary_json(const Analysis& a) {
+  return {{"errors", count_findings(a.findings, Severity::Error)},
+          {"warnings", count_findings(a.findings, Severity::Warning)},
+          {"info", count_findings(a.findings, Severity::Info)},
+          {"suppressed", a.suppressed.size()}};
+}
+
+const char* sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
+  }
+  return "none";
+}
+
+int rule_index(std::string_view id) {
+  const auto& rules = analyzers::lint_rules();
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (rules[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+Json sarif_rules() {
+  Json rules = Json::array();
+  for (const analyzers::LintRule& rule : analyzers::lint_rules()) {
+    const std::string help =
+        fmt::format("{}\n\nWhy: {}\n\nFix: {}", rule.description, rule.why, rule.fix);
+    const std::string markdown =
+        fmt::format("{}\n\n**Why it matters.** {}\n\n**How to fix.** {}\n\nSee docs/lints.md#{}",
+                    rule.description, rule.why, rule.fix, rule.id);
+    rules.push_back({{"id", rule.id},
+                     {"name", rule.id},
+                     {"shortDescription", {{"text", rule.title}}},
+                     {"fullDescription", {{"text", rule.description}}},
+                     {"help", {{"text", help}, {"markdown", markdown}}},
+                     {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
+  }
+  return rules;
+}
+
+Json sarif_result(const Finding& f, const std::string& spec_path,
+                  const std::string* suppression_reason) {
+  std::string uri = f.file.empty() ? spec_path : f.file;
+  if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
+  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;  // absolute: a file URI
+  const Json region = {{"startLine", f.line > 0 ? f.line : 1},
+                       {"startColumn", f.column > 0 ? f.column : 1}};
+  Json result = {
+      {"ruleId", f.rule},
+      {"ruleIndex", rule_index(f.rule)},
+      {"level", sarif_level(f.severity)},
+      {"message", {{"text", f.message}}},
+      {"locations", Json::array({{{"physicalLocation",
+                                   {{"artifactLocation", {{"uri", uri}}}, {"region", region}}}}})},
+      {"partialFingerprints", {{"rippleFinding/v1", f.rule + ":" + f.element}}}};
+  if (suppression_reason)
+    result["suppressions"] =
+        Json::array({{{"kind", "inSource"}, {"justification", *suppression_reason}}});
+  return result;
+}
+
+}  // namespace
+
+std::string render_analyze_json(const AnalyzeDocument& doc) {
+  const Analysis& a = doc.analysis;
+  JsonObjectBuilder events;
+  for (const analyzers::EventProfile& e : a.events) events.add(e.name, event_json(e));
+  return json_text({{"spec", doc.spec.name},
+                    {"services", services_json(a)},
+                    {"amplification", amplification_json(a)},
+                    {"cascades", cascades_json(a)},
+                    {"events", std::move(events).build()},
+                    {"findings", findings_json(a)},
+                    {"suppressed", suppressed_json(a)},
+                    {"unused_suppressions", unused_suppressions_json(doc.spec, a)},
+                    {"coupling", coupling_json(a)},
+                    {"cut_edges", a.cut_edges},
+                    {"summary", summary_json(a)}});
+}
+
+std::string render_analyze_sarif(const AnalyzeDocument& doc) {
+  Json results = Json::array();
+  for (const Finding& f : doc.analysis.findings)
+    results.push_back(sarif_result(f, doc.spec_path, nullptr));
+  for (const analyzers::SuppressedFinding& s : doc.analysis.suppressed)
+    results.push_back(sarif_result(s.finding, doc.spec_path, &s.reason));
+  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
+  return json_text(
+      {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+       {"version", "2.1.0"},
+       {"runs", Json::array({{{"tool", {{"driver", driver}}}, {"results", std::move(results)}}})}});
+}
+
+std::string render_analyze_junit(const AnalyzeDocument& doc) {
+  const auto& rules = analyzers::lint_rules();
+  std::vector<std::vector<const Finding*>> fired(rules.size());
+  for (const Finding& f : doc.analysis.findings)
+    if (const int i = rule_index(f.rule); i >= 0) fired[i].push_back(&f);
+  int failures = 0;
+  for (const auto& list : fired) failures += list.empty() ? 0 : 1;
+  const std::string suite = markup_escape("ripple analyze " + doc.spec_path);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", rules.size(),
+                     failures);
+  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", suite,
+                     rules.size(), failures);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    out += fmt::format("    <testcase classname=\"ripple.lint\" name=\"{}\"", rules[i].id);
+    if (fired[i].empty()) {
+      out += "/>\n";
+      continue;
+    }
+    std::string body;
+    for (const Finding* f : fired[i])
+      body += fmt::format("{}:{}:{}: {}: {}\n", f->file, f->line, f->column,
+                          analyzers::to_string(f->severity), f->message);
+    out += fmt::format(">\n      <failure message=\"{} finding(s): {}\" type=\"{}\">{}</failure>\n",
+                       fired[i].size(), markup_escape(rules[i].title), rules[i].id,
+                       markup_escape(body));
+    out += "    </testcase>\n";
+  }
+  out += "  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
+}  // namespace ripple::cli

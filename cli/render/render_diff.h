@@ -1,0 +1,33 @@
+#pragma once
+
+// Renderers of `ripple diff`: pure functions from a SpecDiff to one document.
+//   text      a verdict line, then the changes by section, worst first within each
+//   json      {"worse": bool, "summary": {"worse", "better", "neutral"}, "base", "head",
+//              "simulated", "seed", "changes": [{"section", "kind", "verdict", "what",
+//              "subject", "before", "after", "detail"}]}
+//   markdown  for a pull-request comment: a short verdict line, then one table per section
+// Units: blast radius and error rate 0..1 in JSON (percent in text and Markdown), p99 in ms,
+// amplification in requests per entry request or per event, coupling in services.
+
+#include <string>
+
+#include "cli/render/terminal.h"
+#include "cli/review/spec_diff.h"
+
+namespace ripple::cli {
+
+struct DiffDocument {
+  const SpecDiff& diff;
+  std::string base_label;  // "examples/shop.yaml" or "origin/main:examples/shop.yaml"
+  std::string head_label;
+};
+
+[[nodiscard]] std::string render_diff_text(const DiffDocument& doc, Color color);
+[[nodiscard]] std::string render_diff_json(const DiffDocument& doc);
+[[nodiscard]] std::string render_diff_markdown(const DiffDocument& doc);
+
+// "3 changes got worse (2 contracts, 1 findings), 1 better, 4 neutral",
+// "no structural change", or "changed, nothing got worse (2 better, 3 neutral)".
+[[nodiscard]] std::string diff_verdict(const SpecDiff& diff);
+
+}  // namespace ripple::cli

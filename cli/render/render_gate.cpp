@@ -1,0 +1,330 @@
+#include "cli/render/render_gate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/format/figures.h"
+#include "cli/json/json.h"
+#include "cli/render/markup.h"
+#include "cli/render/terminal.h"
+#include "cli/version.h"
+
+namespace ripple::cli {
+namespace {
+
+const char* unit_name(GateUnit unit) {
+  switch (unit) {
+    case GateUnit::Milliseconds:
+      return "ms";
+    case GateUnit::Ratio:
+      return "ratio";
+    case GateUnit::Number:
+      return "number";
+    case GateUnit::Count:
+      return "count";
+  }
+  return "number";
+}
+
+const char* baseline_name(BaselineState state) {
+  switch (state) {
+    case BaselineState::None:
+      return "none";
+    case BaselineState::New:
+      return "new";
+    case BaselineState::Worse:
+      return "worse";
+    case BaselineState::Unchanged:
+      return "unchanged";
+  }
+  return "none";
+}
+
+std::string location(const GateOutcome& g) {
+  if (g.line == 0) return g.file;
+  return fmt::format("{}:{}:{}", g.file, g.line, g.column);
+}
+
+// "value 412 ms, threshold < 300 ms" or "value undefined (reason)".
+std::string verdict(const GateOutcome& g) {
+  std::string text =
+      "value " + format_gate_value(g.value, g.unit) + ", threshold " + format_gate_threshold(g);
+  if (!g.reason.empty()) text += " (" + g.reason + ")";
+  if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
+    text += "; baseline " + format_gate_value(g.baseline_value, g.unit);
+  return text;
+}
+
+std::string summary_line(const GateReport& r) {
+  const int total = static_cast<int>(r.gates.size());
+  const int failed = r.failed_count();
+  const int known =
+      static_cast<int>(std::count_if(r.gates.begin(), r.gates.end(), [](const auto& g) {
+        return g.baseline == BaselineState::Unchanged;
+      }));
+  std::string text =
+      fmt::format("{} of {} gate{} passed", total - failed, total, total == 1 ? "" : "s");
+  if (failed > 0) text += fmt::format(", {} failed", failed);
+  if (known > 0) text += fmt::format(" ({} failing as in the baseline)", known);
+  return text;
+}
+
+std::string simulation_line(const GateReport& r) {
+  if (!r.simulation) return "no simulation needed (static gates only)";
+  const SimulationRun& s = *r.simulation;
+  return fmt::format("simulated {} of traffic, seed {}, {} replication{}",
+                     Span{s.simulated_ms, SpanStyle::Run}, s.seed, s.replications,
+                     s.replications == 1 ? "" : "s");
+}
+
+std::string status_word(const GateOutcome& g, const Style& style) {
+  if (g.baseline == BaselineState::Unchanged) return style.warning("known");
+  return g.passed ? style.good("pass ") : style.error("FAIL ");
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+std::string text_rows(const GateReport& r, const Style& style) {
+  std::size_t expr_width = 4, value_width = 5, threshold_width = 9;
+  for (const GateOutcome& g : r.gates) {
+    expr_width = std::max(expr_width, g.expr.size());
+    value_width = std::max(value_width, format_gate_value(g.value, g.unit).size());
+    threshold_width = std::max(threshold_width, format_gate_threshold(g).size());
+  }
+  std::string out = style.dim("  " + padded("", 7) + padded("gate", expr_width + 2) +
+                              padded("value", value_width + 2) +
+                              padded("threshold", threshold_width + 2) + "where") +
+                    "\n";
+  for (const GateOutcome& g : r.gates) {
+    out += "  " + status_word(g, style) + "  " + padded(g.expr, expr_width + 2) +
+           padded(format_gate_value(g.value, g.unit), value_width + 2) +
+           padded(format_gate_threshold(g), threshold_width + 2) + location(g) + "\n";
+    std::vector<std::string> notes;
+    if (!g.reason.empty()) notes.push_back(g.reason);
+    if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
+      notes.push_back("baseline value " + format_gate_value(g.baseline_value, g.unit));
+    if (g.baseline == BaselineState::New) notes.push_back("new since the baseline");
+    if (!notes.empty())
+      out += "         " + style.dim(fmt::format("{}", fmt::join(notes, "; "))) + "\n";
+  }
+  return out;
+}
+
+std::string text_baseline(const GateReport& r) {
+  if (!r.baseline_used) return "";
+  std::string out = fmt::format("\nbaseline: {} new finding{}, {} fixed\n", r.new_findings.size(),
+                                r.new_findings.size() == 1 ? "" : "s", r.fixed_findings.size());
+  for (const FindingKey& f : r.new_findings)
+    out += fmt::format("  new    {} at {}: {}\n", f.rule, f.element, f.message);
+  for (const FindingKey& f : r.fixed_findings)
+    out += fmt::format("  fixed  {} at {}\n", f.rule, f.element);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Json gate_json(const GateOutcome& g, const GateReport& report) {
+  Json gate = {{"expr", g.expr},
+               {"value", nullable(g.value)},
+               {"passed", g.passed},
+               {"line", g.line},
+               {"column", g.column},
+               {"file", g.file},
+               {"metric", model::to_string(g.metric)},
+               {"argument", g.argument},
+               {"comparison", comparison_symbol(g.comparison)},
+               {"threshold", g.threshold},
+               {"unit", unit_name(g.unit)},
+               {"met", g.met},
+               {"reason", g.reason}};
+  if (report.baseline_used) {
+    gate["baseline"] = baseline_name(g.baseline);
+    gate["baseline_value"] = nullable(g.baseline_value);
+  }
+  return gate;
+}
+
+Json findings_json(const std::vector<FindingKey>& findings) {
+  Json list = Json::array();
+  for (const FindingKey& f : findings)
+    list.push_back({{"rule", f.rule}, {"element", f.element}, {"message", f.message}});
+  return list;
+}
+
+std::string junit_case(const GateOutcome& g) {
+  std::string out =
+      fmt::format("    <testcase classname=\"ripple.gate\" name=\"{}\" file=\"{}\" line=\"{}\"",
+                  markup_escape(g.expr), markup_escape(g.file), g.line);
+  if (g.met) return out + "/>\n";
+  const std::string message = markup_escape(verdict(g));
+  if (g.passed)  // failing as in the baseline: not a new failure
+    return out + fmt::format(
+                     ">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
+                     "    </testcase>\n",
+                     message);
+  return out + fmt::format(
+                   ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
+                   "    </testcase>\n",
+                   message, markup_escape(model::to_string(g.metric)), markup_escape(location(g)),
+                   markup_escape(g.expr), message);
+}
+
+std::string sarif_uri(const std::string& file) {
+  std::string uri = file;
+  if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
+  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;
+  return uri;
+}
+
+Json sarif_rules() {
+  const char* description =
+      "A line of the spec's `gates:` (or of a --gates file) does not hold for the current "
+      "design: a latency, error rate, lag, recovery, amplification, blast radius, coupling or "
+      "findings threshold is exceeded, or the value is undefined.";
+  return Json::array(
+      {{{"id", "gate"},
+        {"name", "RippleGate"},
+        {"shortDescription", {{"text", "A gate of the spec failed"}}},
+        {"fullDescription", {{"text", description}}},
+        {"help",
+         {{"text", "Change the design or the workload until the gate holds. See docs/ci.md."}}},
+        {"defaultConfiguration", {{"level", "error"}}}}});
+}
+
+Json sarif_result(const GateOutcome& g, const GateReport& report) {
+  const bool known = g.baseline == BaselineState::Unchanged;
+  const Json region = {{"startLine", g.line > 0 ? g.line : 1},
+                       {"startColumn", g.column > 0 ? g.column : 1}};
+  const Json location = {
+      {"physicalLocation",
+       {{"artifactLocation", {{"uri", sarif_uri(g.file)}}}, {"region", region}}}};
+  Json result = {{"ruleId", "gate"},
+                 {"ruleIndex", 0},
+                 {"level", known ? "note" : "error"},
+                 {"message", {{"text", "Gate `" + g.expr + "` failed: " + verdict(g)}}},
+                 {"locations", Json::array({location})},
+                 {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
+  if (report.baseline_used) result["baselineState"] = known ? "unchanged" : "new";
+  return result;
+}
+
+std::string github_location(const GateOutcome& g) {
+  std::string out = "file=" + github_property(g.file);
+  if (g.line > 0) out += fmt::format(",line={},col={}", g.line, g.column);
+  return out;
+}
+
+}  // namespace
+
+std::string format_gate_value(double value, GateUnit unit) {
+  switch (unit) {
+    case GateUnit::Milliseconds:
+      return to_string(Span{value, SpanStyle::Gate});
+    case GateUnit::Ratio:
+      return fmt::format("{}%", Figure{value * 100, FigureStyle::Significant});
+    case GateUnit::Number:
+    case GateUnit::Count:
+      break;
+  }
+  return to_string(Figure{value, FigureStyle::Significant});
+}
+
+std::string format_gate_value(std::optional<double> value, GateUnit unit) {
+  return value ? format_gate_value(*value, unit) : "undefined";
+}
+
+std::string format_gate_threshold(const GateOutcome& gate) {
+  return std::string(comparison_symbol(gate.comparison)) + " " +
+         format_gate_value(gate.threshold, gate.unit);
+}
+
+std::string render_gate_text(const GateDocument& doc, Color color) {
+  const Style style(color);
+  const GateReport& r = doc.report;
+  std::string out = style.bold(fmt::format("gates of {} ({})", doc.spec_name, doc.spec_path)) +
+                    "\n" + style.dim(simulation_line(r)) + "\n\n";
+  if (r.gates.empty()) {
+    out += "  no gates: add `gates:` to the spec or pass --gates FILE\n";
+  } else {
+    out += text_rows(r, style);
+  }
+  out += text_baseline(r);
+  const std::string summary = summary_line(r);
+  out += "\n" + (r.passed() ? style.good(summary) : style.error(summary)) + "\n";
+  return out;
+}
+
+std::string render_gate_json(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  Json gates = Json::array();
+  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r));
+  const int total = static_cast<int>(r.gates.size());
+  const int failed = r.failed_count();
+  Json document = {{"passed", r.passed()},
+                   {"gates", std::move(gates)},
+                   {"spec", doc.spec_name},
+                   {"summary", {{"total", total}, {"passed", total - failed}, {"failed", failed}}},
+                   {"simulation", nullptr}};
+  if (r.simulation)
+    document["simulation"] = {{"seed", r.simulation->seed},
+                              {"replications", r.simulation->replications},
+                              {"duration", r.simulation->simulated_ms}};
+  if (r.baseline_used)
+    document["baseline"] = {{"new_findings", findings_json(r.new_findings)},
+                            {"fixed_findings", findings_json(r.fixed_findings)}};
+  return json_text(document);
+}
+
+std::string render_gate_junit(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  const int failures = r.failed_count();
+  const int skipped = static_cast<int>(std::count_if(
+      r.gates.begin(), r.gates.end(), [](const GateOutcome& g) { return g.passed && !g.met; }));
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", r.gates.size(),
+                     failures);
+  out += fmt::format(
+      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
+      markup_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
+  for (const GateOutcome& g : r.gates) out += junit_case(g);
+  out += "  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
+std::string render_gate_sarif(const GateDocument& doc) {
+  Json results = Json::array();
+  for (const GateOutcome& g : doc.report.gates)
+    if (!g.met) results.push_back(sarif_result(g, doc.report));
+  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
+  const Json run = {{"tool", {{"driver", driver}}}, {"results", std::move(results)}};
+  return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                    {"version", "2.1.0"},
+                    {"runs", Json::array({run})}});
+}
+
+std::string render_gate_github(const GateDocument& doc) {
+  const GateReport& r = doc.report;
+  std::string out;
+  for (const GateOutcome& g : r.gates) {
+    if (g.met) continue;
+    const bool known = g.baseline == BaselineState::Unchanged;
+    out += known ? "::warning " : "::error ";
+    out +=
+        github_location(g) + ",title=" +
+        github_property(known ? "ripple gate (failing as in the baseline)" : "ripple gate failed");
+    out += "::" + github_data(g.expr + ": " + verdict(g)) + "\n";
+  }
+  std::string summary =
+      "ripple gate " + doc.spec_path + ": " + summary_line(r) + "; " + simulation_line(r);
+  if (r.baseline_used)
+    summary += fmt::format("; {} new finding{} since the baseline", r.new_findings.size(),
+                           r.new_findings.size() == 1 ? "" : "s");
+  out += "::notice title=ripple gate::" + github_data(summary) + "\n";
+  return out;
+}
+
+}  // namespace ripple::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+// Renderers of `ripple gate`: pure functions from a GateReport to one document.
+//   text    one row per gate: status, expression, value, threshold, location; reasons below
+//   json    {"passed", "gates": [{"expr", "value", "passed", "line", ...}], ...} (design.md keys
+//           plus: file, column, metric, argument, comparison, threshold, unit, met, reason,
+//           baseline state; "summary", "simulation", "baseline")
+//   junit   one test case per gate; a failure carries the value and the threshold
+//   sarif   SARIF 2.1.0, one result per failed gate at the gate's line
+//   github  workflow commands: `::error file=F,line=L,col=C::...` per failed gate, `::warning`
+//           per failure the baseline already had, and one `::notice` summary
+// Values are shown in the gate's unit: durations in ms (s from 1000 ms), ratios as percent in
+// text, 0..1 in JSON.
+
+#include <string>
+
+#include "cli/render/terminal.h"
+#include "cli/review/gate_eval.h"
+
+namespace ripple::cli {
+
+struct GateDocument {
+  const GateReport& report;
+  std::string spec_path;  // as the user wrote it
+  std::string spec_name;
+};
+
+[[nodiscard]] std::string render_gate_text(const GateDocument& doc, Color color);
+[[nodiscard]] std::string render_gate_json(const GateDocument& doc);
+[[nodiscard]] std::string render_gate_junit(const GateDocument& doc);
+[[nodiscard]] std::string render_gate_sarif(const GateDocument& doc);
+[[nodiscard]] std::string render_gate_github(const GateDocument& doc);
+
+// A gate value or threshold with its unit: "412 ms", "1.5 s", "0.5%", "30", "2".
+[[nodiscard]] std::string format_gate_value(double value, GateUnit unit);
+// "412 ms", or "undefined" when there is no value.
+[[nodiscard]] std::string format_gate_value(std::optional<double> value, GateUnit unit);
+// The threshold side: "< 300 ms", "== 0".
+[[nodiscard]] std::string format_gate_threshold(const GateOutcome& gate);
+
+}  // namespace ripple::cli

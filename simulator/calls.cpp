@@ -1,0 +1,143 @@
+#include "simulator/calls.h"
+
+#include "simulator/backoff.h"
+
+namespace ripple::sim {
+
+Calls::Calls(const ReplicationContext& context)
+    : layout_(context.layout),
+      engine_(context.engine),
+      recorder_(context.recorder),
+      tracer_(context.tracer) {
+  for (int edge = 0; edge < layout_.edges(); ++edge) {
+    const model::Call& call = layout_.edge_call(edge);
+    edge_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Call, static_cast<std::uint64_t>(edge))));
+    breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
+  }
+}
+
+void Calls::launch(RequestHandle caller, int edge) {
+  CallState fresh;
+  fresh.parent = caller;
+  fresh.edge = edge;
+  fresh.previous_wait = layout_.edge_call(edge).retry.backoff.ns;
+  if (tracer_) fresh.caller_span = requests_->request(caller).span;
+  const CallHandle handle = calls_.allocate(fresh);
+  if (recorder_.measuring()) ++recorder_.edge(edge).calls;
+  begin_attempt(handle);
+}
+
+// `handle` names the attempt about to start: its timeout and its answer carry it.
+void Calls::begin_attempt(CallHandle handle) {
+  CallState& state = calls_[handle];
+  const Request& parent = requests_->request(state.parent);
+  const model::Call& call = layout_.edge_call(state.edge);
+  EdgeMetrics& metrics = recorder_.edge(state.edge);
+  ++state.attempt;
+  state.child = RequestHandle{};
+  if (recorder_.measuring()) {
+    ++metrics.attempts;
+    if (state.attempt > 1) ++metrics.retries;
+  }
+  if (tracer_) {
+    state.attempt_start = engine_.now();
+    state.callee_span = 0;
+  }
+  CircuitBreaker* breaker = breakers_[static_cast<std::size_t>(state.edge)].get();
+  state.admission = breaker ? breaker->admit(engine_.now()) : CircuitBreaker::Admission::Pass;
+  if (state.admission == CircuitBreaker::Admission::Reject) {
+    if (recorder_.measuring()) ++metrics.short_circuited;
+    refuse_later(handle.pack());
+    return;
+  }
+  Arrival arrival;
+  arrival.op = call.target;
+  arrival.caller = Caller{Caller::Kind::Call, handle.pack()};
+  arrival.root = parent.root;
+  arrival.root_measured = parent.root_measured;
+  if (tracer_) {
+    arrival.span = state.callee_span = tracer_->next_span();
+    arrival.parent_span = state.caller_span;
+    arrival.attempt = state.attempt;
+  }
+  engine_.schedule_in<&Calls::on_timeout>(call.timeout.ns, this, handle.pack());
+  const RequestHandle child = requests_->arrive(arrival);
+  calls_[handle].child = child;
+}
+
+void Calls::refuse_later(std::uint64_t attempt) {
+  engine_.schedule_in<&Calls::on_refused>(0, this, attempt);
+}
+
+void Calls::on_refused(std::uint64_t attempt) { on_answer(attempt, Answer::Error); }
+
+void Calls::on_answer(std::uint64_t attempt, Answer answer) {
+  const CallHandle handle = CallHandle::unpack(attempt);
+  if (!calls_.alive(handle)) return;  // an abandoned attempt
+  resolve_attempt(handle, answer == Answer::Ok ? AttemptOutcome::Ok : AttemptOutcome::Error);
+}
+
+// The caller stops waiting. The callee is not told: it finishes the request anyway, unless the
+// call has cancel_on_timeout and the request is still queued, in which case it is dropped.
+void Calls::on_timeout(std::uint64_t attempt) {
+  const CallHandle handle = CallHandle::unpack(attempt);
+  CallState* state = calls_.get(handle);
+  if (!state) return;
+  if (recorder_.measuring()) ++recorder_.edge(state->edge).timeouts;
+  if (layout_.edge_call(state->edge).cancel_on_timeout) requests_->cancel_if_queued(state->child);
+  resolve_attempt(handle, AttemptOutcome::Timeout);
+}
+
+void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome) {
+  const CallHandle handle = calls_.renew(attempt);  // late answers of the attempt are ignored
+  CallState& state = calls_[handle];
+  if (tracer_) trace_attempt(state, outcome);
+  const Answer answer = outcome == AttemptOutcome::Ok ? Answer::Ok : Answer::Error;
+  CircuitBreaker* breaker = breakers_[static_cast<std::size_t>(state.edge)].get();
+  if (breaker && state.admission != CircuitBreaker::Admission::Reject) {
+    if (breaker->record(answer, state.admission, engine_.now()) && recorder_.measuring())
+      ++recorder_.edge(state.edge).breaker_opens;
+  }
+  if (!requests_->alive(state.parent)) {  // the caller died meanwhile
+    calls_.free(handle);
+    return;
+  }
+  const model::Call& call = layout_.edge_call(state.edge);
+  if (answer == Answer::Ok || state.attempt >= call.retry.attempts) {
+    complete_call(handle, answer);
+    return;
+  }
+  const TimeNs wait = retry_delay(call.retry, state.attempt, state.previous_wait,
+                                  edge_rng_[static_cast<std::size_t>(state.edge)]);
+  engine_.schedule_in<&Calls::on_backoff_done>(wait, this, handle.pack());
+}
+
+void Calls::trace_attempt(const CallState& state, AttemptOutcome outcome) {
+  if (state.admission == CircuitBreaker::Admission::Reject) outcome = AttemptOutcome::ShortCircuit;
+  tracer_->attempt_ended(AttemptEnd{0, state.caller_span, state.callee_span,
+                                    layout_.edge_call(state.edge).target, state.attempt, outcome,
+                                    state.attempt_start, engine_.now()});
+}
+
+void Calls::on_backoff_done(std::uint64_t call) {
+  const CallHandle handle = CallHandle::unpack(call);
+  const CallState* state = calls_.get(handle);
+  if (!state) return;
+  if (!requests_->alive(state->parent)) {
+    calls_.free(handle);
+    return;
+  }
+  begin_attempt(handle);
+}
+
+void Calls::complete_call(CallHandle handle, Answer answer) {
+  const CallState& state = calls_[handle];
+  const RequestHandle parent = state.parent;
+  const model::Call& call = layout_.edge_call(state.edge);
+  if (answer != Answer::Ok && recorder_.measuring()) ++recorder_.edge(state.edge).failures;
+  calls_.free(handle);
+  requests_->on_call_done(parent, answer, call.on_failure);
+}
+
+}  // namespace ripple::sim

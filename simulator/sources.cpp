@@ -1,0 +1,168 @@
+#include "simulator/sources.h"
+
+#include <algorithm>
+
+#include "simulator/backoff.h"
+
+namespace ripple::sim {
+namespace {
+
+constexpr TimeNs kStormBin = 10'000'000;  // reconnect arrivals are counted per 10 ms
+
+// Reconnect clients as callers: the client's index and its attempt token.
+constexpr std::uint64_t client_ref(std::uint32_t client, std::uint32_t token) {
+  return (static_cast<std::uint64_t>(client) << 32) | token;
+}
+
+}  // namespace
+
+Sources::Sources(const ReplicationContext& context)
+    : spec_(context.spec),
+      plan_(context.plan),
+      engine_(context.engine),
+      recorder_(context.recorder),
+      tracer_(context.tracer) {
+  for (std::size_t s = 0; s < spec_.workload.sources.size(); ++s) {
+    SourceState state;
+    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Source, s)));
+    for (const model::Spike& spike : spec_.workload.sources[s].spikes) {
+      state.changes.push_back(spike.at.ns);
+      state.changes.push_back(spike.at.ns + spike.length.ns);
+    }
+    std::sort(state.changes.begin(), state.changes.end());
+    sources_.push_back(std::move(state));
+  }
+  for (std::size_t s = 0; s < spec_.workload.reconnects.size(); ++s)
+    reconnect_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Reconnect, s)));
+}
+
+void Sources::start() {
+  for (std::size_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(static_cast<int>(s));
+  schedule_reconnects();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open-loop sources
+
+double Sources::rate_at(int source, TimeNs time) const {
+  const model::RateSource& model_source = spec_.workload.sources[static_cast<std::size_t>(source)];
+  double rate = model_source.rate;
+  for (const model::Spike& spike : model_source.spikes)  // a later spike wins where they overlap
+    if (time >= spike.at.ns && time < spike.at.ns + spike.length.ns) rate = spike.rate;
+  return rate;
+}
+
+// The rate is piecewise constant. A gap that would cross a change point is discarded and drawn
+// again from the change point with the new rate: exact for Poisson arrivals (memoryless), and for
+// constant arrivals it restarts the spacing at the change.
+void Sources::schedule_next_arrival(int source) {
+  SourceState& state = sources_[static_cast<std::size_t>(source)];
+  const bool poisson =
+      spec_.workload.sources[static_cast<std::size_t>(source)].arrival == model::Arrival::Poisson;
+  TimeNs from = engine_.now();
+  for (;;) {
+    const auto next_change = std::upper_bound(state.changes.begin(), state.changes.end(), from);
+    const TimeNs change = next_change == state.changes.end() ? plan_.duration : *next_change;
+    const double rate = rate_at(source, from);
+    if (rate > 0) {
+      const double mean_gap = 1e9 / rate;
+      const double gap = poisson ? state.rng.exponential(mean_gap) : mean_gap;
+      const TimeNs at = from + static_cast<TimeNs>(gap + 0.5);
+      if (at < change) {
+        if (at >= plan_.duration) return;
+        engine_.schedule_at<&Sources::on_arrival>(at, this, static_cast<std::uint64_t>(source));
+        return;
+      }
+    }
+    if (change >= plan_.duration) return;
+    from = change;
+  }
+}
+
+void Sources::on_arrival(std::uint64_t source) {
+  Arrival arrival;
+  arrival.op = spec_.workload.sources[source].to;
+  arrival.root = arrival.op;
+  arrival.root_measured = recorder_.measuring();
+  arrival.span = next_span();
+  if (arrival.root_measured) ++recorder_.amplification(arrival.op).entries;
+  (void)requests_->arrive(arrival);
+  schedule_next_arrival(static_cast<int>(source));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconnect storms
+
+void Sources::schedule_reconnects() {
+  const auto& sources = spec_.workload.reconnects;
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    const model::ReconnectSource& source = sources[s];
+    if (source.at.ns >= plan_.duration) continue;
+    recorder_.reconnect(static_cast<int>(s))
+        .bins.assign(
+            static_cast<std::size_t>((plan_.duration - source.at.ns + kStormBin - 1) / kStormBin),
+            0);
+    for (int i = 0; i < source.clients; ++i) {
+      const auto client = static_cast<std::uint32_t>(clients_.size());
+      clients_.push_back(Client{static_cast<int>(s), 0, 0, source.retry.backoff.ns});
+      const double delay = source.jitter.ns > 0
+                               ? reconnect_rng_[s].uniform(0, static_cast<double>(source.jitter.ns))
+                               : 0;
+      const TimeNs at = source.at.ns + static_cast<TimeNs>(delay);
+      if (at < plan_.duration) engine_.schedule_at<&Sources::on_client_attempt>(at, this, client);
+    }
+  }
+}
+
+void Sources::on_client_attempt(std::uint64_t client) {
+  Client& state = clients_[client];
+  ++state.attempt;
+  ++state.token;
+  record_storm_arrival(state.source);
+  Arrival arrival;
+  arrival.op = spec_.workload.reconnects[static_cast<std::size_t>(state.source)].to;
+  arrival.caller =
+      Caller{Caller::Kind::Client, client_ref(static_cast<std::uint32_t>(client), state.token)};
+  arrival.root = arrival.op;
+  arrival.root_measured = recorder_.measuring();
+  arrival.span = next_span();
+  arrival.attempt = state.attempt;
+  if (arrival.root_measured) ++recorder_.amplification(arrival.op).entries;
+  (void)requests_->arrive(arrival);
+}
+
+void Sources::refuse_later(std::uint64_t ref) {
+  engine_.schedule_in<&Sources::on_refused>(0, this, ref);
+}
+
+void Sources::on_refused(std::uint64_t ref) { on_answer(ref, Answer::Error); }
+
+void Sources::on_answer(std::uint64_t ref, Answer answer) {
+  const auto client = static_cast<std::uint32_t>(ref >> 32);
+  Client& state = clients_[client];
+  if (state.token != static_cast<std::uint32_t>(ref)) return;
+  const auto s = static_cast<std::size_t>(state.source);
+  const model::RetryPolicy& retry = spec_.workload.reconnects[s].retry;
+  ReconnectMetrics& metrics = recorder_.reconnect(state.source);
+  if (answer == Answer::Ok) {
+    ++metrics.connected;
+    return;
+  }
+  if (state.attempt >= retry.attempts) {
+    ++metrics.gave_up;
+    return;
+  }
+  const TimeNs wait = retry_delay(retry, state.attempt, state.previous_wait, reconnect_rng_[s]);
+  engine_.schedule_in<&Sources::on_client_attempt>(wait, this, client);
+}
+
+void Sources::record_storm_arrival(int source) {
+  ReconnectMetrics& metrics = recorder_.reconnect(source);
+  ++metrics.attempts;
+  const TimeNs since =
+      engine_.now() - spec_.workload.reconnects[static_cast<std::size_t>(source)].at.ns;
+  const auto bin = static_cast<std::size_t>(since / kStormBin);
+  if (bin < metrics.bins.size()) ++metrics.bins[bin];
+}
+
+}  // namespace ripple::sim
