@@ -171,10 +171,10 @@ class CountPass {
         seed(k, edge.publisher, seeds);
         lost(k, edge.event);
       }
+      // The broker that is down keeps nothing for its own consumers, however they stall.
       for (model::ConsumerId c : index_.broker_consumers[id]) {
         stall(k, c, direct_);
-        // The broker that is down keeps nothing for its own consumers.
-        if (false)
+        if (index_.durable[c])
           masked_.push_back({k, columns_.offset[kStoppers] + index_.durable_stopper[c]});
       }
       if (!spec_.brokers[id].durable())
