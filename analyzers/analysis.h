@@ -89,10 +89,11 @@ struct Amplification {
 // ---------------------------------------------------------------------------------------------
 // Cascading failure
 //
-// A cascade carries ids and exact counts; names are rendered at the edge (stopper_of() below,
-// spec.operations[id].full_name and so on). How much of each list it keeps depends on
-// AnalyzeOptions::cascade_lists: every entry (ids, and today's name lists as well), or the first
-// entries of each list (ids only), which costs time and memory near-linear in the spec.
+// A cascade carries ids and exact counts; names are rendered at the edge (analyzers/
+// cascade_names.h names every list it keeps). How much of each list it keeps depends on
+// AnalyzeOptions::cascade_lists: every entry, or the first entries of each list, which costs time
+// and memory near-linear in the spec. CascadeExplorer (cascade_explorer.h) gives one component's
+// complete lists on demand.
 
 enum class ComponentKind { Service, Store, Broker };
 
@@ -141,23 +142,15 @@ struct Cascade {
   std::vector<model::ConsumerId> stalled_consumer_ids;   // by id
   std::vector<model::EventId> lost_event_ids;            // by id
   // One chain per failed entry, in failed_entry_ids order: the failing operations from the
-  // first one outside the component up to the entry (see paths below), without the component.
+  // first one outside the component up to the entry, without the component (operations of a
+  // failed service itself are left out unless one is the entry).
   std::vector<std::vector<model::OperationId>> path_ids;
-  std::vector<StopperRef> stopper_refs;  // in the order of stopped_by
+  // Where the failure stops: sorted by their text (at, mechanism, detail), each text once.
+  std::vector<StopperRef> stopper_refs;
   // The first of the longest chains (most operations), complete in both modes: its position in
   // failed_entry_ids (-1 without failed entries) and its operations.
   int longest_path_index = -1;
   std::vector<model::OperationId> longest_path_ids;
-
-  // As names, complete with CascadeLists::Full and empty with CascadeLists::Bounded.
-  std::vector<std::string> failed_entries;     // entry operations that fail
-  std::vector<std::string> failed_operations;  // every operation that fails
-  std::vector<std::string> stalled_consumers;  // "svc:Event"
-  std::vector<std::string> lost_events;
-  // One chain per failed entry: the component, then each failing operation up to the entry
-  // (operations of a failed service itself are left out unless one is the entry).
-  std::vector<std::vector<std::string>> paths;
-  std::vector<Stopper> stopped_by;  // sorted by at, mechanism, detail; each once
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -242,14 +235,14 @@ struct Analysis {
 
 // How much of each cascade's lists the analysis keeps (see Cascade).
 enum class CascadeLists {
-  Full,     // every entry, as ids and names: output (and cost) can grow with the square of the
-            // spec, since one component may take down most of what lies above it
+  Full,     // every entry: their total (and the cost) can grow with the square of the spec,
+            // since one component may take down most of what lies above it
   Bounded,  // exact counts, blast radius, failed entries and the longest chain; the first
             // cascade_list_limit entries of the other lists, as ids
 };
 
 struct AnalyzeOptions {
-  CascadeLists cascade_lists = CascadeLists::Full;
+  CascadeLists cascade_lists = CascadeLists::Bounded;
   int cascade_list_limit = 10;  // with CascadeLists::Bounded, entries kept per list (>= 0)
 };
 

@@ -235,7 +235,8 @@ class CountPass {
     for (int r : seeds_[k]) {
       if (!row_set_[r]) continue;
       const Word* from = row(r);
-      if (!any) std::copy(from, from + words, acc);
+      if (!any)
+        std::copy(from, from + words, acc);
       else
         for (int w = 0; w < words; ++w) acc[w] |= from[w];
       any = true;
@@ -251,8 +252,9 @@ class CountPass {
     for (; masked_at_ < masked_.size() && masked_[masked_at_].row == k &&
            masked_[masked_at_].column < lo + words * kWordBits;
          ++masked_at_)
-      if (any) acc[(masked_[masked_at_].column - lo) / kWordBits] &=
-          ~(Word{1} << ((masked_[masked_at_].column - lo) % kWordBits));
+      if (any)
+        acc[(masked_[masked_at_].column - lo) / kWordBits] &=
+            ~(Word{1} << ((masked_[masked_at_].column - lo) % kWordBits));
     if (any) count(cascades_[k], acc, first, words);
   }
 

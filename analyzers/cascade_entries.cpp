@@ -170,13 +170,13 @@ class EntryPass {
   const model::Spec& spec_;
   std::size_t limit_;
   std::vector<Cascade>& cascades_;
-  Csr<Membership> memberships_;         // by operation: the components it seeds
-  std::vector<int> distance_;           // by operation: calls down from the entry, -1 unreached
+  Csr<Membership> memberships_;            // by operation: the components it seeds
+  std::vector<int> distance_;              // by operation: calls down from the entry, -1 unreached
   std::vector<model::OperationId> order_;  // the search's operations, by distance
-  std::vector<Reach> reach_;            // by component, valid where reached_by_ is the entry
+  std::vector<Reach> reach_;               // by component, valid where reached_by_ is the entry
   std::vector<model::OperationId> reached_by_;
-  std::vector<int> touched_;            // components the current entry reached, first reach first
-  std::vector<double> failed_rate_;     // by component, per second
+  std::vector<int> touched_;         // components the current entry reached, first reach first
+  std::vector<double> failed_rate_;  // by component, per second
 };
 
 }  // namespace

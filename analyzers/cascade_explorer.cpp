@@ -16,8 +16,8 @@ using detail::Runner;
 struct Workspace {
   static constexpr int kUnvisited = -2;
   static constexpr int kSeed = -1;
-  std::vector<int> parent;    // by operation: kUnvisited, kSeed, or the failed callee
-  std::vector<char> stalled;  // by consumer
+  std::vector<int> parent;                 // by operation: kUnvisited, kSeed, or the failed callee
+  std::vector<char> stalled;               // by consumer
   std::vector<model::OperationId> failed;  // in the order they failed: the propagation's queue
   std::vector<model::ConsumerId> stalled_list;
   std::vector<model::EventId> lost;
@@ -187,29 +187,6 @@ class Expansion {
   Component component_;
 };
 
-std::vector<std::string> names(const std::vector<model::OperationId>& ops,
-                               const model::Spec& spec) {
-  std::vector<std::string> out;
-  out.reserve(ops.size());
-  for (model::OperationId op : ops) out.push_back(spec.operations[op].full_name);
-  return out;
-}
-
-// The lists as names, from the ids.
-void name_lists(const model::Spec& spec, Cascade& c) {
-  c.failed_entries = names(c.failed_entry_ids, spec);
-  c.failed_operations = names(c.failed_operation_ids, spec);
-  for (model::ConsumerId id : c.stalled_consumer_ids)
-    c.stalled_consumers.push_back(spec.consumers[id].name);
-  for (model::EventId id : c.lost_event_ids) c.lost_events.push_back(spec.events[id].name);
-  for (const auto& path : c.path_ids) {
-    std::vector<std::string> chain{c.component};
-    for (model::OperationId op : path) chain.push_back(spec.operations[op].full_name);
-    c.paths.push_back(std::move(chain));
-  }
-  for (const StopperRef& ref : c.stopper_refs) c.stopped_by.push_back(stopper_of(spec, ref));
-}
-
 }  // namespace
 
 struct CascadeExplorer::Impl {
@@ -225,7 +202,6 @@ CascadeExplorer::~CascadeExplorer() = default;
 Cascade CascadeExplorer::expand(ComponentKind kind, int component_id) {
   Cascade c = Expansion(impl_->index, impl_->workspace, {kind, component_id}).run();
   impl_->workspace.reset();
-  name_lists(impl_->index.spec, c);
   return c;
 }
 

@@ -8,7 +8,7 @@
 //   for (const Cascade& c : analysis.cascades) write(explorer.expand(c.kind, c.component_id));
 //
 // expand() gives what analyze() gives with CascadeLists::Full for that component: every list
-// complete, as ids and as names.
+// complete, as ids (cascade_names.h names them).
 
 #include <memory>
 

@@ -67,14 +67,14 @@ std::vector<StopperRef> rank_stoppers(const model::Spec& spec, const std::vector
   }
   for (std::size_t c = 0; c < spec.consumers.size(); ++c) {
     if (!durable[c]) continue;
-    refs.push_back({StopMechanism::DurableBroker, RunnerKind::Consumer, static_cast<int>(c), -1,
-                    false});
+    refs.push_back(
+        {StopMechanism::DurableBroker, RunnerKind::Consumer, static_cast<int>(c), -1, false});
     slots.push_back(&durable_stopper[c]);
   }
   for (auto& [broker, edge] : pairs.publishes) {
     if (edge.stopper < 0) continue;
-    refs.push_back({StopMechanism::Outbox, edge.publisher.kind, edge.publisher.id, edge.event,
-                    false});
+    refs.push_back(
+        {StopMechanism::Outbox, edge.publisher.kind, edge.publisher.id, edge.event, false});
     slots.push_back(&edge.stopper);
   }
   std::vector<Stopper> texts;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analyzers/cascade_explorer.h"
+#include "analyzers/cascade_names.h"
 #include "tests/analyzers/load.h"
 
 namespace ripple::analyzers {
@@ -33,7 +34,7 @@ std::vector<T> first(const std::vector<T>& list, int limit) {
 }
 
 void expect_bounded_matches_full(const model::Spec& spec, int limit) {
-  const Analysis full = analyze(spec);
+  const Analysis full = analyze(spec, {CascadeLists::Full});
   const Analysis bounded = analyze(spec, {CascadeLists::Bounded, limit});
   ASSERT_EQ(full.cascades.size(), bounded.cascades.size());
   for (std::size_t i = 0; i < full.cascades.size(); ++i) {
@@ -44,20 +45,21 @@ void expect_bounded_matches_full(const model::Spec& spec, int limit) {
     EXPECT_EQ(b.kind, f.kind);
     EXPECT_EQ(b.component_id, f.component_id);
     EXPECT_EQ(b.blast_radius, f.blast_radius);  // the same sum in the same order
-    EXPECT_EQ(b.counts.failed_entries, std::ssize(f.failed_entries));
-    EXPECT_EQ(b.counts.failed_operations, std::ssize(f.failed_operations));
-    EXPECT_EQ(b.counts.stalled_consumers, std::ssize(f.stalled_consumers));
-    EXPECT_EQ(b.counts.lost_events, std::ssize(f.lost_events));
-    EXPECT_EQ(b.counts.stopped_by, std::ssize(f.stopped_by));
+    EXPECT_EQ(b.counts.failed_entries, std::ssize(f.failed_entry_ids));
+    EXPECT_EQ(b.counts.failed_operations, std::ssize(f.failed_operation_ids));
+    EXPECT_EQ(b.counts.stalled_consumers, std::ssize(f.stalled_consumer_ids));
+    EXPECT_EQ(b.counts.lost_events, std::ssize(f.lost_event_ids));
+    EXPECT_EQ(b.counts.stopped_by, std::ssize(f.stopper_refs));
+    EXPECT_EQ(f.counts.failed_operations, std::ssize(f.failed_operation_ids));
     EXPECT_EQ(b.failed_entry_ids, f.failed_entry_ids);
     EXPECT_EQ(b.failed_operation_ids, first(f.failed_operation_ids, limit));
     EXPECT_EQ(b.stalled_consumer_ids, first(f.stalled_consumer_ids, limit));
     EXPECT_EQ(b.lost_event_ids, first(f.lost_event_ids, limit));
     EXPECT_EQ(b.path_ids, first(f.path_ids, limit));
-    EXPECT_EQ(stopper_texts(spec, b.stopper_refs), first(stopper_texts(spec, f.stopper_refs), limit));
+    EXPECT_EQ(stopper_texts(spec, b.stopper_refs),
+              first(stopper_texts(spec, f.stopper_refs), limit));
     EXPECT_EQ(b.longest_path_index, f.longest_path_index);
     EXPECT_EQ(b.longest_path_ids, f.longest_path_ids);
-    EXPECT_TRUE(b.failed_operations.empty() && b.paths.empty() && b.stopped_by.empty());
   }
 }
 
@@ -163,9 +165,9 @@ TEST(CascadeBounded, MatchesTheFullExpansionOnRandomSpecs) {
 
 TEST(CascadeBounded, MatchesTheFullExpansionOnTheExamples) {
   for (const char* example :
-       {"examples/marketplace.yaml", "examples/fanout-thin-events.yaml", "examples/hospital-lab.yaml",
-        "examples/iot-telemetry.yaml", "examples/logistics.yaml", "examples/retry-layers.yaml",
-        "examples/social-timeline.yaml"})
+       {"examples/marketplace.yaml", "examples/fanout-thin-events.yaml",
+        "examples/hospital-lab.yaml", "examples/iot-telemetry.yaml", "examples/logistics.yaml",
+        "examples/retry-layers.yaml", "examples/social-timeline.yaml"})
     for (int limit : {0, 1, 3, 1000}) expect_bounded_matches_full(load_example(example), limit);
 }
 
@@ -182,7 +184,7 @@ workload: {sources: [{to: a.x, rate: 1/s}, {to: b.x, rate: 3/s}]}
   const Analysis a = analyze(spec, {CascadeLists::Bounded, 1});
   const Cascade* d = testing::find_cascade(a, "d");
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->counts.failed_operations, 4);  // a.x, a.z, b.x, d.y
+  EXPECT_EQ(d->counts.failed_operations, 4);                               // a.x, a.z, b.x, d.y
   EXPECT_EQ(d->failed_operation_ids, std::vector<model::OperationId>{0});  // a.x
   EXPECT_EQ(d->counts.failed_entries, 2);
   EXPECT_EQ(d->failed_entry_ids, (std::vector<model::OperationId>{0, 2}));  // always complete
@@ -191,23 +193,51 @@ workload: {sources: [{to: a.x, rate: 1/s}, {to: b.x, rate: 3/s}]}
   EXPECT_DOUBLE_EQ(d->blast_radius, 1);
   EXPECT_EQ(d->counts.stopped_by, 1);
   ASSERT_EQ(d->stopper_refs.size(), 1u);
-  EXPECT_EQ(stopper_of(spec, d->stopper_refs[0]).detail,
-            "on_failure: continue on the call to d.y");
-  EXPECT_TRUE(d->failed_entries.empty());  // no names when bounded
+  EXPECT_EQ(stopper_of(spec, d->stopper_refs[0]).detail, "on_failure: continue on the call to d.y");
 }
 
 TEST(CascadeExplorer, ExpandsOneComponentAsAnalyzeDoes) {
   const model::Spec spec = load_example("examples/marketplace.yaml");
-  const Analysis a = analyze(spec);
+  const Analysis a = analyze(spec, {CascadeLists::Full});
   CascadeExplorer explorer(spec);
   for (const Cascade& c : a.cascades) {
     const Cascade e = explorer.expand(c.kind, c.component_id);
-    EXPECT_EQ(e.failed_operations, c.failed_operations);
-    EXPECT_EQ(e.paths, c.paths);
-    EXPECT_EQ(e.stalled_consumers, c.stalled_consumers);
-    EXPECT_EQ(e.lost_events, c.lost_events);
+    EXPECT_EQ(e.component, c.component);
+    EXPECT_EQ(e.failed_entry_ids, c.failed_entry_ids);
+    EXPECT_EQ(e.failed_operation_ids, c.failed_operation_ids);
+    EXPECT_EQ(e.path_ids, c.path_ids);
+    EXPECT_EQ(e.stalled_consumer_ids, c.stalled_consumer_ids);
+    EXPECT_EQ(e.lost_event_ids, c.lost_event_ids);
+    EXPECT_EQ(stopper_texts(spec, e.stopper_refs), stopper_texts(spec, c.stopper_refs));
     EXPECT_EQ(e.blast_radius, c.blast_radius);
   }
+}
+
+TEST(CascadeNames, NameEveryListKeptAndChainsFromTheComponent) {
+  const model::Spec spec = load(R"(
+ripple: 1
+brokers: {bus: {type: memory}}
+events: {E: {broker: bus}}
+services:
+  a: {operations: {x: {calls: [d.y], publishes: [E]}}}
+  c: {operations: {x: {calls: [{to: d.y, on_failure: continue}]}}}
+  d: {operations: {y: {}}, consumes: {E: {calls: [d.y]}}}
+workload: {sources: [{to: a.x, rate: 1/s}]}
+)");
+  const Analysis a = analyze(spec);
+  const Cascade* d = testing::find_cascade(a, "d");
+  ASSERT_NE(d, nullptr);
+  const CascadeNames names = name_cascade(spec, *d);
+  EXPECT_EQ(names.failed_entries, std::vector<std::string>{"a.x"});
+  EXPECT_EQ(names.failed_operations, (std::vector<std::string>{"a.x", "d.y"}));
+  EXPECT_EQ(names.stalled_consumers, std::vector<std::string>{"d:E"});
+  EXPECT_EQ(names.lost_events, std::vector<std::string>{"E"});
+  EXPECT_EQ(names.paths, (std::vector<std::vector<std::string>>{{"d", "a.x"}}));
+  ASSERT_EQ(names.stopped_by.size(), 1u);
+  EXPECT_EQ(names.stopped_by[0].at, "c.x");
+  EXPECT_EQ(chain_names(spec, *d, d->longest_path_ids), (std::vector<std::string>{"d", "a.x"}));
+  EXPECT_EQ(operation_names(spec, d->failed_operation_ids, 1), std::vector<std::string>{"a.x"});
+  EXPECT_TRUE(chain_names(spec, *d, {}).empty());
 }
 
 }  // namespace
