@@ -75,9 +75,13 @@ class EntryPass {
         cascades_(cascades),
         memberships_(seed_memberships(index)),
         distance_(static_cast<std::size_t>(index.operations()), -1),
+        up_(static_cast<std::size_t>(index.operations()), -1),
+        up_position_(static_cast<std::size_t>(index.operations()), 0),
         reach_(cascades.size()),
         reached_by_(cascades.size(), -1),
-        failed_rate_(cascades.size(), 0) {}
+        failed_rate_(cascades.size(), 0) {
+    index_call_positions();
+  }
 
   void run() {
     for (int op = 0; op < index_.operations(); ++op)
@@ -99,18 +103,43 @@ class EntryPass {
     for (model::OperationId op : order_) distance_[op] = -1;
   }
 
-  // Breadth-first down the calls with on_failure: fail, from the entry.
+  // Breadth-first down the calls with on_failure: fail, from the entry. Each operation keeps
+  // the caller one step closer to the entry that comes first in FailureIndex::callers of it: the
+  // step up its chain.
   void search_down(model::OperationId entry) {
     order_.assign(1, entry);
     distance_[entry] = 0;
     for (std::size_t next = 0; next < order_.size(); ++next) {
       const model::OperationId op = order_[next];
-      for (const model::Call& call : spec_.operations[op].work.calls) {
-        if (call.on_failure != model::OnFailure::Fail || distance_[call.target] >= 0) continue;
-        distance_[call.target] = distance_[op] + 1;
-        order_.push_back(call.target);
+      const std::vector<model::Call>& calls = spec_.operations[op].work.calls;
+      for (std::size_t k = 0; k < calls.size(); ++k) {
+        const model::Call& call = calls[k];
+        if (call.on_failure != model::OnFailure::Fail) continue;
+        const int position = call_position_[call_start_[op] + k];
+        if (distance_[call.target] < 0) {
+          distance_[call.target] = distance_[op] + 1;
+          order_.push_back(call.target);
+        } else if (distance_[call.target] != distance_[op] + 1 ||
+                   up_position_[call.target] <= position) {
+          continue;
+        }
+        up_[call.target] = op;
+        up_position_[call.target] = position;
       }
     }
+  }
+
+  // For each call of each operation, its position in FailureIndex::callers of its target (whose
+  // operations come first, by id, each one's calls in order).
+  void index_call_positions() {
+    std::vector<int> seen(static_cast<std::size_t>(index_.operations()), 0);
+    call_start_.reserve(static_cast<std::size_t>(index_.operations()) + 1);
+    for (int op = 0; op < index_.operations(); ++op) {
+      call_start_.push_back(static_cast<int>(call_position_.size()));
+      for (const model::Call& call : spec_.operations[op].work.calls)
+        call_position_.push_back(seen[call.target]++);
+    }
+    call_start_.push_back(static_cast<int>(call_position_.size()));
   }
 
   // order_ lists operations by increasing distance, so the first visit of a component is at its
@@ -150,15 +179,7 @@ class EntryPass {
   // Up from the seed to the entry, each step to the first caller one step closer to it.
   [[nodiscard]] std::vector<model::OperationId> chain(const Cascade& c, const Reach& r) const {
     std::vector<model::OperationId> chain{r.seed};
-    for (int remaining = r.distance; remaining > 0; --remaining) {
-      for (const CallerEdge& edge : index_.callers[chain.back()]) {
-        if (!edge.fails || edge.caller.kind != RunnerKind::Operation ||
-            distance_[edge.caller.id] != remaining - 1)
-          continue;
-        chain.push_back(edge.caller.id);
-        break;
-      }
-    }
+    for (int remaining = r.distance; remaining > 0; --remaining) chain.push_back(up_[chain.back()]);
     std::size_t first = 0;
     if (c.kind == ComponentKind::Service)
       while (first + 1 < chain.size() && spec_.operations[chain[first]].service == c.component_id)
@@ -173,6 +194,10 @@ class EntryPass {
   Csr<Membership> memberships_;            // by operation: the components it seeds
   std::vector<int> distance_;              // by operation: calls down from the entry, -1 unreached
   std::vector<model::OperationId> order_;  // the search's operations, by distance
+  std::vector<model::OperationId> up_;     // by operation: the next step up its chain
+  std::vector<int> up_position_;           // by operation: up_'s position among its callers
+  std::vector<int> call_start_;            // by operation: its first call in call_position_
+  std::vector<int> call_position_;         // by call: its place in callers of its target
   std::vector<Reach> reach_;               // by component, valid where reached_by_ is the entry
   std::vector<model::OperationId> reached_by_;
   std::vector<int> touched_;         // components the current entry reached, first reach first
