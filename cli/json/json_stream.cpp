@@ -56,6 +56,12 @@ void JsonStream::value(const Json& value) {
   flush_when_full();
 }
 
+void JsonStream::string_value(std::string_view text) {
+  before_value();
+  append_json_string(text, buffer_);
+  flush_when_full();
+}
+
 void JsonStream::finish() {
   assert(open_.empty());
   buffer_ += '\n';

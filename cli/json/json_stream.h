@@ -41,9 +41,14 @@ class JsonStream {
   void end();  // closes the innermost open object or array
   void key(std::string_view name);
   void value(const Json& value);
+  void string_value(std::string_view text);  // a string, without making a Json of it
   void member(std::string_view name, const Json& value) {
     key(name);
     this->value(value);
+  }
+  void string_member(std::string_view name, std::string_view text) {
+    key(name);
+    string_value(text);
   }
   void finish();
 

@@ -81,42 +81,78 @@ bool shortened(const analyzers::Cascade& c) {
          std::ssize(c.stopper_refs) < c.counts.stopped_by;
 }
 
+// A list of names, written as it is named: `name(i)` for i in 0..count.
+template <class Name>
+void write_names(JsonStream& json, std::string_view key, std::size_t count, Name name) {
+  json.key(key);
+  json.begin_array();
+  for (std::size_t i = 0; i < count; ++i) json.string_value(name(i));
+  json.end();
+}
+
+void write_chain(JsonStream& json, const model::Spec& spec, const analyzers::Cascade& c,
+                 const std::vector<model::OperationId>& path) {
+  json.begin_array();
+  if (!path.empty()) json.string_value(c.component);
+  for (model::OperationId op : path) json.string_value(spec.operations[op].full_name);
+  json.end();
+}
+
 // The lists as the cascade keeps them (failed entries as many as its chains), then, when a list
-// was cut, the complete counts and the longest chain.
-Json cascade_json(const model::Spec& spec, const analyzers::Cascade& c) {
-  Json stopped_by = Json::array();
+// was cut, the complete counts and the longest chain. Names are written straight from the spec.
+void write_cascade(JsonStream& json, const model::Spec& spec, const analyzers::Cascade& c) {
+  json.begin_object();
+  json.string_member("kind", analyzers::to_string(c.kind));
+  const auto operation = [&](const std::vector<model::OperationId>& ids) {
+    return [&spec, &ids](std::size_t i) -> const std::string& {
+      return spec.operations[ids[i]].full_name;
+    };
+  };
+  write_names(json, "failed_entries", std::min(c.failed_entry_ids.size(), c.path_ids.size()),
+              operation(c.failed_entry_ids));
+  write_names(json, "stalled_consumers", c.stalled_consumer_ids.size(),
+              [&](std::size_t i) -> const std::string& {
+                return spec.consumers[c.stalled_consumer_ids[i]].name;
+              });
+  write_names(
+      json, "lost_events", c.lost_event_ids.size(),
+      [&](std::size_t i) -> const std::string& { return spec.events[c.lost_event_ids[i]].name; });
+  json.member("blast_radius", c.blast_radius);
+  json.key("paths");
+  json.begin_array();
+  for (const auto& path : c.path_ids) write_chain(json, spec, c, path);
+  json.end();
+  write_names(json, "failed_operations", c.failed_operation_ids.size(),
+              operation(c.failed_operation_ids));
+  json.key("stopped_by");
+  json.begin_array();
   for (const analyzers::StopperRef& ref : c.stopper_refs) {
     const analyzers::Stopper s = analyzers::stopper_of(spec, ref);
-    stopped_by.push_back({{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
+    json.value(Json{{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
   }
-  Json paths = Json::array();
-  for (const auto& path : c.path_ids) paths.push_back(analyzers::chain_names(spec, c, path));
-  Json object{
-      {"kind", analyzers::to_string(c.kind)},
-      {"failed_entries", analyzers::operation_names(spec, c.failed_entry_ids, c.path_ids.size())},
-      {"stalled_consumers", analyzers::consumer_names(spec, c.stalled_consumer_ids)},
-      {"lost_events", analyzers::event_names(spec, c.lost_event_ids)},
-      {"blast_radius", c.blast_radius},
-      {"paths", std::move(paths)},
-      {"failed_operations", analyzers::operation_names(spec, c.failed_operation_ids)},
-      {"stopped_by", std::move(stopped_by)}};
+  json.end();
   if (shortened(c)) {
-    object["counts"] = {{"failed_entries", c.counts.failed_entries},
-                        {"failed_operations", c.counts.failed_operations},
-                        {"stalled_consumers", c.counts.stalled_consumers},
-                        {"lost_events", c.counts.lost_events},
-                        {"stopped_by", c.counts.stopped_by}};
-    object["longest_path"] = analyzers::chain_names(spec, c, c.longest_path_ids);
+    json.member("counts", Json{{"failed_entries", c.counts.failed_entries},
+                               {"failed_operations", c.counts.failed_operations},
+                               {"stalled_consumers", c.counts.stalled_consumers},
+                               {"lost_events", c.counts.lost_events},
+                               {"stopped_by", c.counts.stopped_by}});
+    json.key("longest_path");
+    write_chain(json, spec, c, c.longest_path_ids);
   }
-  return object;
+  json.end();
 }
 
 void write_cascades(JsonStream& json, const AnalyzeDocument& doc) {
   json.key("cascades");
   json.begin_object();
-  for (const analyzers::Cascade& c : doc.analysis.cascades)
-    json.member(c.component, doc.full_cascade ? cascade_json(doc.spec, doc.full_cascade(c))
-                                              : cascade_json(doc.spec, c));
+  for (const analyzers::Cascade& c : doc.analysis.cascades) {
+    json.key(c.component);
+    if (doc.full_cascade)
+      write_cascade(json, doc.spec, doc.full_cascade(c));
+    else
+      write_cascade(json, doc.spec, c);
+  }
   json.end();
 }
 
@@ -250,7 +286,7 @@ void write_analyze_json(const AnalyzeDocument& doc,
   const Analysis& a = doc.analysis;
   JsonStream json(sink);
   json.begin_object();
-  json.member("spec", doc.spec.name);
+  json.string_member("spec", doc.spec.name);
   write_services(json, a);
   write_amplification(json, a);
   write_cascades(json, doc);

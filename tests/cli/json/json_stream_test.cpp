@@ -35,6 +35,20 @@ TEST(JsonStream, WritesTheBytesOfJsonTextPieceByPiece) {
   EXPECT_EQ(out, json_text(doc));
 }
 
+TEST(JsonStream, WritesStringsAsJsonTextDoes) {
+  std::string out;
+  JsonStream json([&out](std::string_view text) { out += text; });
+  json.begin_object();
+  json.string_member("q\"uote", "tab\there \\ \x01");
+  json.key("list");
+  json.begin_array();
+  json.string_value("line\nbreak");
+  json.end();
+  json.end();
+  json.finish();
+  EXPECT_EQ(out, json_text({{"q\"uote", "tab\there \\ \x01"}, {"list", {"line\nbreak"}}}));
+}
+
 TEST(JsonStream, WritesAnEmptyTopLevelArrayOnOneLine) {
   std::string out;
   JsonStream json([&out](std::string_view text) { out += text; });
