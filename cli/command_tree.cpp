@@ -39,7 +39,8 @@ OptionEntry option_entry(const CLI::Option& option) {
 }
 
 ArgumentEntry argument_entry(const CLI::Option& option) {
-  return {option.get_name(), option.get_description(), option.get_items_expected_max() > 1};
+  return {option.get_name(), option.get_description(), option.get_items_expected_max() > 1,
+          choices_of(option.get_type_name())};
 }
 
 }  // namespace

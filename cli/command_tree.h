@@ -23,7 +23,8 @@ struct OptionEntry {
 struct ArgumentEntry {
   std::string name;  // "SPEC"
   std::string description;
-  bool repeated = false;  // takes several values
+  bool repeated = false;             // takes several values
+  std::vector<std::string> choices;  // the values an IsMember check allows; empty: any (files)
 };
 
 struct CommandEntry {
