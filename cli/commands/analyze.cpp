@@ -10,6 +10,7 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/render/render_analyze.h"
 #include "cli/review/rankings.h"
 #include "cli/spec_input.h"
@@ -22,6 +23,7 @@ struct AnalyzeOptions {
   std::string scenario;
   std::string format = "text";
   bool strict = false;
+  std::string output;  // -o FILE; empty: stdout
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
@@ -53,7 +55,8 @@ void add_analyze_command(CLI::App& app, Action& action) {
   add_scenario_option(*sub, options->scenario);
   add_format_option(*sub, options->format, {"text", "json", "markdown", "sarif", "junit"});
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
-  run_when_chosen(*sub, action, options, run_analyze);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<AnalyzeOptions>(run_analyze));
 }
 
 }  // namespace ripple::cli
