@@ -15,6 +15,7 @@
 #include "analyzers/cascade_explorer.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/render/render_analyze.h"
 #include "cli/review/rankings.h"
 #include "cli/spec_input.h"
@@ -28,6 +29,7 @@ struct AnalyzeOptions {
   std::string format = "text";
   bool strict = false;
   bool full = false;
+  std::string output;  // -o FILE; empty: stdout
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
@@ -73,7 +75,8 @@ void add_analyze_command(CLI::App& app, Action& action) {
   sub->add_flag("--full", options->full,
                 "JSON: list every entry of each cascade's lists (by default the first 10 and the "
                 "counts)");
-  run_when_chosen(*sub, action, options, run_analyze);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<AnalyzeOptions>(run_analyze));
 }
 
 }  // namespace ripple::cli

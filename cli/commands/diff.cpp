@@ -13,6 +13,8 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_diff.h"
 #include "cli/review/spec_diff.h"
 #include "cli/spec_input.h"
@@ -28,6 +30,7 @@ struct DiffOptions {
   std::optional<std::uint64_t> seed;
   std::string fail_on = "never";
   std::string format = "text";
+  std::string output;  // -o FILE; empty: stdout
 };
 
 std::optional<model::Spec> load_from_git(const std::string& ref, const std::string& head_path,
@@ -58,7 +61,10 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, Io& io) {
       usage_error(io, side->label + ": " + *problem);
       return false;
     }
-    side->simulation = sim::simulate(side->spec, sim_options);
+    sim::SimulationOptions with_bar = sim_options;
+    const std::unique_ptr<ProgressBar> progress =
+        attach_progress_bar(with_bar, io, "simulating " + side->label);
+    side->simulation = sim::simulate(side->spec, with_bar);
   }
   return true;
 }
@@ -123,7 +129,8 @@ void add_diff_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"worse", "never"}))
       ->capture_default_str();
   add_format_option(*sub, options->format, {"text", "json", "markdown"});
-  run_when_chosen(*sub, action, options, run_diff);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<DiffOptions>(run_diff));
 }
 
 }  // namespace ripple::cli

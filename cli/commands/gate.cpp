@@ -17,6 +17,8 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_gate.h"
 #include "cli/render/terminal.h"
 #include "cli/review/gate_baseline.h"
@@ -35,6 +37,7 @@ struct GateOptions {
   std::string write_baseline;
   SimulationFlags simulation;
   std::string format = "text";
+  std::string output;  // -o FILE; empty: stdout
 };
 
 // The spec with the gates of every --gates file added; nullopt after reporting problems.
@@ -93,12 +96,13 @@ struct Simulated {
 bool simulate_if_needed(const model::Spec& spec, const GateOptions& options, Simulated& out,
                         Io& io) {
   if (!needs_simulation(spec.gates)) return true;
-  const sim::SimulationOptions sim_options = simulation_options(options.simulation);
+  sim::SimulationOptions sim_options = simulation_options(options.simulation);
   if (const auto problem = sim::check_options(spec, sim_options)) {
     usage_error(io, *problem);
     return false;
   }
   const auto started = std::chrono::steady_clock::now();
+  const std::unique_ptr<ProgressBar> progress = attach_progress_bar(sim_options, io, "simulating");
   out.result = sim::simulate(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -133,7 +137,7 @@ int run_gate(const GateOptions& options, Io& io) {
   if (baseline) apply_baseline(report, analysis, *baseline);
 
   io.out << render(options, {report, options.spec, spec->name}, io);
-  if (options.format == "text" && simulated.result)
+  if (options.format == "text" && simulated.result && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", simulated.wall_seconds))
            << "\n";
   return report.passed() ? kExitOk : kExitCheckFailed;
@@ -158,7 +162,8 @@ void add_gate_command(CLI::App& app, Action& action) {
                   "Simulation seed (default: the spec's workload.seed)");
   add_replication_options(*sub, options->simulation, "Independent simulation replications");
   add_format_option(*sub, options->format, {"text", "json", "junit", "sarif", "github"});
-  run_when_chosen(*sub, action, options, run_gate);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<GateOptions>(run_gate));
 }
 
 }  // namespace ripple::cli

@@ -19,6 +19,8 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_simulate.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
@@ -35,6 +37,7 @@ struct SimulateOptions {
   std::string series_step = "1s";
   std::string series_file;
   std::string format = "text";
+  std::string output;  // -o FILE; empty: stdout
 };
 
 // Turns command-line text into simulator options; nullopt after reporting a problem.
@@ -59,12 +62,14 @@ std::string render(const sim::SimulationResult& result, const std::string& forma
 int run_simulate(const SimulateOptions& given, Io& io) {
   const std::optional<model::Spec> spec = load_or_report({given.spec, given.scenario}, io);
   if (!spec) return kExitBadInput;
-  const std::optional<sim::SimulationOptions> options = to_options(given, io);
+  std::optional<sim::SimulationOptions> options = to_options(given, io);
   if (!options) return kExitBadInput;
   if (const auto problem = sim::check_options(*spec, *options)) return usage_error(io, *problem);
 
   const auto started = std::chrono::steady_clock::now();
+  std::unique_ptr<ProgressBar> progress = attach_progress_bar(*options, io, "simulating");
   const sim::SimulationResult result = sim::simulate(*spec, *options);
+  progress.reset();
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (!given.series_file.empty()) {
@@ -73,7 +78,7 @@ int run_simulate(const SimulateOptions& given, Io& io) {
     if (!file) return usage_error(io, "cannot write the series to `" + given.series_file + "`");
   }
   io.out << render(result, given.format, io.out_color);
-  if (given.format == "text")
+  if (given.format == "text" && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", wall.count())) << "\n";
   return kExitOk;
 }
@@ -94,7 +99,8 @@ void add_simulate_command(CLI::App& app, Action& action) {
   sub->add_option("--series-step", options->series_step, "Time-series step")->capture_default_str();
   sub->add_option("--series", options->series_file, "Write the time series as CSV to this file");
   add_format_option(*sub, options->format, {"text", "json", "markdown"});
-  run_when_chosen(*sub, action, options, run_simulate);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<SimulateOptions>(run_simulate));
 }
 
 }  // namespace ripple::cli
