@@ -184,7 +184,6 @@ TEST(CascadeChainText, SaysWhatIsDownAndWhatFails) {
   EXPECT_EQ(cascade_chain_text({"db"}), "db down");
 }
 
-
 // A hub that twelve entry operations call: its cascade has twelve failed entries and chains, more
 // than the ten each list keeps by default.
 std::string hub_spec() {
