@@ -1,13 +1,18 @@
 // ripple analyze SPEC [--scenario FILE] [--format text|json|markdown|sarif|junit] [--strict]
+//                     [--full]
 // Runs every graph analyzer (coupling, amplification, cascades, thin/fat, lints) without
-// simulation. Exit 0; 1 with --strict when a finding of severity error remains after
-// suppressions; 2 when the spec is invalid (validate's diagnostics on stderr).
+// simulation. Cascades keep exact counts and the first entries of each list; --full has the JSON
+// list every entry, each cascade expanded while it is written. Exit 0; 1 with --strict when a
+// finding of severity error remains after suppressions; 2 when the spec is invalid (validate's
+// diagnostics on stderr).
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "analyzers/analysis.h"
+#include "analyzers/cascade_explorer.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
@@ -23,11 +28,11 @@ struct AnalyzeOptions {
   std::string scenario;
   std::string format = "text";
   bool strict = false;
+  bool full = false;
   std::string output;  // -o FILE; empty: stdout
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
-  if (options.format == "json") return render_analyze_json(doc);
   if (options.format == "markdown") return render_analyze_markdown(doc);
   if (options.format == "sarif") return render_analyze_sarif(doc);
   if (options.format == "junit") return render_analyze_junit(doc);
@@ -39,7 +44,19 @@ int run_analyze(const AnalyzeOptions& options, Io& io) {
   if (!spec) return kExitBadInput;
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
   const AnalysisRanking ranking = rank_analysis(analysis);
-  io.out << render(options, {*spec, analysis, ranking, options.spec}, io);
+  AnalyzeDocument doc{*spec, analysis, ranking, options.spec};
+  if (options.format == "json") {
+    std::optional<analyzers::CascadeExplorer> explorer;
+    if (options.full) {
+      explorer.emplace(*spec);
+      doc.full_cascade = [&explorer](const analyzers::Cascade& c) {
+        return explorer->expand(c.kind, c.component_id);
+      };
+    }
+    write_analyze_json(doc, [&io](std::string_view text) { io.out << text; });
+  } else {
+    io.out << render(options, doc, io);
+  }
   const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;
   return options.strict && errors ? kExitCheckFailed : kExitOk;
 }
@@ -55,6 +72,9 @@ void add_analyze_command(CLI::App& app, Action& action) {
   add_scenario_option(*sub, options->scenario);
   add_format_option(*sub, options->format, {"text", "json", "markdown", "sarif", "junit"});
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
+  sub->add_flag("--full", options->full,
+                "JSON: list every entry of each cascade's lists (by default the first 10 and the "
+                "counts)");
   add_output_option(*sub, options->output);
   run_when_chosen(*sub, action, options, to_output_file<AnalyzeOptions>(run_analyze));
 }

@@ -11,7 +11,9 @@
 //   junit     one test case per lint rule, failed when the rule fired
 // Units in every format: rates per second, sizes in bytes, ratios 0..1 (text shows percent).
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzers/analysis.h"
@@ -21,11 +23,18 @@
 
 namespace ripple::cli {
 
+// The complete lists of one cascade of the analysis (analyzers::CascadeExplorer::expand), asked
+// for one cascade at a time while the JSON is written, so that they never all exist at once.
+using FullCascade = std::function<analyzers::Cascade(const analyzers::Cascade&)>;
+
 struct AnalyzeDocument {
   const model::Spec& spec;
   const analyzers::Analysis& analysis;
   const AnalysisRanking& ranking;  // rank_analysis(analysis): the order of the text's tables
   std::string spec_path;           // as the user wrote it; SARIF and JUnit name it
+  // `--full`: JSON lists every entry of every cascade from here; when empty, the lists the
+  // analysis keeps (with CascadeLists::Bounded, the first entries, plus "counts" where cut).
+  FullCascade full_cascade = nullptr;
 };
 
 // Text rows per table before "... and N more".
@@ -34,6 +43,9 @@ inline constexpr std::size_t kTextTableRows = 15;
 [[nodiscard]] std::string render_analyze_text(const AnalyzeDocument& doc, Color color);
 [[nodiscard]] std::string render_analyze_markdown(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_json(const AnalyzeDocument& doc);
+// The same JSON, handed to `sink` piece by piece as it is made (never whole in memory).
+void write_analyze_json(const AnalyzeDocument& doc,
+                        const std::function<void(std::string_view)>& sink);
 [[nodiscard]] std::string render_analyze_sarif(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_junit(const AnalyzeDocument& doc);
 
