@@ -56,13 +56,12 @@ Index build_index(const model::Spec& spec) {
   index.is_entry.assign(spec.operations.size(), 0);
   for (std::size_t op = 0; op < spec.operations.size(); ++op)
     index_work(spec, {false, static_cast<int>(op)}, spec.operations[op].work, index);
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c) {
+  for (model::ConsumerId c : spec.consumer_ids()) {
     const model::Consumer& consumer = spec.consumers[c];
-    index_work(spec, {true, static_cast<int>(c)}, consumer.work, index);
-    index.consumers[spec.events[consumer.event].broker].push_back(static_cast<int>(c));
-    for (model::EntityId entity : spec.callback_entities(static_cast<int>(c)))
-      if (spec.entities[entity].read)
-        index.callbacks[*spec.entities[entity].read].push_back(static_cast<int>(c));
+    index_work(spec, {true, c}, consumer.work, index);
+    index.consumers[spec.events[consumer.event].broker].push_back(c);
+    for (model::EntityId entity : spec.callback_entities(c))
+      if (spec.entities[entity].read) index.callbacks[*spec.entities[entity].read].push_back(c);
   }
   for (model::OperationId op : entry_operations(spec)) index.is_entry[op] = 1;
   for (const model::RateSource& source : spec.workload.sources)
@@ -146,11 +145,11 @@ class Propagation {
 
   void fail(Runner r, int parent) {
     if (r.is_consumer) {
-      stall(r.id);
+      stall(model::ConsumerId{r.id});
     } else if (parent_[r.id] == kUnvisited) {
       parent_[r.id] = parent;
-      work_.failed.push_back(r.id);
-      queue_.push_back(r.id);
+      work_.failed.emplace_back(r.id);
+      queue_.emplace_back(r.id);
     }
   }
 
@@ -184,8 +183,8 @@ class Propagation {
     }
     for (model::ConsumerId c : index_.consumers[id_]) stall(c);
     if (!spec_.brokers[id_].durable())
-      for (std::size_t e = 0; e < spec_.events.size(); ++e)
-        if (spec_.events[e].broker == id_) lost_event(static_cast<int>(e));
+      for (model::EventId e : spec_.event_ids())
+        if (spec_.events[e].broker == id_) lost_event(e);
   }
 
   void spread() {
@@ -210,7 +209,7 @@ class Propagation {
 
   [[nodiscard]] std::vector<std::string> path_to(model::OperationId entry) const {
     std::vector<model::OperationId> chain;
-    for (int op = entry; op >= 0; op = parent_[op]) chain.push_back(op);
+    for (int op = entry; op >= 0; op = parent_[op]) chain.emplace_back(op);
     std::reverse(chain.begin(), chain.end());
     // A service that is down fails all its operations: the chain starts with the first
     // operation elsewhere, unless the entry itself belongs to the service.
@@ -231,7 +230,7 @@ class Propagation {
       cascade.failed_operations.push_back(spec_.operations[op].full_name);
       if (!index_.is_entry[op]) continue;
       cascade.failed_entries.push_back(spec_.operations[op].full_name);
-      cascade.paths.push_back(path_to(static_cast<int>(op)));
+      cascade.paths.push_back(path_to(op));
       failed_rate += index_.entry_rate[op];
     }
     cascade.blast_radius = index_.total_rate > 0 ? failed_rate / index_.total_rate : 0;
