@@ -29,21 +29,19 @@ std::vector<Amplification> amplifications(const model::Spec& spec, const detail:
   for (model::OperationId op : detail::entry_operations(spec))
     result.push_back(
         amplification_of(flow, m, flow.op_node(op), AmplificationKind::EntryOperation));
-  for (std::size_t e = 0; e < spec.events.size(); ++e)
-    result.push_back(
-        amplification_of(flow, m, flow.event_node(static_cast<int>(e)), AmplificationKind::Event));
+  for (model::EventId e : spec.event_ids())
+    result.push_back(amplification_of(flow, m, flow.event_node(e), AmplificationKind::Event));
   return result;
 }
 
 Rates rates_of(const model::Spec& spec, const detail::FlowGraph& flow,
                const detail::FlowMetrics& m) {
   Rates rates;
-  for (std::size_t i = 0; i < spec.operations.size(); ++i)
-    rates.operations.push_back(m.rate[flow.op_node(static_cast<int>(i))]);
-  for (std::size_t i = 0; i < spec.events.size(); ++i)
-    rates.events.push_back(m.rate[flow.event_node(static_cast<int>(i))]);
-  for (std::size_t i = 0; i < spec.consumers.size(); ++i)
-    rates.consumers.push_back(m.rate[flow.consumer_node(static_cast<int>(i))]);
+  for (model::OperationId op : spec.operation_ids())
+    rates.operations.push_back(m.rate[flow.op_node(op)]);
+  for (model::EventId e : spec.event_ids()) rates.events.push_back(m.rate[flow.event_node(e)]);
+  for (model::ConsumerId c : spec.consumer_ids())
+    rates.consumers.push_back(m.rate[flow.consumer_node(c)]);
   return rates;
 }
 

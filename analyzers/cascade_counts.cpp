@@ -129,7 +129,7 @@ class CountPass {
         if (!edge.fails)
           own_.push_back({row, columns_.offset[kStoppers] + edge.stopper});
         else if (edge.caller.kind == RunnerKind::Consumer)
-          stall(row, edge.caller.id, own_);
+          stall(row, model::ConsumerId{edge.caller.id}, own_);
       }
       for (model::ConsumerId c : index_.callbacks[u]) stall(row, c, own_);
     }
@@ -147,7 +147,7 @@ class CountPass {
     if (r.kind == RunnerKind::Operation)
       seeds.push_back({k, graph_.of[r.id]});
     else
-      stall(k, r.id, direct_);
+      stall(k, model::ConsumerId{r.id}, direct_);
   }
 
   void lost(int k, model::EventId e) { direct_.push_back({k, columns_.offset[kEvents] + e}); }
@@ -308,13 +308,13 @@ class CountPass {
   void add(Cascade& c, int g, int id) const {
     switch (g) {
       case kOperations:
-        c.failed_operation_ids.push_back(id);
+        c.failed_operation_ids.emplace_back(id);
         break;
       case kConsumers:
-        c.stalled_consumer_ids.push_back(id);
+        c.stalled_consumer_ids.emplace_back(id);
         break;
       case kEvents:
-        c.lost_event_ids.push_back(id);
+        c.lost_event_ids.emplace_back(id);
         break;
       default:
         c.stopper_refs.push_back(index_.stoppers[static_cast<std::size_t>(id)]);

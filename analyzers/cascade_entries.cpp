@@ -48,11 +48,12 @@ Csr<Membership> seed_memberships(const FailureIndex& index) {
         add_seed(component, op, pairs, seen, position);
     } else if (components[k].kind == ComponentKind::Store) {
       for (const Runner& r : index.store_users[id])
-        if (r.kind == RunnerKind::Operation) add_seed(component, r.id, pairs, seen, position);
+        if (r.kind == RunnerKind::Operation)
+          add_seed(component, model::OperationId{r.id}, pairs, seen, position);
     } else {
       for (const PublishEdge& edge : index.publishes[id])
         if (edge.stopper < 0 && edge.publisher.kind == RunnerKind::Operation)
-          add_seed(component, edge.publisher.id, pairs, seen, position);
+          add_seed(component, model::OperationId{edge.publisher.id}, pairs, seen, position);
     }
   }
   return Csr<Membership>(static_cast<std::size_t>(index.operations()), pairs);
@@ -63,7 +64,7 @@ Csr<Membership> seed_memberships(const FailureIndex& index) {
 struct Reach {
   int distance = 0;
   int position = 0;
-  model::OperationId seed = -1;
+  model::OperationId seed;
 };
 
 class EntryPass {
@@ -75,17 +76,17 @@ class EntryPass {
         cascades_(cascades),
         memberships_(seed_memberships(index)),
         distance_(static_cast<std::size_t>(index.operations()), -1),
-        up_(static_cast<std::size_t>(index.operations()), -1),
+        up_(static_cast<std::size_t>(index.operations())),
         up_position_(static_cast<std::size_t>(index.operations()), 0),
         reach_(cascades.size()),
-        reached_by_(cascades.size(), -1),
+        reached_by_(cascades.size()),
         failed_rate_(cascades.size(), 0) {
     index_call_positions();
   }
 
   void run() {
     for (int op = 0; op < index_.operations(); ++op)
-      if (index_.is_entry[op]) run_entry(op);
+      if (index_.is_entry[op]) run_entry(model::OperationId{op});
     for (std::size_t k = 0; k < cascades_.size(); ++k) {
       Cascade& c = cascades_[k];
       c.counts.failed_entries = static_cast<int>(c.failed_entry_ids.size());

@@ -64,10 +64,10 @@ class Expansion {
  private:
   void fail(Runner r, int parent) {
     if (r.kind == RunnerKind::Consumer) {
-      stall(r.id);
+      stall(model::ConsumerId{r.id});
     } else if (work_.parent[r.id] == Workspace::kUnvisited) {
       work_.parent[r.id] = parent;
-      work_.failed.push_back(r.id);
+      work_.failed.emplace_back(r.id);
     }
   }
 
@@ -86,7 +86,7 @@ class Expansion {
     } else if (component_.kind == ComponentKind::Store) {
       for (Runner r : index_.store_users[id]) fail(r, Workspace::kSeed);
     } else {
-      seed_broker(id);
+      seed_broker(model::BrokerId{id});
     }
   }
 
@@ -119,7 +119,7 @@ class Expansion {
 
   [[nodiscard]] std::vector<model::OperationId> path_to(model::OperationId entry) const {
     std::vector<model::OperationId> chain;
-    for (int op = entry; op >= 0; op = work_.parent[op]) chain.push_back(op);
+    for (int op = entry; op >= 0; op = work_.parent[op]) chain.emplace_back(op);
     std::reverse(chain.begin(), chain.end());
     // A service that is down fails all its operations: the chain starts with the first
     // operation elsewhere, unless the entry itself belongs to the service.
@@ -175,7 +175,8 @@ class Expansion {
         work_.lost.push_back(publish.event);
   }
 
-  static std::vector<int> sorted_unique(std::vector<int> ids) {
+  template <typename T>
+  static std::vector<T> sorted_unique(std::vector<T> ids) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;

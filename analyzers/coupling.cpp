@@ -7,7 +7,8 @@
 namespace ripple::analyzers::detail {
 namespace {
 
-std::vector<int> merged(std::vector<int> a, const std::vector<int>& b) {
+std::vector<model::ServiceId> merged(std::vector<model::ServiceId> a,
+                                     const std::vector<model::ServiceId>& b) {
   a.insert(a.end(), b.begin(), b.end());
   std::sort(a.begin(), a.end());
   a.erase(std::unique(a.begin(), a.end()), a.end());
@@ -34,10 +35,11 @@ ServiceCoupling couple(const model::Spec& spec, const DependencyGraph& graph, mo
 
 // Services that depend on each other both ways in the contract layer.
 void count_interdependence(const DependencyGraph& graph, Coupling& coupling) {
-  const int n = static_cast<int>(coupling.services.size());
-  std::vector<std::vector<int>> depends(static_cast<std::size_t>(n));
-  for (int s = 0; s < n; ++s) depends[s] = graph.dependencies(s, Layer::Contract, kAllKinds);
-  for (int s = 0; s < n; ++s) {
+  const model::IdRange<model::ServiceId> services(coupling.services.size());
+  std::vector<std::vector<model::ServiceId>> depends(coupling.services.size());
+  for (model::ServiceId s : services)
+    depends[s] = graph.dependencies(s, Layer::Contract, kAllKinds);
+  for (model::ServiceId s : services) {
     for (model::ServiceId t : depends[s]) {
       if (!std::binary_search(depends[t].begin(), depends[t].end(), s)) continue;
       ++coupling.services[s].siy;
@@ -46,9 +48,10 @@ void count_interdependence(const DependencyGraph& graph, Coupling& coupling) {
   }
 }
 
-std::vector<std::string> service_names(const model::Spec& spec, const std::vector<int>& ids) {
+std::vector<std::string> service_names(const model::Spec& spec,
+                                       const std::vector<model::ServiceId>& ids) {
   std::vector<std::string> names;
-  for (int id : ids) names.push_back(spec.services[id].name);
+  for (model::ServiceId id : ids) names.push_back(spec.services[id].name);
   return names;
 }
 
@@ -79,7 +82,7 @@ std::vector<std::vector<model::OperationId>> operation_cycles(const model::Spec&
   const int count = boost::strong_components(calls, component.data());
   std::vector<std::vector<model::OperationId>> members(static_cast<std::size_t>(count));
   for (std::size_t op = 0; op < component.size(); ++op)
-    members[component[op]].push_back(static_cast<int>(op));
+    members[component[op]].emplace_back(static_cast<int>(op));
   std::vector<std::vector<model::OperationId>> cycles;
   for (auto& m : members)
     if (m.size() > 1 || (m.size() == 1 && self_call[m.front()])) cycles.push_back(std::move(m));
@@ -90,8 +93,7 @@ std::vector<std::vector<model::OperationId>> operation_cycles(const model::Spec&
 Coupling compute_coupling(const model::Spec& spec, const DependencyGraph& graph,
                           const FlowGraph& flow, const FlowMetrics& metrics) {
   Coupling coupling;
-  for (std::size_t s = 0; s < spec.services.size(); ++s)
-    coupling.services.push_back(couple(spec, graph, static_cast<int>(s)));
+  for (model::ServiceId s : spec.service_ids()) coupling.services.push_back(couple(spec, graph, s));
   count_interdependence(graph, coupling);
   for (const auto& component : graph.sync_components()) {
     coupling.sync_components.push_back(service_names(spec, component));

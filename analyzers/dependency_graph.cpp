@@ -24,7 +24,8 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using Vertex = Graph::vertex_descriptor;
 using Edge = Graph::edge_descriptor;
 
-void sort_unique(std::vector<int>& ids) {
+template <typename T>
+void sort_unique(std::vector<T>& ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
@@ -85,8 +86,7 @@ DependencyGraph::DependencyGraph(const model::Spec& spec) : impl_(std::make_uniq
   impl_->graph = Graph(spec.services.size() + spec.brokers.size() + spec.stores.size());
   for (const model::Operation& op : spec.operations) impl_->add_work(op.service, op.work, spec);
   const auto publishers = publishers_by_event(spec);
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c)
-    impl_->add_consumer(static_cast<int>(c), spec, publishers);
+  for (model::ConsumerId c : spec.consumer_ids()) impl_->add_consumer(c, spec, publishers);
 }
 
 DependencyGraph::~DependencyGraph() = default;
@@ -95,12 +95,12 @@ std::size_t DependencyGraph::edge_count() const { return boost::num_edges(impl_-
 
 std::vector<model::ServiceId> DependencyGraph::dependencies(model::ServiceId service, Layer layer,
                                                             EdgeKinds kinds) const {
-  std::vector<int> out;
+  std::vector<model::ServiceId> out;
   const unsigned bit = layer_bit(layer);
   for (const Edge& e : boost::make_iterator_range(boost::out_edges(service, impl_->graph))) {
     const EdgeProperties& p = impl_->graph[e];
     const auto target = static_cast<int>(boost::target(e, impl_->graph));
-    if ((p.layers & bit) && kinds.has(p.kind) && target < impl_->services) out.push_back(target);
+    if ((p.layers & bit) && kinds.has(p.kind) && target < impl_->services) out.emplace_back(target);
   }
   sort_unique(out);
   return out;
@@ -108,11 +108,11 @@ std::vector<model::ServiceId> DependencyGraph::dependencies(model::ServiceId ser
 
 std::vector<model::ServiceId> DependencyGraph::dependents(model::ServiceId service,
                                                           Layer layer) const {
-  std::vector<int> in;
+  std::vector<model::ServiceId> in;
   const unsigned bit = layer_bit(layer);
   for (const Edge& e : boost::make_iterator_range(boost::in_edges(service, impl_->graph)))
     if (impl_->graph[e].layers & bit)
-      in.push_back(static_cast<int>(boost::source(e, impl_->graph)));
+      in.emplace_back(static_cast<int>(boost::source(e, impl_->graph)));
   sort_unique(in);
   return in;
 }
@@ -133,7 +133,7 @@ std::vector<std::vector<model::ServiceId>> DependencyGraph::sync_components() co
       calls,
       boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, calls)));
   std::vector<std::vector<model::ServiceId>> members(static_cast<std::size_t>(count));
-  for (int s = 0; s < impl_->services; ++s) members[component[s]].push_back(s);
+  for (int s = 0; s < impl_->services; ++s) members[component[s]].emplace_back(s);
   std::vector<std::vector<model::ServiceId>> result;
   for (auto& m : members)
     if (m.size() > 1) result.push_back(std::move(m));
@@ -144,12 +144,12 @@ std::vector<std::vector<model::ServiceId>> DependencyGraph::sync_components() co
 std::vector<model::ServiceId> DependencyGraph::cycle_in(
     const std::vector<model::ServiceId>& component) const {
   // Breadth-first search from the first member back to itself, inside the component.
-  const int start = component.front();
+  const model::ServiceId start = component.front();
   std::vector<int> parent(static_cast<std::size_t>(impl_->services), -2);
-  std::deque<int> queue{start};
+  std::deque<model::ServiceId> queue{start};
   int last = -1;
   while (!queue.empty() && last < 0) {
-    const int s = queue.front();
+    const model::ServiceId s = queue.front();
     queue.pop_front();
     for (model::ServiceId next : dependencies(s, Layer::Runtime, {EdgeKind::Call})) {
       if (!std::binary_search(component.begin(), component.end(), next)) continue;
@@ -163,7 +163,7 @@ std::vector<model::ServiceId> DependencyGraph::cycle_in(
     }
   }
   std::vector<model::ServiceId> cycle{start};
-  for (int s = last; s != start && s >= 0; s = parent[s]) cycle.push_back(s);
+  for (int s = last; s != start && s >= 0; s = parent[s]) cycle.emplace_back(s);
   std::reverse(cycle.begin() + 1, cycle.end());
   cycle.push_back(start);
   return cycle;

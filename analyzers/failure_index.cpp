@@ -41,15 +41,14 @@ Pairs collect_pairs(const model::Spec& spec) {
   Pairs pairs;
   for (std::size_t op = 0; op < spec.operations.size(); ++op)
     add_work(spec, {RunnerKind::Operation, static_cast<int>(op)}, spec.operations[op].work, pairs);
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c) {
-    const int id = static_cast<int>(c);
-    add_work(spec, {RunnerKind::Consumer, id}, spec.consumers[c].work, pairs);
-    pairs.broker_consumers.push_back({spec.events[spec.consumers[c].event].broker, id});
+  for (model::ConsumerId id : spec.consumer_ids()) {
+    add_work(spec, {RunnerKind::Consumer, id}, spec.consumers[id].work, pairs);
+    pairs.broker_consumers.push_back({spec.events[spec.consumers[id].event].broker, id});
     for (model::EntityId entity : spec.callback_entities(id))
       if (spec.entities[entity].read) pairs.callbacks.push_back({*spec.entities[entity].read, id});
   }
-  for (std::size_t e = 0; e < spec.events.size(); ++e)
-    pairs.broker_events.push_back({spec.events[e].broker, static_cast<int>(e)});
+  for (model::EventId e : spec.event_ids())
+    pairs.broker_events.push_back({spec.events[e].broker, e});
   return pairs;
 }
 
@@ -100,7 +99,7 @@ FailureIndex::FailureIndex(const model::Spec& s) : spec(s) {
   Pairs pairs = collect_pairs(spec);
   durable.resize(spec.consumers.size());
   for (std::size_t c = 0; c < spec.consumers.size(); ++c)
-    durable[c] = spec.brokers[broker_of(static_cast<int>(c))].durable() ? 1 : 0;
+    durable[c] = spec.brokers[broker_of(model::ConsumerId{static_cast<int>(c)})].durable() ? 1 : 0;
   durable_stopper.assign(spec.consumers.size(), -1);
   stoppers = rank_stoppers(spec, durable, pairs, durable_stopper);
   callers = Csr<CallerEdge>(spec.operations.size(), pairs.callers);

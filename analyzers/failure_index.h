@@ -64,7 +64,7 @@ struct CallerEdge {
 
 struct PublishEdge {
   Runner publisher;
-  model::EventId event = -1;
+  model::EventId event;
   int stopper = -1;  // with outbox: true, the outbox's stopper rank; otherwise -1
 };
 

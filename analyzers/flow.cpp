@@ -77,15 +77,15 @@ void FlowGraph::add_work(int node, const model::Work& work) {
 }
 
 void FlowGraph::add_edges(const model::Spec& spec) {
-  for (std::size_t op = 0; op < spec.operations.size(); ++op)
-    add_work(op_node(static_cast<int>(op)), spec.operations[op].work);
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c) {
-    const int node = consumer_node(static_cast<int>(c));
+  for (model::OperationId op : spec.operation_ids())
+    add_work(op_node(op), spec.operations[op].work);
+  for (model::ConsumerId c : spec.consumer_ids()) {
+    const int node = consumer_node(c);
     const model::Consumer& consumer = spec.consumers[c];
     out_[event_node(consumer.event)].push_back(
         {node, FlowEdgeKind::Delivery, 1, 1, nullptr, false});
     // Callbacks happen before the consumer's own work, so they come first.
-    for (model::EntityId entity : spec.callback_entities(static_cast<int>(c))) {
+    for (model::EntityId entity : spec.callback_entities(c)) {
       const auto& read = spec.entities[entity].read;
       // Callbacks follow the spec's default call policy: their retries multiply in the worst case.
       const double attempts = spec.callback_policy.retry.attempts;

@@ -28,7 +28,7 @@ Load edge_load(const FlowEdge& edge, const std::vector<double>& event_bytes, con
     case FlowEdgeKind::Callback:
       return {1, 0, 1, 0, 0};
     case FlowEdgeKind::Delivery:
-      return {0, 1, 0, 0, event_bytes[from - g.event_node(0)]};
+      return {0, 1, 0, 0, event_bytes[from - g.event_node(model::EventId{0})]};
     case FlowEdgeKind::Publish:
       return {};
   }
@@ -42,8 +42,8 @@ Load own_load(const FlowGraph& graph, int node) {
 
 void accumulate_downstream(const model::Spec& spec, const FlowGraph& graph, FlowMetrics& m) {
   std::vector<double> event_bytes(spec.events.size());
-  for (std::size_t e = 0; e < spec.events.size(); ++e)
-    event_bytes[e] = static_cast<double>(spec.event_bytes(static_cast<int>(e)));
+  for (model::EventId e : spec.event_ids())
+    event_bytes[e] = static_cast<double>(spec.event_bytes(e));
   for (int node : graph.postorder()) {
     Load nominal = own_load(graph, node);
     Load worst = nominal;
@@ -117,7 +117,7 @@ std::vector<model::OperationId> entry_operations(const model::Spec& spec) {
   for (const model::ReconnectSource& source : spec.workload.reconnects) is_entry[source.to] = 1;
   std::vector<model::OperationId> entries;
   for (std::size_t op = 0; op < is_entry.size(); ++op)
-    if (is_entry[op]) entries.push_back(static_cast<int>(op));
+    if (is_entry[op]) entries.emplace_back(static_cast<int>(op));
   return entries;
 }
 

@@ -9,14 +9,13 @@
 namespace ripple::analyzers::detail {
 namespace {
 
-bool contains(const std::vector<int>& sorted, int id) {
+bool contains(const std::vector<model::ServiceId>& sorted, model::ServiceId id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
 std::vector<std::vector<model::ConsumerId>> consumers_by_event(const model::Spec& spec) {
   std::vector<std::vector<model::ConsumerId>> consumers(spec.events.size());
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c)
-    consumers[spec.consumers[c].event].push_back(static_cast<int>(c));
+  for (model::ConsumerId c : spec.consumer_ids()) consumers[spec.consumers[c].event].push_back(c);
   return consumers;
 }
 
@@ -121,11 +120,10 @@ void lint_unbatched(const LintContext& ctx, model::ConsumerId c, std::vector<Fin
 
 void lint_async(const LintContext& context, std::vector<Finding>& findings) {
   const auto consumers = consumers_by_event(context.spec);
-  for (std::size_t e = 0; e < context.spec.events.size(); ++e)
-    lint_event(context, static_cast<int>(e), consumers[e], findings);
-  for (std::size_t c = 0; c < context.spec.consumers.size(); ++c) {
-    lint_consumer(context, static_cast<int>(c), findings);
-    lint_unbatched(context, static_cast<int>(c), findings);
+  for (model::EventId e : context.spec.event_ids()) lint_event(context, e, consumers[e], findings);
+  for (model::ConsumerId c : context.spec.consumer_ids()) {
+    lint_consumer(context, c, findings);
+    lint_unbatched(context, c, findings);
   }
 }
 

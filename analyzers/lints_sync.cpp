@@ -132,7 +132,7 @@ void lint_unbounded_queues(const LintContext& ctx, std::vector<Finding>& finding
 // Multi-source breadth-first search over calls from the entry operations, in entry order: each
 // service reached remembers the first entry that reached it.
 std::vector<model::OperationId> entry_reaching(const model::Spec& spec) {
-  std::vector<model::OperationId> reached_by(spec.operations.size(), -1);
+  std::vector<model::OperationId> reached_by(spec.operations.size());
   std::deque<model::OperationId> queue;
   for (model::OperationId entry : entry_operations(spec)) {
     reached_by[entry] = entry;

@@ -76,15 +76,11 @@ EventProfile profile_event(const model::Spec& spec, model::EventId event,
 std::vector<EventProfile> compute_event_profiles(const model::Spec& spec, const FlowGraph& flow,
                                                  const FlowMetrics& metrics) {
   std::vector<std::vector<model::ConsumerId>> consumers(spec.events.size());
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c)
-    consumers[spec.consumers[c].event].push_back(static_cast<int>(c));
+  for (model::ConsumerId c : spec.consumer_ids()) consumers[spec.consumers[c].event].push_back(c);
   std::vector<EventProfile> profiles;
   profiles.reserve(spec.events.size());
-  for (std::size_t e = 0; e < spec.events.size(); ++e) {
-    const int event = static_cast<int>(e);
-    profiles.push_back(
-        profile_event(spec, event, consumers[e], metrics.rate[flow.event_node(event)]));
-  }
+  for (model::EventId e : spec.event_ids())
+    profiles.push_back(profile_event(spec, e, consumers[e], metrics.rate[flow.event_node(e)]));
   return profiles;
 }
 

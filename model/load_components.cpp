@@ -76,7 +76,7 @@ void read_entity(Reader& r, const Spec& spec, Entity& entity, const YamlNode& no
   if (!r.expect_map(node, what)) return;
   r.check_keys(node, {"owner", "read", "fields", "description"}, what);
   if (const YamlNode* n = node.find("owner")) {
-    entity.owner = resolve(r, spec, *n, NameKind::Service).value_or(-1);
+    entity.owner = resolve_service(r, spec, *n).value_or(ServiceId{});
   } else {
     r.error(node, what + " needs an `owner`",
             "name the service that owns this state: `owner: order`");
@@ -107,7 +107,7 @@ void read_event(Reader& r, const Spec& spec, Event& event, const YamlNode& node)
   if (!r.expect_map(node, what)) return;
   r.check_keys(node, {"broker", "key", "carries", "description"}, what);
   if (const YamlNode* n = node.find("broker")) {
-    event.broker = resolve(r, spec, *n, NameKind::Broker).value_or(-1);
+    event.broker = resolve_broker(r, spec, *n).value_or(BrokerId{});
   } else {
     r.error(node, what + " needs a `broker`",
             spec.brokers.empty() ? "declare one under `brokers:` first"

@@ -32,10 +32,10 @@ class ComponentNames {
 };
 
 // Declares the brokers or stores of one section.
-template <typename T>
+template <typename T, typename IdType>
 void declare_components(Reader& r, const YamlNode& node, const char* section, const char* kind,
                         ComponentNames& names, std::vector<T>& elements,
-                        std::unordered_map<std::string, int>& index,
+                        std::unordered_map<std::string, IdType>& index,
                         std::vector<const YamlNode*>& bodies) {
   if (node.is_null() || !r.expect_map(node, section)) return;
   for (const auto& [key, value] : node.entries) {
@@ -44,7 +44,7 @@ void declare_components(Reader& r, const YamlNode& node, const char* section, co
     element.name = names.declare(r, key, kind);
     if (element.name.empty()) continue;
     element.loc = r.loc(key);
-    index[element.name] = static_cast<int>(elements.size());
+    index[element.name] = IdType{static_cast<int>(elements.size())};
     elements.push_back(std::move(element));
     bodies.push_back(&value);
   }
@@ -65,8 +65,9 @@ void declare_operations(Reader& r, const YamlNode& service_body, Service& servic
     op.full_name = service.name + "." + op.name;
     op.service = id;
     op.loc = r.loc(op_key);
-    service.operations.push_back(static_cast<OperationId>(spec.operations.size()));
-    spec.operation_index[op.full_name] = static_cast<int>(spec.operations.size());
+    const OperationId op_id{static_cast<int>(spec.operations.size())};
+    service.operations.push_back(op_id);
+    spec.operation_index[op.full_name] = op_id;
     spec.operations.push_back(std::move(op));
     bodies.operations.push_back(&op_value);
   }
@@ -80,7 +81,7 @@ void declare_services(Reader& r, const YamlNode& node, ComponentNames& names, Sp
     Service service;
     service.name = names.declare(r, key, "service");
     if (service.name.empty()) continue;
-    const ServiceId id = static_cast<ServiceId>(spec.services.size());
+    const ServiceId id{static_cast<int>(spec.services.size())};
     service.loc = r.loc(key);
     declare_operations(r, value, service, id, spec, bodies);
     spec.service_index[service.name] = id;
@@ -135,7 +136,7 @@ void declare_entities(Reader& r, const YamlNode& node, Spec& spec, DeclaredBodie
     entity.name = *name;
     entity.loc = r.loc(key);
     declare_fields(r, key, value, entity);
-    spec.entity_index[entity.name] = static_cast<int>(spec.entities.size());
+    spec.entity_index[entity.name] = EntityId{static_cast<int>(spec.entities.size())};
     spec.entities.push_back(std::move(entity));
     bodies.entities.push_back(&value);
   }
@@ -150,16 +151,16 @@ void declare_events(Reader& r, const YamlNode& node, Spec& spec, DeclaredBodies&
     Event event;
     event.name = *name;
     event.loc = r.loc(key);
-    spec.event_index[event.name] = static_cast<int>(spec.events.size());
+    spec.event_index[event.name] = EventId{static_cast<int>(spec.events.size())};
     spec.events.push_back(std::move(event));
     bodies.events.push_back(&value);
   }
 }
 
-template <typename T>
-std::optional<int> resolve_in(Reader& r, const YamlNode& node, const std::string& what,
-                              const std::vector<T>& elements,
-                              const std::unordered_map<std::string, int>& index) {
+template <typename T, typename IdType>
+std::optional<IdType> resolve_in(Reader& r, const YamlNode& node, const std::string& what,
+                                 const std::vector<T>& elements,
+                                 const std::unordered_map<std::string, IdType>& index) {
   const auto value = r.text(node, what);
   if (!value) return std::nullopt;
   const auto it = index.find(*value);
@@ -216,16 +217,33 @@ std::vector<std::string> operation_names(const Spec& spec) {
   return out;
 }
 
+std::optional<ServiceId> resolve_service(Reader& r, const Spec& spec, const YamlNode& node) {
+  return resolve_in(r, node, "service", spec.services, spec.service_index);
+}
+std::optional<BrokerId> resolve_broker(Reader& r, const Spec& spec, const YamlNode& node) {
+  return resolve_in(r, node, "broker", spec.brokers, spec.broker_index);
+}
+std::optional<StoreId> resolve_store(Reader& r, const Spec& spec, const YamlNode& node) {
+  return resolve_in(r, node, "store", spec.stores, spec.store_index);
+}
+std::optional<EventId> resolve_event(Reader& r, const Spec& spec, const YamlNode& node) {
+  return resolve_in(r, node, "event", spec.events, spec.event_index);
+}
+
 std::optional<int> resolve(Reader& r, const Spec& spec, const YamlNode& node, NameKind kind) {
+  const auto index = [](auto id) -> std::optional<int> {
+    if (!id) return std::nullopt;
+    return id->index();
+  };
   switch (kind) {
     case NameKind::Service:
-      return resolve_in(r, node, "service", spec.services, spec.service_index);
+      return index(resolve_service(r, spec, node));
     case NameKind::Broker:
-      return resolve_in(r, node, "broker", spec.brokers, spec.broker_index);
+      return index(resolve_broker(r, spec, node));
     case NameKind::Store:
-      return resolve_in(r, node, "store", spec.stores, spec.store_index);
+      return index(resolve_store(r, spec, node));
     case NameKind::Event:
-      return resolve_in(r, node, "event", spec.events, spec.event_index);
+      return index(resolve_event(r, spec, node));
   }
   return std::nullopt;
 }

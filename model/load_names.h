@@ -39,8 +39,17 @@ struct DeclaredBodies {
 // What a plain name refers to; each kind also names it in messages ("unknown broker `bux`").
 enum class NameKind { Service, Broker, Store, Event };
 
-// The id of the element of that kind named by the scalar `node`, or nullopt after an error with a
+// The id of the element named by the scalar `node`, or nullopt after an error with a
 // did-you-mean (or the declared names, or "none is declared").
+[[nodiscard]] std::optional<ServiceId> resolve_service(Reader& r, const Spec& spec,
+                                                       const YamlNode& node);
+[[nodiscard]] std::optional<BrokerId> resolve_broker(Reader& r, const Spec& spec,
+                                                     const YamlNode& node);
+[[nodiscard]] std::optional<StoreId> resolve_store(Reader& r, const Spec& spec,
+                                                   const YamlNode& node);
+[[nodiscard]] std::optional<EventId> resolve_event(Reader& r, const Spec& spec,
+                                                   const YamlNode& node);
+// As above for a kind chosen at run time (a fault's target): the element's index.
 [[nodiscard]] std::optional<int> resolve(Reader& r, const Spec& spec, const YamlNode& node,
                                          NameKind kind);
 

@@ -22,7 +22,7 @@ void read_store_access(Reader& r, const Spec& spec, const YamlNode& item,
     r.error(item, what + " needs a `store`", "write `{store: orders_db, rows: 1}`");
     return;
   }
-  const auto id = resolve(r, spec, *store, NameKind::Store);
+  const auto id = resolve_store(r, spec, *store);
   if (const YamlNode* n = item.find("rows"))
     access.rows = static_cast<int>(r.integer(*n, "`rows`", 0, kMaxCount).value_or(1));
   if (const YamlNode* n = item.find("batch"); n != nullptr && r.expect_map(*n, "`batch`")) {
@@ -67,7 +67,7 @@ void read_publishes(Reader& r, const Spec& spec, const YamlNode& node, std::vect
       if (const YamlNode* n = item.find("outbox"))
         publish.outbox = r.boolean(*n, "`outbox`").value_or(false);
     }
-    const auto id = resolve(r, spec, *event, NameKind::Event);
+    const auto id = resolve_event(r, spec, *event);
     if (!id) continue;
     publish.event = *id;
     out.push_back(publish);
@@ -141,7 +141,7 @@ void read_consumes(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id
                    const YamlNode& consumes) {
   for (const auto& [key, value] : consumes.entries) {
     if (is_extension(key)) continue;
-    const auto event = resolve(r, spec, key, NameKind::Event);
+    const auto event = resolve_event(r, spec, key);
     if (!event) continue;
     Consumer consumer;
     consumer.service = id;
@@ -150,8 +150,9 @@ void read_consumes(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id
     consumer.loc = r.loc(key);
     consumer.concurrency = defaults.concurrency;
     read_consumer(r, spec, defaults, consumer, value);
-    spec.services[id].consumers.push_back(static_cast<ConsumerId>(spec.consumers.size()));
-    spec.consumer_index[consumer.name] = static_cast<int>(spec.consumers.size());
+    const ConsumerId consumer_id{static_cast<int>(spec.consumers.size())};
+    spec.services[id].consumers.push_back(consumer_id);
+    spec.consumer_index[consumer.name] = consumer_id;
     spec.consumers.push_back(std::move(consumer));
   }
 }

@@ -9,8 +9,9 @@
 namespace ripple::model {
 namespace {
 
-std::optional<int> find_in(const std::unordered_map<std::string, int>& index,
-                           const std::string& name) {
+template <typename IdType>
+std::optional<IdType> find_in(const std::unordered_map<std::string, IdType>& index,
+                              const std::string& name) {
   const auto it = index.find(name);
   if (it == index.end()) return std::nullopt;
   return it->second;

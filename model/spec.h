@@ -5,8 +5,8 @@
 // to a dense integer id and applies every default, so consumers never look at raw YAML and never
 // re-apply defaults. Shared read-only by analyzers and by parallel simulation replications.
 //
-// Ids are indices into the Spec's vectors. Every element keeps the source location it was
-// declared at, for diagnostics, lints and reports.
+// Ids (model/ids.h) are indices into the Spec's vectors, one type per kind of element. Every
+// element keeps the source location it was declared at, for diagnostics, lints and reports.
 
 #include <cstdint>
 #include <optional>
@@ -16,17 +16,10 @@
 
 #include "model/distribution.h"
 #include "model/gate_metric.h"
+#include "model/ids.h"
 #include "model/units.h"
 
 namespace ripple::model {
-
-using ServiceId = int;
-using OperationId = int;
-using ConsumerId = int;
-using EventId = int;
-using BrokerId = int;
-using StoreId = int;
-using EntityId = int;
 
 // 1-based line and column in spec.files[file]; line 0 means "no location".
 struct SourceLoc {
@@ -57,7 +50,7 @@ struct BreakerPolicy {
 };
 
 struct Call {
-  OperationId target = -1;
+  OperationId target;
   Duration timeout{30 * kSecond.ns};  // per attempt
   RetryPolicy retry;
   std::optional<BreakerPolicy> breaker;
@@ -76,14 +69,14 @@ struct Batch {
 };
 
 struct StoreAccess {
-  StoreId store = -1;
+  StoreId store;
   int rows = 1;                // rows touched per execution
   std::optional<Batch> batch;  // writes only: group executions into one transaction
   SourceLoc loc;
 };
 
 struct Publish {
-  EventId event = -1;
+  EventId event;
   bool outbox = false;  // kept and sent after a broker outage instead of failing
   SourceLoc loc;
 };
@@ -102,22 +95,22 @@ struct Work {
 struct Operation {
   std::string name;       // "place"
   std::string full_name;  // "order.place"
-  ServiceId service = -1;
+  ServiceId service;
   Work work;
   SourceLoc loc;
 };
 
 // A field of an entity named from an event or a consumer: `order.id`, or `order.*` (all fields).
 struct FieldRef {
-  EntityId entity = -1;
+  EntityId entity;
   int field = -1;  // index into Entity::fields; -1 = every field (`entity.*`)
   SourceLoc loc;
 };
 
 struct Consumer {
   std::string name;  // "shipping:OrderPlaced"
-  ServiceId service = -1;
-  EventId event = -1;
+  ServiceId service;
+  EventId event;
   std::vector<FieldRef> needs;  // fields the handling needs; those not carried cost callbacks
   Work work;
   int concurrency = 1;  // concurrent handlings per replica
@@ -179,7 +172,7 @@ struct Field {
 
 struct Entity {
   std::string name;
-  ServiceId owner = -1;
+  ServiceId owner;
   std::optional<OperationId> read;  // how others fetch it (a callback target)
   std::vector<Field> fields;
   SourceLoc loc;
@@ -189,7 +182,7 @@ struct Entity {
 
 struct Event {
   std::string name;
-  BrokerId broker = -1;
+  BrokerId broker;
   std::optional<FieldRef> key;  // partition / ordering key
   std::vector<FieldRef> carries;
   SourceLoc loc;
@@ -207,7 +200,7 @@ struct Spike {
 };
 
 struct RateSource {
-  OperationId to = -1;
+  OperationId to;
   double rate = 0;  // per second
   Arrival arrival = Arrival::Poisson;
   std::vector<Spike> spikes;
@@ -217,7 +210,7 @@ struct RateSource {
 // `clients` clients drop their connection at `at` and reconnect, each after a uniform delay in
 // [0, jitter], retrying failed attempts with `retry`.
 struct ReconnectSource {
-  OperationId to = -1;
+  OperationId to;
   int clients = 0;
   Duration at;
   Duration jitter{0};
@@ -309,6 +302,21 @@ struct Spec {
   [[nodiscard]] std::optional<StoreId> find_store(const std::string& name) const;
   [[nodiscard]] std::optional<EntityId> find_entity(const std::string& name) const;
 
+  // Every id of one kind, in declaration order.
+  [[nodiscard]] IdRange<ServiceId> service_ids() const {
+    return IdRange<ServiceId>(services.size());
+  }
+  [[nodiscard]] IdRange<OperationId> operation_ids() const {
+    return IdRange<OperationId>(operations.size());
+  }
+  [[nodiscard]] IdRange<ConsumerId> consumer_ids() const {
+    return IdRange<ConsumerId>(consumers.size());
+  }
+  [[nodiscard]] IdRange<EventId> event_ids() const { return IdRange<EventId>(events.size()); }
+  [[nodiscard]] IdRange<BrokerId> broker_ids() const { return IdRange<BrokerId>(brokers.size()); }
+  [[nodiscard]] IdRange<StoreId> store_ids() const { return IdRange<StoreId>(stores.size()); }
+  [[nodiscard]] IdRange<EntityId> entity_ids() const { return IdRange<EntityId>(entities.size()); }
+
   // Bytes of the fields an event carries (entity.* counts every field of the entity once).
   [[nodiscard]] std::int64_t event_bytes(EventId event) const;
   // Whether `event` carries field `field` of `entity` (directly or through entity.*).
@@ -323,13 +331,13 @@ struct Spec {
   [[nodiscard]] std::string where(const SourceLoc& at) const;
 
   // Filled by the loader; lookups above use them.
-  std::unordered_map<std::string, int> service_index;
-  std::unordered_map<std::string, int> operation_index;
-  std::unordered_map<std::string, int> consumer_index;
-  std::unordered_map<std::string, int> event_index;
-  std::unordered_map<std::string, int> broker_index;
-  std::unordered_map<std::string, int> store_index;
-  std::unordered_map<std::string, int> entity_index;
+  std::unordered_map<std::string, ServiceId> service_index;
+  std::unordered_map<std::string, OperationId> operation_index;
+  std::unordered_map<std::string, ConsumerId> consumer_index;
+  std::unordered_map<std::string, EventId> event_index;
+  std::unordered_map<std::string, BrokerId> broker_index;
+  std::unordered_map<std::string, StoreId> store_index;
+  std::unordered_map<std::string, EntityId> entity_index;
 };
 
 [[nodiscard]] const char* to_string(BrokerType type);

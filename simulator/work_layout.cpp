@@ -14,8 +14,8 @@ WorkLayout::WorkLayout(const model::Spec& spec)
   }
   // Callback calls first, so the pointers taken below stay valid.
   callback_offset_.push_back(0);
-  for (std::size_t c = 0; c < spec.consumers.size(); ++c) {
-    for (const model::EntityId entity : spec.callback_entities(static_cast<int>(c))) {
+  for (const model::ConsumerId c : spec.consumer_ids()) {
+    for (const model::EntityId entity : spec.callback_entities(c)) {
       const auto& read = spec.entities[static_cast<std::size_t>(entity)].read;
       if (!read) continue;  // nothing to call: the lint reports it, the simulation skips it
       model::Call call = spec.callback_policy;

@@ -184,11 +184,14 @@ workload: {sources: [{to: a.x, rate: 1/s}, {to: b.x, rate: 3/s}]}
   const Analysis a = analyze(spec, {CascadeLists::Bounded, 1});
   const Cascade* d = testing::find_cascade(a, "d");
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->counts.failed_operations, 4);                               // a.x, a.z, b.x, d.y
-  EXPECT_EQ(d->failed_operation_ids, std::vector<model::OperationId>{0});  // a.x
+  EXPECT_EQ(d->counts.failed_operations, 4);  // a.x, a.z, b.x, d.y
+  EXPECT_EQ(d->failed_operation_ids,
+            std::vector<model::OperationId>{model::OperationId{0}});  // a.x
   EXPECT_EQ(d->counts.failed_entries, 2);
-  EXPECT_EQ(d->failed_entry_ids, (std::vector<model::OperationId>{0, 2}));  // always complete
-  EXPECT_EQ(d->path_ids, (std::vector<std::vector<model::OperationId>>{{0}}));
+  EXPECT_EQ(d->failed_entry_ids,
+            (std::vector<model::OperationId>{model::OperationId{0},
+                                             model::OperationId{2}}));  // always complete
+  EXPECT_EQ(d->path_ids, (std::vector<std::vector<model::OperationId>>{{model::OperationId{0}}}));
   EXPECT_EQ(d->longest_path_index, 0);
   EXPECT_DOUBLE_EQ(d->blast_radius, 1);
   EXPECT_EQ(d->counts.stopped_by, 1);

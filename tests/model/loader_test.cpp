@@ -60,7 +60,8 @@ TEST_F(Marketplace, AssignsOperationIdsInDeclarationOrder) {
             (std::vector<std::string>{"gateway.checkout", "order.place", "order.get",
                                       "payment.charge", "inventory.reserve", "customer.get"}));
   EXPECT_EQ(op("order.get").service, 1);
-  EXPECT_EQ(service("order").operations, (std::vector<OperationId>{1, 2}));
+  EXPECT_EQ(service("order").operations,
+            (std::vector<OperationId>{OperationId{1}, OperationId{2}}));
 }
 
 TEST_F(Marketplace, AssignsConsumerIdsAndNames) {
@@ -68,7 +69,8 @@ TEST_F(Marketplace, AssignsConsumerIdsAndNames) {
   for (const Consumer& c : spec().consumers) names.push_back(c.name);
   EXPECT_EQ(names, (std::vector<std::string>{"shipping:OrderPlaced", "notifications:OrderPlaced",
                                              "notifications:ShipmentScheduled"}));
-  EXPECT_EQ(service("notifications").consumers, (std::vector<ConsumerId>{1, 2}));
+  EXPECT_EQ(service("notifications").consumers,
+            (std::vector<ConsumerId>{ConsumerId{1}, ConsumerId{2}}));
   EXPECT_EQ(consumer("notifications:ShipmentScheduled").event, 1);
 }
 
@@ -187,12 +189,13 @@ TEST_F(Marketplace, ReadsBatchedWritesAndPlainPublishesOfAConsumer) {
 }
 
 TEST_F(Marketplace, CallbackEntitiesAreTheEntitiesWithMissingFields) {
-  EXPECT_EQ(spec().callback_entities(0), (std::vector<EntityId>{0, 1}));
-  EXPECT_EQ(spec().callback_entities(2), (std::vector<EntityId>{1}));
+  EXPECT_EQ(spec().callback_entities(ConsumerId{0}),
+            (std::vector<EntityId>{EntityId{0}, EntityId{1}}));
+  EXPECT_EQ(spec().callback_entities(ConsumerId{2}), (std::vector<EntityId>{EntityId{1}}));
 }
 
 TEST_F(Marketplace, EventBytesSumTheCarriedFields) {
-  EXPECT_EQ(spec().event_bytes(0), 32);
+  EXPECT_EQ(spec().event_bytes(EventId{0}), 32);
   EXPECT_EQ(spec().events[0].broker, 0);
   ASSERT_TRUE(spec().events[0].key.has_value());
   EXPECT_EQ(spec().events[0].key->field, 0);
@@ -346,8 +349,8 @@ TEST(Loader, CarriesAllFieldsWithEntityStar) {
   const Spec spec = load_ok(kEventsSpec);
   ASSERT_EQ(spec.events.at(0).carries.size(), 1u);
   EXPECT_EQ(spec.events.at(0).carries[0].field, -1);
-  EXPECT_EQ(spec.event_bytes(0), 16 + 1024);
-  EXPECT_TRUE(spec.event_carries(0, 0, 1));
+  EXPECT_EQ(spec.event_bytes(EventId{0}), 16 + 1024);
+  EXPECT_TRUE(spec.event_carries(EventId{0}, EntityId{0}, 1));
 }
 
 TEST(Loader, NeedsOfEntityStarCarriedNeedNoCallback) {
@@ -356,7 +359,7 @@ TEST(Loader, NeedsOfEntityStarCarriedNeedNoCallback) {
   EXPECT_EQ(c.name, "ship:Placed");
   EXPECT_EQ(c.needs.at(0).field, -1);
   EXPECT_TRUE(c.ordered);
-  EXPECT_EQ(spec.callback_entities(0), std::vector<EntityId>{});
+  EXPECT_EQ(spec.callback_entities(ConsumerId{0}), std::vector<EntityId>{});
 }
 
 TEST(Loader, ReadsReconnectSources) {
