@@ -1,13 +1,16 @@
-// ripple analyze SPEC [--scenario FILE] [--format text|json|markdown|sarif|junit] [--strict]
+// ripple analyze SPEC [--scenario FILE] [--strict] [--source-root DIR]
+//                    [--format text|json|markdown|sarif|junit|github|codequality]
 // Runs every graph analyzer (coupling, amplification, cascades, thin/fat, lints) without
 // simulation. Exit 0; 1 with --strict when a finding of severity error remains after
-// suppressions; 2 when the spec is invalid (validate's diagnostics on stderr).
+// suppressions; 2 when the spec is invalid (validate's diagnostics on stderr, and in a machine
+// format the failure document on stdout).
 
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
 
 #include "analyzers/analysis.h"
+#include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/render/render_analyze.h"
@@ -22,6 +25,7 @@ struct AnalyzeOptions {
   std::string scenario;
   std::string format = "text";
   bool strict = false;
+  std::string source_root;
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
@@ -29,17 +33,25 @@ std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, co
   if (options.format == "markdown") return render_analyze_markdown(doc);
   if (options.format == "sarif") return render_analyze_sarif(doc);
   if (options.format == "junit") return render_analyze_junit(doc);
+  if (options.format == "github") return render_analyze_github(doc);
+  if (options.format == "codequality") return render_analyze_codequality(doc);
   return render_analyze_text(doc, io.out_color);
 }
 
 int run_analyze(const AnalyzeOptions& options, Io& io) {
-  const std::optional<model::Spec> spec = load_or_report({options.spec, options.scenario}, io);
-  if (!spec) return kExitBadInput;
+  const CiOutput output{"analyze", options.format, options.spec, options.source_root};
+  const model::LoadResult loaded = load_input({options.spec, options.scenario});
+  const std::optional<model::Spec> spec =
+      accept_spec(loaded.spec, loaded.diagnostics, options.spec, io);
+  if (!spec) return fail_with_document(output, loaded.diagnostics, io);
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
   const AnalysisRanking ranking = rank_analysis(analysis);
-  io.out << render(options, {*spec, analysis, ranking, options.spec}, io);
   const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;
-  return options.strict && errors ? kExitCheckFailed : kExitOk;
+  const int exit_code = options.strict && errors ? kExitCheckFailed : kExitOk;
+  const bool rooted = options.format == "sarif" || options.format == "codequality";
+  const SarifContext context = rooted ? sarif_context(output, exit_code) : SarifContext{};
+  io.out << render(options, {*spec, analysis, ranking, options.spec, context}, io);
+  return exit_code;
 }
 
 }  // namespace
@@ -51,7 +63,9 @@ void add_analyze_command(CLI::App& app, Action& action) {
       "Coupling, amplification, cascades, thin/fat events and lints, without simulation");
   add_spec_argument(*sub, options->spec);
   add_scenario_option(*sub, options->scenario);
-  add_format_option(*sub, options->format, {"text", "json", "markdown", "sarif", "junit"});
+  add_format_option(*sub, options->format,
+                    {"text", "json", "markdown", "sarif", "junit", "github", "codequality"});
+  add_source_root_option(*sub, options->source_root);
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
   run_when_chosen(*sub, action, options, run_analyze);
 }

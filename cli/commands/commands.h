@@ -14,5 +14,6 @@ void add_gate_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_schema_command(CLI::App& app, Action& action);
 
 }  // namespace ripple::cli
