@@ -6,9 +6,13 @@
 #include <exception>
 #include <new>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands/commands.h"
+#include "cli/global_flags.h"
 #include "cli/render/terminal.h"
+#include "cli/usage_check.h"
 #include "cli/version.h"
 
 namespace ripple::cli {
@@ -38,7 +42,9 @@ int run(int argc, const char* const* argv, Io& io) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
   app.require_subcommand(1);
-  app.set_version_flag("--version", kRippleVersion);
+  app.set_version_flag("-V,--version", kRippleVersion);
+  GlobalFlags flags;
+  add_global_flags(app, flags);
   app.footer(
       "Exit codes: 0 ok, 1 a gate or check failed, 2 bad input or usage, 3 internal error.\n"
       "Docs: docs/spec.md (spec format), docs/lints.md, docs/ci.md.");
@@ -51,6 +57,15 @@ int run(int argc, const char* const* argv, Io& io) {
   add_report_command(app, action);
   add_import_command(app, action);
   add_schema_command(app, action);
+  add_version_command(app, action);
+  add_completions_command(app, action);
+  add_man_command(app, action);
+  if (const auto problem = check_usage(app, std::vector<std::string>(argv + 1, argv + argc))) {
+    usage_error(io, problem->message);
+    if (!problem->hint.empty()) io.err << problem->hint << "\n";
+    io.err << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -67,6 +82,7 @@ int run(int argc, const char* const* argv, Io& io) {
     io.err << "run `ripple --help` or `ripple COMMAND --help` for usage\n";
     return kExitBadInput;
   }
+  apply_global_flags(flags, io);
   if (!action) return kExitBadInput;
   try {
     return checked_output(action(io), io);

@@ -25,6 +25,7 @@ struct Io {
   Color out_color = Color::Off;  // On: stdout is a terminal and NO_COLOR is unset
   Color err_color = Color::Off;  // On: stderr is a terminal and NO_COLOR is unset
   bool err_is_tty = false;       // progress bars only on a terminal
+  bool quiet = false;            // --quiet: no progress bar, no wall time
 };
 
 // What a subcommand leaves behind once its options are parsed: the action to run.

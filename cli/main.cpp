@@ -2,21 +2,20 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/global_flags.h"
 
 int main(int argc, char** argv) {
+  using ripple::cli::IsTerminal;
   std::ios::sync_with_stdio(false);
-  const bool no_color = std::getenv("NO_COLOR") != nullptr && *std::getenv("NO_COLOR") != '\0';
   ripple::cli::Io io{std::cout, std::cerr};
-  const auto color_if = [](bool on) {
-    return on ? ripple::cli::Color::On : ripple::cli::Color::Off;
-  };
-  io.out_color = color_if(!no_color && ::isatty(STDOUT_FILENO));
+  const ripple::cli::ColorEnvironment environment = ripple::cli::color_environment();
+  const auto terminal = [](int fd) { return ::isatty(fd) ? IsTerminal::Yes : IsTerminal::No; };
   io.err_is_tty = ::isatty(STDERR_FILENO);
-  io.err_color = color_if(!no_color && io.err_is_tty);
+  io.out_color = decide_color(ripple::cli::ColorMode::Auto, terminal(STDOUT_FILENO), environment);
+  io.err_color = decide_color(ripple::cli::ColorMode::Auto, terminal(STDERR_FILENO), environment);
   const int code = ripple::cli::run(argc, argv, io);
   std::cout.flush();
   return code;

@@ -1,5 +1,6 @@
 #include "cli/spec_input.h"
 
+#include <iostream>
 #include <ostream>
 
 #include "cli/git_show.h"
@@ -7,16 +8,40 @@
 
 namespace ripple::cli {
 
+model::ReadResult read_input_file(const std::string& path, const model::LoadLimits& limits) {
+  if (path != "-") return model::read_source_file(path, limits);
+  model::ReadResult read;
+  std::string text;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > limits.max_bytes) {
+      read.error = model::Diagnostic{model::Severity::Error,
+                                     kStdinName,
+                                     0,
+                                     0,
+                                     1,
+                                     "the standard input is too large: more than " +
+                                         std::to_string(limits.max_bytes >> 20) + " MiB",
+                                     "a spec is a description, not data",
+                                     ""};
+      return read;
+    }
+  }
+  read.file = model::SourceFile{kStdinName, std::move(text)};
+  return read;
+}
+
 model::LoadResult load_input(const SpecInput& input) {
   model::LoadResult result;
-  const model::ReadResult spec = model::read_source_file(input.spec_path);
+  const model::ReadResult spec = read_input_file(input.spec_path);
   if (spec.error) {
     result.diagnostics.push_back(*spec.error);
     return result;
   }
   std::optional<model::SourceFile> scenario;
   if (!input.scenario_path.empty()) {
-    model::ReadResult read = model::read_source_file(input.scenario_path);
+    model::ReadResult read = read_input_file(input.scenario_path);
     if (read.error) {
       result.diagnostics.push_back(*read.error);
       return result;
@@ -47,7 +72,8 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
 
 std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io) {
   model::LoadResult result = load_input(input);
-  return accept_spec(std::move(result.spec), result.diagnostics, input.spec_path, io);
+  const std::string where = input.spec_path == "-" ? kStdinName : input.spec_path;
+  return accept_spec(std::move(result.spec), result.diagnostics, where, io);
 }
 
 }  // namespace ripple::cli

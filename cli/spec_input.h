@@ -13,9 +13,17 @@
 namespace ripple::cli {
 
 struct SpecInput {
-  std::string spec_path;
-  std::string scenario_path;  // empty when none
+  std::string spec_path;      // "-": the standard input
+  std::string scenario_path;  // empty when none; "-": the standard input
 };
+
+// The name diagnostics give the standard input.
+inline constexpr const char* kStdinName = "<stdin>";
+
+// Reads `path` as read_source_file does, or the whole standard input when `path` is "-" (named
+// kStdinName, refused past limits.max_bytes).
+[[nodiscard]] model::ReadResult read_input_file(const std::string& path,
+                                                const model::LoadLimits& limits = {});
 
 // Reads the files and loads them. Returns the loaded result (diagnostics included); a file that
 // cannot be read yields one diagnostic and no spec.

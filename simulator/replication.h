@@ -19,6 +19,7 @@
 // it.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include "model/spec.h"
@@ -47,8 +48,13 @@ class Replication {
   Replication(const Replication&) = delete;
   Replication& operator=(const Replication&) = delete;
 
-  // Runs the whole plan once and returns what was measured. Call once.
-  [[nodiscard]] ReplicationMetrics run();
+  // Told the simulated clock and the events run so far between slices of the run.
+  using SliceObserver = std::function<void(TimeNs now, std::uint64_t events_processed)>;
+
+  // Runs the whole plan once and returns what was measured. Call once. With an observer, the run
+  // stops `slices` times (at equal shares of the duration) to call it; the events run, and so
+  // the measurements, are the same as without.
+  [[nodiscard]] ReplicationMetrics run(const SliceObserver& observer = {}, int slices = 1);
 
  private:
   RunPlan plan_;

@@ -41,8 +41,11 @@ class Runner {
         plan_(plan_for(spec, options)),
         seed_(seed_of(spec, options)),
         trace_(options.trace),
+        progress_(options.progress),
         consume_(consume),
-        slots_(static_cast<std::size_t>(options.replications)) {}
+        slots_(static_cast<std::size_t>(options.replications)) {
+    progress_state_.replications = options.replications;
+  }
 
   void run(int threads) {
     std::vector<std::thread> workers;
@@ -57,7 +60,7 @@ class Runner {
       const int index = next_.fetch_add(1);
       if (index >= static_cast<int>(slots_.size())) return;
       Replication replication(spec_, plan_, replication_seed(seed_, index), trace_, index);
-      ReplicationMetrics metrics = replication.run();
+      ReplicationMetrics metrics = progress_ ? run_reporting(replication) : replication.run();
       const std::lock_guard<std::mutex> lock(mutex_);
       slots_[static_cast<std::size_t>(index)] = std::move(metrics);
       while (consumed_ < slots_.size() && slots_[consumed_]) {
@@ -68,10 +71,35 @@ class Runner {
     }
   }
 
+  // Runs `replication` in slices, adding what each slice ran to the run's progress.
+  ReplicationMetrics run_reporting(Replication& replication) {
+    TimeNs reported_time = 0;
+    std::uint64_t reported_events = 0;
+    ReplicationMetrics metrics = replication.run(
+        [&](TimeNs now, std::uint64_t events) {
+          const std::lock_guard<std::mutex> lock(progress_mutex_);
+          done_time_ += now - reported_time;
+          progress_state_.events_processed += events - reported_events;
+          reported_time = now;
+          reported_events = events;
+          if (now == plan_.duration) ++progress_state_.replications_done;
+          progress_state_.fraction =
+              static_cast<double>(done_time_) /
+              (static_cast<double>(plan_.duration) * static_cast<double>(slots_.size()));
+          progress_(progress_state_);
+        },
+        kProgressSlices);
+    return metrics;
+  }
+
   const model::Spec& spec_;
   RunPlan plan_;
   std::uint64_t seed_;
   TraceSink* trace_;
+  const ProgressCallback& progress_;
+  std::mutex progress_mutex_;
+  Progress progress_state_;  // under progress_mutex_
+  TimeNs done_time_ = 0;     // under progress_mutex_
   const ReplicationConsumer& consume_;
   std::atomic<int> next_{0};
   std::mutex mutex_;

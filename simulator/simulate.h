@@ -27,6 +27,18 @@
 
 namespace ripple::sim {
 
+// How far a run has come, for a progress display.
+struct Progress {
+  int replications = 0;                // in the run
+  int replications_done = 0;           // finished
+  double fraction = 0;                 // share of the run's simulated time done, 0..1
+  std::uint64_t events_processed = 0;  // events run so far, all replications together
+};
+// Receives Progress now and then: after each of kProgressSlices slices of a replication's
+// simulated time, and when a replication ends. Called from worker threads, one call at a time.
+using ProgressCallback = std::function<void(const Progress&)>;
+inline constexpr int kProgressSlices = 500;
+
 struct SimulationOptions {
   std::optional<std::uint64_t> seed;        // default: spec.workload.seed
   std::optional<model::Duration> duration;  // default: spec.workload.duration (warmup included)
@@ -36,6 +48,9 @@ struct SimulationOptions {
   // Receives what every replication simulated (trace.h); null: no tracing. Not owned; must
   // outlive the call; must be thread-safe when more than one thread runs replications.
   TraceSink* trace = nullptr;
+  // Told how far the run has come (see Progress); empty: no reports, no cost. Never changes the
+  // results: a replication runs the same events whether or not it reports.
+  ProgressCallback progress;
 };
 
 // Why `options` cannot be used with `spec` (e.g. "--duration must exceed the warmup (30s)"), or

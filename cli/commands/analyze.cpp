@@ -13,6 +13,7 @@
 #include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/render/render_analyze.h"
 #include "cli/review/rankings.h"
 #include "cli/spec_input.h"
@@ -26,6 +27,7 @@ struct AnalyzeOptions {
   std::string format = "text";
   bool strict = false;
   std::string source_root;
+  std::string output;  // -o FILE; empty: stdout
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
@@ -67,7 +69,8 @@ void add_analyze_command(CLI::App& app, Action& action) {
                     {"text", "json", "markdown", "sarif", "junit", "github", "codequality"});
   add_source_root_option(*sub, options->source_root);
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
-  run_when_chosen(*sub, action, options, run_analyze);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<AnalyzeOptions>(run_analyze));
 }
 
 }  // namespace ripple::cli

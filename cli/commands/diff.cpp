@@ -15,6 +15,8 @@
 #include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_diff.h"
 #include "cli/review/spec_diff.h"
 #include "cli/spec_input.h"
@@ -31,6 +33,7 @@ struct DiffOptions {
   std::string fail_on = "never";
   std::string format = "text";
   std::string source_root;
+  std::string output;  // -o FILE; empty: stdout
 };
 
 // What loading found wrong, for the failure document of a machine format.
@@ -79,7 +82,10 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
       problems.add({file_problem(side->label, *problem)});
       return false;
     }
-    side->simulation = sim::simulate(side->spec, sim_options);
+    sim::SimulationOptions with_bar = sim_options;
+    const std::unique_ptr<ProgressBar> progress =
+        attach_progress_bar(with_bar, io, "simulating " + side->label);
+    side->simulation = sim::simulate(side->spec, with_bar);
   }
   return true;
 }
@@ -158,7 +164,8 @@ void add_diff_command(CLI::App& app, Action& action) {
   add_format_option(*sub, options->format,
                     {"text", "json", "markdown", "sarif", "junit", "github"});
   add_source_root_option(*sub, options->source_root);
-  run_when_chosen(*sub, action, options, run_diff);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<DiffOptions>(run_diff));
 }
 
 }  // namespace ripple::cli

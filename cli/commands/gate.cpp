@@ -19,6 +19,8 @@
 #include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_gate.h"
 #include "cli/render/terminal.h"
 #include "cli/review/gate_baseline.h"
@@ -38,6 +40,7 @@ struct GateOptions {
   SimulationFlags simulation;
   std::string format = "text";
   std::string source_root;
+  std::string output;  // -o FILE; empty: stdout
 };
 
 // The spec with the gates of every --gates file added; nullopt after reporting problems (their
@@ -98,11 +101,12 @@ struct Simulated {
 
 // Runs the simulator when some gate needs it. Returns the problem with the options, if any.
 std::optional<std::string> simulate_if_needed(const model::Spec& spec, const GateOptions& options,
-                                              Simulated& out) {
+                                              Simulated& out, Io& io) {
   if (!needs_simulation(spec.gates)) return std::nullopt;
-  const sim::SimulationOptions sim_options = simulation_options(options.simulation);
+  sim::SimulationOptions sim_options = simulation_options(options.simulation);
   if (auto problem = sim::check_options(spec, sim_options)) return problem;
   const auto started = std::chrono::steady_clock::now();
+  const std::unique_ptr<ProgressBar> progress = attach_progress_bar(sim_options, io, "simulating");
   out.result = sim::simulate(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -135,7 +139,7 @@ int run_gate(const GateOptions& options, Io& io) {
 
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
   Simulated simulated;
-  if (const auto invalid = simulate_if_needed(*spec, options, simulated))
+  if (const auto invalid = simulate_if_needed(*spec, options, simulated, io))
     return fail_with_message(output, options.spec, *invalid, io);
   GateReport report =
       evaluate_gates(*spec, analysis, simulated.result ? &*simulated.result : nullptr);
@@ -148,7 +152,7 @@ int run_gate(const GateOptions& options, Io& io) {
   const bool rooted = options.format == "sarif" || options.format == "codequality";
   const SarifContext context = rooted ? sarif_context(output, exit_code) : SarifContext{};
   io.out << render(options, {report, options.spec, spec->name, context}, io);
-  if (options.format == "text" && simulated.result)
+  if (options.format == "text" && simulated.result && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", simulated.wall_seconds))
            << "\n";
   return exit_code;
@@ -175,7 +179,8 @@ void add_gate_command(CLI::App& app, Action& action) {
   add_format_option(*sub, options->format,
                     {"text", "json", "junit", "sarif", "github", "codequality"});
   add_source_root_option(*sub, options->source_root);
-  run_when_chosen(*sub, action, options, run_gate);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<GateOptions>(run_gate));
 }
 
 }  // namespace ripple::cli

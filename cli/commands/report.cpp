@@ -14,6 +14,7 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
@@ -60,6 +61,7 @@ int run_report(const ReportOptions& given, Io& io) {
     sim::SimulationOptions options;
     options.seed = given.seed;
     if (const auto problem = sim::check_options(*spec, options)) return usage_error(io, *problem);
+    const std::unique_ptr<ProgressBar> progress = attach_progress_bar(options, io, "simulating");
     simulation = sim::simulate(*spec, options);
   }
   const sim::SimulationResult* simulated = simulation ? &*simulation : nullptr;

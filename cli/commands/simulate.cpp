@@ -20,6 +20,8 @@
 #include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
+#include "cli/progress_bar.h"
 #include "cli/render/render_simulate.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
@@ -36,6 +38,7 @@ struct SimulateOptions {
   std::string series_step = "1s";
   std::string series_file;
   std::string format = "text";
+  std::string output;  // -o FILE; empty: stdout
 };
 
 // A duration flag's value, or nullopt with `problem` set ("--duration: unknown unit `x`").
@@ -75,25 +78,28 @@ int run_simulate(const SimulateOptions& given, Io& io) {
       accept_spec(loaded.spec, loaded.diagnostics, given.spec, io);
   if (!spec) return fail_with_document(output, loaded.diagnostics, io);
   std::string problem;
-  const std::optional<sim::SimulationOptions> options = to_options(given, problem);
+  std::optional<sim::SimulationOptions> options = to_options(given, problem);
   if (!options) return fail_with_message(output, given.spec, problem, io);
   if (const auto invalid = sim::check_options(*spec, *options))
     return fail_with_message(output, given.spec, *invalid, io);
 
   const auto started = std::chrono::steady_clock::now();
+  std::unique_ptr<ProgressBar> progress = attach_progress_bar(*options, io, "simulating");
   const sim::SimulationResult result = sim::simulate(*spec, *options);
+  progress.reset();
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (!given.series_file.empty()) {
     std::ofstream file(given.series_file, std::ios::binary);
     file << render_series_csv(result);
+    file.close();
     if (!file) {
       usage_error(io, "cannot write the series to `" + given.series_file + "`");
       return kExitInternal;  // a write error: never a pass
     }
   }
   io.out << render(result, given.format, io.out_color);
-  if (given.format == "text")
+  if (given.format == "text" && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", wall.count())) << "\n";
   return kExitOk;
 }
@@ -114,7 +120,8 @@ void add_simulate_command(CLI::App& app, Action& action) {
   sub->add_option("--series-step", options->series_step, "Time-series step")->capture_default_str();
   sub->add_option("--series", options->series_file, "Write the time series as CSV to this file");
   add_format_option(*sub, options->format, {"text", "json", "markdown"});
-  run_when_chosen(*sub, action, options, run_simulate);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<SimulateOptions>(run_simulate));
 }
 
 }  // namespace ripple::cli

@@ -11,6 +11,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/render/render_diagnostics.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
@@ -22,6 +23,7 @@ struct ValidateOptions {
   std::vector<std::string> specs;
   std::string scenario;
   std::string format = "text";
+  std::string output;  // -o FILE; empty: stdout
 };
 
 std::string describe(const model::Spec& spec) {
@@ -75,7 +77,8 @@ void add_validate_command(CLI::App& app, Action& action) {
   sub->add_option("SPEC", options->specs, "Spec files (YAML)")->required();
   add_scenario_option(*sub, options->scenario);
   add_format_option(*sub, options->format, {"text", "json", "github"});
-  run_when_chosen(*sub, action, options, run_validate);
+  add_output_option(*sub, options->output);
+  run_when_chosen(*sub, action, options, to_output_file<ValidateOptions>(run_validate));
 }
 
 }  // namespace ripple::cli
