@@ -49,14 +49,14 @@ Rates rates_of(const model::Spec& spec, const detail::FlowGraph& flow,
 
 }  // namespace
 
-Analysis analyze(const model::Spec& spec) {
+Analysis analyze(const model::Spec& spec, const AnalyzeOptions& options) {
   const detail::FlowGraph flow(spec);
   const detail::FlowMetrics metrics = detail::compute_flow_metrics(spec, flow);
   const detail::DependencyGraph graph(spec);
   Analysis analysis;
   analysis.coupling = detail::compute_coupling(spec, graph, flow, metrics);
   analysis.amplification = amplifications(spec, flow, metrics);
-  analysis.cascades = detail::compute_cascades(spec);
+  analysis.cascades = detail::compute_cascades(spec, options);
   analysis.events = detail::compute_event_profiles(spec, flow, metrics);
   analysis.cut_edges = flow.cut_edge_names();
   analysis.rates = rates_of(spec, flow, metrics);

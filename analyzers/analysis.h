@@ -88,6 +88,12 @@ struct Amplification {
 
 // ---------------------------------------------------------------------------------------------
 // Cascading failure
+//
+// A cascade carries ids and exact counts; names are rendered at the edge (analyzers/
+// cascade_names.h names every list it keeps). How much of each list it keeps depends on
+// AnalyzeOptions::cascade_lists: every entry, or the first entries of each list, which costs time
+// and memory near-linear in the spec. CascadeExplorer (cascade_explorer.h) gives one component's
+// complete lists on demand.
 
 enum class ComponentKind { Service, Store, Broker };
 
@@ -98,19 +104,53 @@ struct Stopper {
   std::string detail;     // "on_failure: continue on the call to payment.charge"
 };
 
+enum class StopMechanism { Fallback, DurableBroker, Outbox };
+enum class RunnerKind { Operation, Consumer };
+
+// A Stopper as ids. Stoppers are ordered and told apart by their text (at, mechanism, detail).
+struct StopperRef {
+  StopMechanism mechanism = StopMechanism::Fallback;
+  RunnerKind at_kind = RunnerKind::Operation;
+  int at = -1;  // where it stops: an OperationId or a ConsumerId (by at_kind)
+  // Fallback: the failing callee (OperationId); Outbox: the event kept (EventId); else -1.
+  int target = -1;
+  bool breaker = false;  // Fallback: the call has a breaker
+};
+
+// Sizes of the complete lists of a cascade, whatever the lists keep.
+struct CascadeCounts {
+  int failed_entries = 0;  // also the number of paths
+  int failed_operations = 0;
+  int stalled_consumers = 0;
+  int lost_events = 0;
+  int stopped_by = 0;
+};
+
 // What fails while one component is down.
 struct Cascade {
   std::string component;
   ComponentKind kind = ComponentKind::Service;
-  std::vector<std::string> failed_entries;     // entry operations that fail
-  std::vector<std::string> failed_operations;  // every operation that fails
-  std::vector<std::string> stalled_consumers;  // "svc:Event"
-  std::vector<std::string> lost_events;
+  int component_id = -1;    // ServiceId, StoreId or BrokerId, by kind
   double blast_radius = 0;  // share of entry traffic (by source rate) whose entry op fails
-  // One chain per failed entry: the component, then each failing operation up to the entry
-  // (operations of a failed service itself are left out unless one is the entry).
-  std::vector<std::vector<std::string>> paths;
-  std::vector<Stopper> stopped_by;
+  CascadeCounts counts;
+
+  // As ids. failed_entry_ids is always complete (it is bounded by the entry operations); the
+  // others are complete with CascadeLists::Full and hold the first cascade_list_limit entries of
+  // the complete list with CascadeLists::Bounded.
+  std::vector<model::OperationId> failed_entry_ids;      // by id
+  std::vector<model::OperationId> failed_operation_ids;  // by id
+  std::vector<model::ConsumerId> stalled_consumer_ids;   // by id
+  std::vector<model::EventId> lost_event_ids;            // by id
+  // One chain per failed entry, in failed_entry_ids order: the failing operations from the
+  // first one outside the component up to the entry, without the component (operations of a
+  // failed service itself are left out unless one is the entry).
+  std::vector<std::vector<model::OperationId>> path_ids;
+  // Where the failure stops: sorted by their text (at, mechanism, detail), each text once.
+  std::vector<StopperRef> stopper_refs;
+  // The first of the longest chains (most operations), complete in both modes: its position in
+  // failed_entry_ids (-1 without failed entries) and its operations.
+  int longest_path_index = -1;
+  std::vector<model::OperationId> longest_path_ids;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -193,8 +233,24 @@ struct Analysis {
   Rates rates;
 };
 
+// How much of each cascade's lists the analysis keeps (see Cascade).
+enum class CascadeLists {
+  Full,     // every entry: their total (and the cost) can grow with the square of the spec,
+            // since one component may take down most of what lies above it
+  Bounded,  // exact counts, blast radius, failed entries and the longest chain; the first
+            // cascade_list_limit entries of the other lists, as ids
+};
+
+struct AnalyzeOptions {
+  CascadeLists cascade_lists = CascadeLists::Bounded;
+  int cascade_list_limit = 10;  // with CascadeLists::Bounded, entries kept per list (>= 0)
+};
+
 // Runs every analyzer. Precondition: `spec` came from the loader (ids resolved, defaults set).
-[[nodiscard]] Analysis analyze(const model::Spec& spec);
+[[nodiscard]] Analysis analyze(const model::Spec& spec, const AnalyzeOptions& options = {});
+
+// The text of a stopper: where, the mechanism and the detail, named from `spec`.
+[[nodiscard]] Stopper stopper_of(const model::Spec& spec, const StopperRef& ref);
 
 [[nodiscard]] const char* to_string(Severity severity);
 [[nodiscard]] const char* to_string(ComponentKind kind);

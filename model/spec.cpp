@@ -1,6 +1,7 @@
 #include "model/spec.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "model/diagnostic.h"
 #include "model/fault_modes.h"
@@ -54,14 +55,18 @@ bool Spec::event_carries(EventId event, EntityId entity, int field) const {
 }
 
 std::int64_t Spec::event_bytes(EventId event) const {
-  // Count each (entity, field) once, even when named twice or through entity.*.
-  std::int64_t bytes = 0;
-  for (std::size_t e = 0; e < entities.size(); ++e) {
-    const Entity& entity = entities[e];
-    for (std::size_t f = 0; f < entity.fields.size(); ++f)
-      if (event_carries(event, static_cast<EntityId>(e), static_cast<int>(f)))
-        bytes += entity.fields[f].bytes;
+  // Count each (entity, field) once, even when named twice or through entity.*; only the
+  // entities the event names are looked at, so the cost does not grow with the spec.
+  std::vector<std::pair<EntityId, int>> carried;
+  for (const FieldRef& ref : events[event].carries) {
+    const int fields = static_cast<int>(entities[ref.entity].fields.size());
+    if (ref.field >= 0) carried.emplace_back(ref.entity, ref.field);
+    for (int f = 0; ref.field < 0 && f < fields; ++f) carried.emplace_back(ref.entity, f);
   }
+  std::sort(carried.begin(), carried.end());
+  carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+  std::int64_t bytes = 0;
+  for (const auto& [entity, field] : carried) bytes += entities[entity].fields[field].bytes;
   return bytes;
 }
 

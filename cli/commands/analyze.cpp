@@ -1,15 +1,18 @@
-// ripple analyze SPEC [--scenario FILE] [--strict] [--source-root DIR]
+// ripple analyze SPEC [--scenario FILE] [--strict] [--full] [--source-root DIR]
 //                    [--format text|json|markdown|sarif|junit|github|codequality]
 // Runs every graph analyzer (coupling, amplification, cascades, thin/fat, lints) without
-// simulation. Exit 0; 1 with --strict when a finding of severity error remains after
-// suppressions; 2 when the spec is invalid (validate's diagnostics on stderr, and in a machine
-// format the failure document on stdout).
+// simulation. Cascades keep exact counts and the first entries of each list; --full has the JSON
+// list every entry, each cascade expanded while it is written. Exit 0; 1 with --strict when a
+// finding of severity error remains after suppressions; 2 when the spec is invalid (validate's
+// diagnostics on stderr, and in a machine format the failure document on stdout).
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "analyzers/analysis.h"
+#include "analyzers/cascade_explorer.h"
 #include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
@@ -27,11 +30,11 @@ struct AnalyzeOptions {
   std::string format = "text";
   bool strict = false;
   std::string source_root;
+  bool full = false;
   std::string output;  // -o FILE; empty: stdout
 };
 
 std::string render(const AnalyzeOptions& options, const AnalyzeDocument& doc, const Io& io) {
-  if (options.format == "json") return render_analyze_json(doc);
   if (options.format == "markdown") return render_analyze_markdown(doc);
   if (options.format == "sarif") return render_analyze_sarif(doc);
   if (options.format == "junit") return render_analyze_junit(doc);
@@ -52,7 +55,19 @@ int run_analyze(const AnalyzeOptions& options, Io& io) {
   const int exit_code = options.strict && errors ? kExitCheckFailed : kExitOk;
   const bool rooted = options.format == "sarif" || options.format == "codequality";
   const SarifContext context = rooted ? sarif_context(output, exit_code) : SarifContext{};
-  io.out << render(options, {*spec, analysis, ranking, options.spec, context}, io);
+  AnalyzeDocument doc{*spec, analysis, ranking, options.spec, context};
+  if (options.format == "json") {
+    std::optional<analyzers::CascadeExplorer> explorer;
+    if (options.full) {
+      explorer.emplace(*spec);
+      doc.full_cascade = [&explorer](const analyzers::Cascade& c) {
+        return explorer->expand(c.kind, c.component_id);
+      };
+    }
+    write_analyze_json(doc, [&io](std::string_view text) { io.out << text; });
+  } else {
+    io.out << render(options, doc, io);
+  }
   return exit_code;
 }
 
@@ -69,6 +84,9 @@ void add_analyze_command(CLI::App& app, Action& action) {
                     {"text", "json", "markdown", "sarif", "junit", "github", "codequality"});
   add_source_root_option(*sub, options->source_root);
   sub->add_flag("--strict", options->strict, "Exit 1 when a finding of severity error remains");
+  sub->add_flag("--full", options->full,
+                "JSON: list every entry of each cascade's lists (by default the first 10 and the "
+                "counts)");
   add_output_option(*sub, options->output);
   run_when_chosen(*sub, action, options, to_output_file<AnalyzeOptions>(run_analyze));
 }

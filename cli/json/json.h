@@ -47,6 +47,12 @@ class JsonObjectBuilder {
 // REQUIRES: `document` holds no binary value.
 [[nodiscard]] std::string json_text(const Json& document);
 
+// The pieces of json_text, for writers that lay a document out piece by piece (json_stream.h):
+// `value` as it appears nested inside `depth` containers (no final newline), and a string as a
+// JSON string, each appended to `out`.
+void append_json(const Json& value, int depth, std::string& out);
+void append_json_string(std::string_view text, std::string& out);
+
 // Deepest nesting parse_json accepts: values inside more containers than this are an error.
 inline constexpr int kMaxJsonDepth = 64;
 

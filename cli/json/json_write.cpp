@@ -136,6 +136,12 @@ Json JsonObjectBuilder::build() && {
 
 Json nullable(std::optional<double> value) { return value ? Json(*value) : Json(nullptr); }
 
+void append_json(const Json& value, int depth, std::string& out) {
+  append_value(value, depth, out);
+}
+
+void append_json_string(std::string_view text, std::string& out) { append_string(text, out); }
+
 std::string json_text(const Json& document) {
   std::string out;
   append_value(document, 0, out);

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "analyzers/cascade_names.h"
 #include "analyzers/lint_catalog.h"
 #include "cli/format/figures.h"
 #include "cli/render/terminal.h"
@@ -99,6 +100,16 @@ std::string list_text(const std::vector<std::string>& items, std::size_t limit =
   const auto shown = items.begin() + static_cast<long>(std::min(limit, items.size()));
   std::string out = fmt::format("{}", fmt::join(items.begin(), shown, ", "));
   if (items.size() > limit) out += fmt::format(" and {} more", items.size() - limit);
+  return out;
+}
+
+// The first entries of a cascade's list of `total` (`first` holds min(limit, total) or more).
+std::string list_first(const std::vector<std::string>& first, int total, std::size_t limit = 6) {
+  const std::size_t count = static_cast<std::size_t>(total);
+  const std::size_t shown = std::min({limit, count, first.size()});
+  std::string out =
+      fmt::format("{}", fmt::join(first.begin(), first.begin() + static_cast<long>(shown), ", "));
+  if (count > shown) out += fmt::format(" and {} more", count - shown);
   return out;
 }
 
@@ -253,7 +264,9 @@ std::string text_amplification(const Analysis& a, const AnalysisRanking& ranking
   return out;
 }
 
-std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+std::string text_cascades(const AnalyzeDocument& doc, const Style& style) {
+  const Analysis& a = doc.analysis;
+  const AnalysisRanking& ranking = doc.ranking;
   const Order& order = ranking.cascades;
   std::string out = style.bold("Cascades") + "  what fails while one component is down\n";
   if (order.empty()) out += "  no component failure reaches anything else\n";
@@ -261,14 +274,26 @@ std::string text_cascades(const Analysis& a, const AnalysisRanking& ranking, con
     const analyzers::Cascade& c = a.cascades[order[i]];
     out += fmt::format("  {} ({})  blast radius {}\n", style.bold(c.component),
                        analyzers::to_string(c.kind), percent(c.blast_radius));
-    for (std::size_t p = 0; p < std::min<std::size_t>(5, c.paths.size()); ++p)
-      out += "    " + cascade_chain_text(c.paths[p]) + "\n";
-    if (c.paths.size() > 5) out += fmt::format("    ... and {} more chains\n", c.paths.size() - 5);
-    if (!c.stalled_consumers.empty()) out += "    stalls: " + list_text(c.stalled_consumers) + "\n";
-    if (!c.lost_events.empty()) out += "    loses: " + list_text(c.lost_events) + "\n";
-    for (std::size_t s = 0; s < std::min<std::size_t>(3, c.stopped_by.size()); ++s)
-      out += fmt::format("    stopped at {} by {} ({})\n", c.stopped_by[s].at,
-                         c.stopped_by[s].mechanism, c.stopped_by[s].detail);
+    constexpr std::size_t kChains = 5, kStoppers = 3, kListed = 6;
+    for (std::size_t p = 0; p < std::min(kChains, c.path_ids.size()); ++p)
+      out += "    " + cascade_chain_text(analyzers::chain_names(doc.spec, c, c.path_ids[p])) + "\n";
+    const std::size_t chains = static_cast<std::size_t>(c.counts.failed_entries);
+    if (chains > kChains) out += fmt::format("    ... and {} more chains\n", chains - kChains);
+    if (c.counts.stalled_consumers > 0)
+      out += "    stalls: " +
+             list_first(analyzers::consumer_names(doc.spec, c.stalled_consumer_ids, kListed),
+                        c.counts.stalled_consumers) +
+             "\n";
+    if (c.counts.lost_events > 0)
+      out += "    loses: " +
+             list_first(analyzers::event_names(doc.spec, c.lost_event_ids, kListed),
+                        c.counts.lost_events) +
+             "\n";
+    for (std::size_t s = 0; s < std::min(kStoppers, c.stopper_refs.size()); ++s) {
+      const analyzers::Stopper stopper = analyzers::stopper_of(doc.spec, c.stopper_refs[s]);
+      out += fmt::format("    stopped at {} by {} ({})\n", stopper.at, stopper.mechanism,
+                         stopper.detail);
+    }
   }
   out += more_line(kTextTableRows, order.size(), "components");
   return out;
@@ -303,17 +328,27 @@ std::string markdown_findings(const Analysis& a) {
   return out + t.markdown() + "\n";
 }
 
-std::string markdown_cascades(const Analysis& a, const AnalysisRanking& ranking) {
+std::string markdown_cascades(const model::Spec& spec, const Analysis& a,
+                              const AnalysisRanking& ranking) {
   std::string out = "## Cascades\n\n";
   Table t{
       {"component", "blast radius", "failing entries", "stalled consumers", "lost events", "chain"},
       {}};
+  constexpr std::size_t kListed = 6;
   for (std::size_t i : ranking.cascades) {
     const analyzers::Cascade& c = a.cascades[i];
-    t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
-                      percent(c.blast_radius), list_text(c.failed_entries),
-                      list_text(c.stalled_consumers), list_text(c.lost_events),
-                      c.paths.empty() ? "" : "`" + cascade_chain_text(c.paths.front()) + "`"});
+    const std::string chain =
+        c.path_ids.empty()
+            ? ""
+            : "`" + cascade_chain_text(analyzers::chain_names(spec, c, c.path_ids.front())) + "`";
+    t.rows.push_back(
+        {c.component + " (" + analyzers::to_string(c.kind) + ")", percent(c.blast_radius),
+         list_first(analyzers::operation_names(spec, c.failed_entry_ids, kListed),
+                    c.counts.failed_entries),
+         list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kListed),
+                    c.counts.stalled_consumers),
+         list_first(analyzers::event_names(spec, c.lost_event_ids, kListed), c.counts.lost_events),
+         chain});
   }
   if (t.rows.empty()) return out + "No component failure reaches anything else.\n\n";
   return out + t.markdown() + "\n";
@@ -335,7 +370,7 @@ std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
   out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
   out += text_coupling(a, doc.ranking, style) + "\n";
   out += text_amplification(a, doc.ranking, style) + "\n";
-  out += text_cascades(a, doc.ranking, style) + "\n";
+  out += text_cascades(doc, style) + "\n";
   out += text_events(a, doc.ranking, style);
   return out;
 }
@@ -354,7 +389,7 @@ std::string render_analyze_markdown(const AnalyzeDocument& doc) {
       "counted); worst case: every call with every retry attempt.\n\n";
   out +=
       amplification_table(a, doc.ranking.amplification, a.amplification.size()).markdown() + "\n";
-  out += markdown_cascades(a, doc.ranking);
+  out += markdown_cascades(doc.spec, a, doc.ranking);
   out += "## Events: thin versus fat\n\n" +
          events_table(a, doc.ranking.events, a.events.size()).markdown() + "\n";
   for (std::size_t i : doc.ranking.events)

@@ -1,8 +1,16 @@
-// The JSON of `ripple analyze` (SARIF, JUnit, GitHub and Code Quality: render_analyze_ci.cpp).
+// The JSON of `ripple analyze`, streamed (SARIF, JUnit, GitHub and Code Quality:
+// render_analyze_ci.cpp).
 
+#include <fmt/format.h>
+
+#include "analyzers/cascade_names.h"
+#include "analyzers/lint_catalog.h"
 #include "cli/json/json.h"
+#include "cli/json/json_stream.h"
 #include "cli/json/versioned.h"
+#include "cli/render/markup.h"
 #include "cli/render/render_analyze.h"
+#include "cli/version.h"
 
 namespace ripple::cli {
 namespace {
@@ -11,31 +19,36 @@ using analyzers::Analysis;
 using analyzers::Finding;
 using analyzers::Severity;
 
-Json services_json(const Analysis& a) {
-  JsonObjectBuilder services;
+void write_services(JsonStream& json, const Analysis& a) {
+  json.key("services");
+  json.begin_object();
   for (const analyzers::ServiceCoupling& s : a.coupling.services)
-    services.add(s.name, Json{{"ce", s.ce},
-                              {"ca", s.ca},
-                              {"instability", nullable(s.instability)},
-                              {"ce_sync", s.ce_sync},
-                              {"ce_async", s.ce_async},
-                              {"ce_hidden", s.ce_hidden},
-                              {"ais", s.ais},
-                              {"ads", s.ads},
-                              {"acs", s.acs},
-                              {"siy", s.siy}});
-  return std::move(services).build();
+    json.member(s.name, Json{{"ce", s.ce},
+                             {"ca", s.ca},
+                             {"instability", nullable(s.instability)},
+                             {"ce_sync", s.ce_sync},
+                             {"ce_async", s.ce_async},
+                             {"ce_hidden", s.ce_hidden},
+                             {"ais", s.ais},
+                             {"ads", s.ads},
+                             {"acs", s.acs},
+                             {"siy", s.siy}});
+  json.end();
 }
 
-Json coupling_json(const Analysis& a) {
-  JsonObjectBuilder chains;
+void write_coupling(JsonStream& json, const Analysis& a) {
+  json.key("coupling");
+  json.begin_object();
+  json.member("siy", a.coupling.siy);
+  json.member("sync_components", a.coupling.sync_components);
+  json.member("sync_cycles", a.coupling.sync_cycles);
+  json.member("operation_cycles", a.coupling.operation_cycles);
+  json.key("longest_chains");
+  json.begin_object();
   for (const analyzers::SyncChain& chain : a.coupling.longest_chains)
-    chains.add(chain.entry, Json{{"length", chain.length}, {"operations", chain.operations}});
-  return {{"siy", a.coupling.siy},
-          {"sync_components", a.coupling.sync_components},
-          {"sync_cycles", a.coupling.sync_cycles},
-          {"operation_cycles", a.coupling.operation_cycles},
-          {"longest_chains", std::move(chains).build()}};
+    json.member(chain.entry, Json{{"length", chain.length}, {"operations", chain.operations}});
+  json.end();
+  json.end();
 }
 
 void add_load(Json& object, const analyzers::Load& load) {
@@ -46,8 +59,9 @@ void add_load(Json& object, const analyzers::Load& load) {
   object["bytes"] = load.bytes;
 }
 
-Json amplification_json(const Analysis& a) {
-  JsonObjectBuilder amplification;
+void write_amplification(JsonStream& json, const Analysis& a) {
+  json.key("amplification");
+  json.begin_object();
   for (const analyzers::Amplification& x : a.amplification) {
     Json entry = {{"kind", x.kind == analyzers::AmplificationKind::Event ? "event" : "entry"}};
     add_load(entry, x.nominal);
@@ -55,27 +69,93 @@ Json amplification_json(const Analysis& a) {
     add_load(entry["worst_case"] = Json::object(), x.worst_case);
     entry["worst_case_multiplier"] = x.worst_case_multiplier;
     entry["cycles_cut"] = x.cycles_cut;
-    amplification.add(x.name, std::move(entry));
+    json.member(x.name, entry);
   }
-  return std::move(amplification).build();
+  json.end();
 }
 
-Json cascades_json(const Analysis& a) {
-  JsonObjectBuilder cascades;
-  for (const analyzers::Cascade& c : a.cascades) {
-    Json stopped_by = Json::array();
-    for (const analyzers::Stopper& s : c.stopped_by)
-      stopped_by.push_back({{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
-    cascades.add(c.component, Json{{"kind", analyzers::to_string(c.kind)},
-                                   {"failed_entries", c.failed_entries},
-                                   {"stalled_consumers", c.stalled_consumers},
-                                   {"lost_events", c.lost_events},
-                                   {"blast_radius", c.blast_radius},
-                                   {"paths", c.paths},
-                                   {"failed_operations", c.failed_operations},
-                                   {"stopped_by", std::move(stopped_by)}});
+// A cascade's lists hold fewer entries than its counts (CascadeLists::Bounded cut them).
+bool shortened(const analyzers::Cascade& c) {
+  return std::ssize(c.path_ids) < c.counts.failed_entries ||
+         std::ssize(c.failed_operation_ids) < c.counts.failed_operations ||
+         std::ssize(c.stalled_consumer_ids) < c.counts.stalled_consumers ||
+         std::ssize(c.lost_event_ids) < c.counts.lost_events ||
+         std::ssize(c.stopper_refs) < c.counts.stopped_by;
+}
+
+// A list of names, written as it is named: `name(i)` for i in 0..count.
+template <class Name>
+void write_names(JsonStream& json, std::string_view key, std::size_t count, Name name) {
+  json.key(key);
+  json.begin_array();
+  for (std::size_t i = 0; i < count; ++i) json.string_value(name(i));
+  json.end();
+}
+
+void write_chain(JsonStream& json, const model::Spec& spec, const analyzers::Cascade& c,
+                 const std::vector<model::OperationId>& path) {
+  json.begin_array();
+  if (!path.empty()) json.string_value(c.component);
+  for (model::OperationId op : path) json.string_value(spec.operations[op].full_name);
+  json.end();
+}
+
+// The lists as the cascade keeps them (failed entries as many as its chains), then, when a list
+// was cut, the complete counts and the longest chain. Names are written straight from the spec.
+void write_cascade(JsonStream& json, const model::Spec& spec, const analyzers::Cascade& c) {
+  json.begin_object();
+  json.string_member("kind", analyzers::to_string(c.kind));
+  const auto operation = [&](const std::vector<model::OperationId>& ids) {
+    return [&spec, &ids](std::size_t i) -> const std::string& {
+      return spec.operations[ids[i]].full_name;
+    };
+  };
+  write_names(json, "failed_entries", std::min(c.failed_entry_ids.size(), c.path_ids.size()),
+              operation(c.failed_entry_ids));
+  write_names(json, "stalled_consumers", c.stalled_consumer_ids.size(),
+              [&](std::size_t i) -> const std::string& {
+                return spec.consumers[c.stalled_consumer_ids[i]].name;
+              });
+  write_names(
+      json, "lost_events", c.lost_event_ids.size(),
+      [&](std::size_t i) -> const std::string& { return spec.events[c.lost_event_ids[i]].name; });
+  json.member("blast_radius", c.blast_radius);
+  json.key("paths");
+  json.begin_array();
+  for (const auto& path : c.path_ids) write_chain(json, spec, c, path);
+  json.end();
+  write_names(json, "failed_operations", c.failed_operation_ids.size(),
+              operation(c.failed_operation_ids));
+  json.key("stopped_by");
+  json.begin_array();
+  for (const analyzers::StopperRef& ref : c.stopper_refs) {
+    const analyzers::Stopper s = analyzers::stopper_of(spec, ref);
+    json.value(Json{{"at", s.at}, {"mechanism", s.mechanism}, {"detail", s.detail}});
   }
-  return std::move(cascades).build();
+  json.end();
+  if (shortened(c)) {
+    json.member("counts", Json{{"failed_entries", c.counts.failed_entries},
+                               {"failed_operations", c.counts.failed_operations},
+                               {"stalled_consumers", c.counts.stalled_consumers},
+                               {"lost_events", c.counts.lost_events},
+                               {"stopped_by", c.counts.stopped_by}});
+    json.key("longest_path");
+    write_chain(json, spec, c, c.longest_path_ids);
+  }
+  json.end();
+}
+
+void write_cascades(JsonStream& json, const AnalyzeDocument& doc) {
+  json.key("cascades");
+  json.begin_object();
+  for (const analyzers::Cascade& c : doc.analysis.cascades) {
+    json.key(c.component);
+    if (doc.full_cascade)
+      write_cascade(json, doc.spec, doc.full_cascade(c));
+    else
+      write_cascade(json, doc.spec, c);
+  }
+  json.end();
 }
 
 Json event_json(const analyzers::EventProfile& e) {
@@ -107,17 +187,6 @@ Json finding_json(const Finding& f) {
           {"message", f.message}, {"file", f.file},
           {"line", f.line},       {"column", f.column},
           {"element", f.element}};
-}
-
-Json findings_json(const Analysis& a) {
-  Json findings = Json::array();
-  for (const Finding& f : a.findings) {
-    Json entry = finding_json(f);
-    entry["why"] = f.why;
-    entry["fix"] = f.fix;
-    findings.push_back(std::move(entry));
-  }
-  return findings;
 }
 
 Json suppressed_json(const Analysis& a) {
@@ -156,21 +225,43 @@ Json summary_json(const Analysis& a) {
 
 }  // namespace
 
-std::string render_analyze_json(const AnalyzeDocument& doc) {
+void write_analyze_json(const AnalyzeDocument& doc,
+                        const std::function<void(std::string_view)>& sink) {
   const Analysis& a = doc.analysis;
-  JsonObjectBuilder events;
-  for (const analyzers::EventProfile& e : a.events) events.add(e.name, event_json(e));
-  return json_text(versioned({{"spec", doc.spec.name},
-                              {"services", services_json(a)},
-                              {"amplification", amplification_json(a)},
-                              {"cascades", cascades_json(a)},
-                              {"events", std::move(events).build()},
-                              {"findings", findings_json(a)},
-                              {"suppressed", suppressed_json(a)},
-                              {"unused_suppressions", unused_suppressions_json(doc.spec, a)},
-                              {"coupling", coupling_json(a)},
-                              {"cut_edges", a.cut_edges},
-                              {"summary", summary_json(a)}}));
+  JsonStream json(sink);
+  json.begin_object();
+  json.string_member("ripple_version", kRippleVersion);
+  json.member("schema_version", Json(kSchemaVersion));
+  json.string_member("spec", doc.spec.name);
+  write_services(json, a);
+  write_amplification(json, a);
+  write_cascades(json, doc);
+  json.key("events");
+  json.begin_object();
+  for (const analyzers::EventProfile& e : a.events) json.member(e.name, event_json(e));
+  json.end();
+  json.key("findings");
+  json.begin_array();
+  for (const Finding& f : a.findings) {
+    Json entry = finding_json(f);
+    entry["why"] = f.why;
+    entry["fix"] = f.fix;
+    json.value(entry);
+  }
+  json.end();
+  json.member("suppressed", suppressed_json(a));
+  json.member("unused_suppressions", unused_suppressions_json(doc.spec, a));
+  write_coupling(json, a);
+  json.member("cut_edges", a.cut_edges);
+  json.member("summary", summary_json(a));
+  json.end();
+  json.finish();
+}
+
+std::string render_analyze_json(const AnalyzeDocument& doc) {
+  std::string out;
+  write_analyze_json(doc, [&out](std::string_view text) { out += text; });
+  return out;
 }
 
 }  // namespace ripple::cli

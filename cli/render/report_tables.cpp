@@ -8,6 +8,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "analyzers/cascade_names.h"
 #include "cli/format/figures.h"
 #include "cli/render/render_analyze.h"
 #include "cli/render/render_gate.h"
@@ -23,6 +24,16 @@ std::string list(const std::vector<std::string>& items, std::size_t limit = 5) {
   return fmt::format("{} and {} more",
                      fmt::join(items.begin(), items.begin() + static_cast<long>(limit), ", "),
                      items.size() - limit);
+}
+
+// The first entries of a list of `total` (`first` holds at least min(limit, total) of them).
+std::string list_first(const std::vector<std::string>& first, int total, std::size_t limit = 5) {
+  const std::size_t count = static_cast<std::size_t>(total);
+  const std::size_t shown = std::min({limit, count, first.size()});
+  std::string out =
+      fmt::format("{}", fmt::join(first.begin(), first.begin() + static_cast<long>(shown), ", "));
+  if (count > shown) out += fmt::format(" and {} more", count - shown);
+  return out;
 }
 
 std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
@@ -98,7 +109,7 @@ ReportTable amplification(const Analysis& a, const DesignReview& review) {
   return t;
 }
 
-ReportTable cascades(const Analysis& a, const DesignReview& review) {
+ReportTable cascades(const model::Spec& spec, const Analysis& a, const DesignReview& review) {
   ReportTable t = table(
       "cascades", "Cascades",
       "What fails while one component is down. Blast radius: share of all entry traffic (by "
@@ -109,12 +120,15 @@ ReportTable cascades(const Analysis& a, const DesignReview& review) {
       {0, 0, 1, 0, 0, 0, 0});
   for (std::size_t i : capped(review.cascades, t)) {
     const analyzers::Cascade& c = a.cascades[i];
-    const auto chain =
-        std::max_element(c.paths.begin(), c.paths.end(),
-                         [](const auto& x, const auto& y) { return x.size() < y.size(); });
-    t.rows.push_back({c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
-                      list(c.failed_entries), list(c.stalled_consumers), list(c.lost_events),
-                      chain == c.paths.end() ? "" : cascade_chain_text(*chain)});
+    constexpr std::size_t kShown = 5;
+    t.rows.push_back(
+        {c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
+         list_first(analyzers::operation_names(spec, c.failed_entry_ids, kShown),
+                    c.counts.failed_entries),
+         list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kShown),
+                    c.counts.stalled_consumers),
+         list_first(analyzers::event_names(spec, c.lost_event_ids, kShown), c.counts.lost_events),
+         cascade_chain_text(analyzers::chain_names(spec, c, c.longest_path_ids))});
   }
   t.empty_text = "No component failure reaches anything else.";
   return t;
@@ -282,7 +296,7 @@ std::vector<ReportTable> build_tables(const ReportInput& input) {
   const Analysis& a = input.analysis;
   const DesignReview& review = input.review;
   std::vector<ReportTable> out{findings(a), coupling(a, review), amplification(a, review),
-                               cascades(a, review), thin_fat(a, review)};
+                               cascades(input.spec, a, review), thin_fat(a, review)};
   if (input.simulation && review.simulation_ranking) {
     const sim::SimulationResult& r = *input.simulation;
     const SimulationRanking& ranking = *review.simulation_ranking;

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "analyzers/cascade_names.h"
+
 namespace ripple::cli {
 namespace {
 
@@ -143,20 +145,18 @@ std::vector<std::size_t> hottest_path(const Spec& spec, const Analysis& a,
   return path_edges;
 }
 
-// The longest chain of the cascade with the widest blast radius.
-const std::vector<std::string>* worst_chain(const Analysis& a) {
-  const std::vector<std::string>* best = nullptr;
-  double best_radius = -1;
-  for (const analyzers::Cascade& c : a.cascades)
-    for (const auto& path : c.paths) {
-      const bool better = c.blast_radius > best_radius ||
-                          (c.blast_radius == best_radius && path.size() > best->size());
-      if (better) {
-        best = &path;
-        best_radius = c.blast_radius;
-      }
-    }
-  return best;
+// The longest chain of the cascade with the widest blast radius (the first of equals), as names.
+std::vector<std::string> worst_chain(const Spec& spec, const Analysis& a) {
+  const analyzers::Cascade* best = nullptr;
+  for (const analyzers::Cascade& c : a.cascades) {
+    if (c.longest_path_ids.empty()) continue;
+    if (!best || c.blast_radius > best->blast_radius ||
+        (c.blast_radius == best->blast_radius &&
+         c.longest_path_ids.size() > best->longest_path_ids.size()))
+      best = &c;
+  }
+  return best ? analyzers::chain_names(spec, *best, best->longest_path_ids)
+              : std::vector<std::string>{};
 }
 
 std::optional<std::size_t> component_node(const Spec& spec, const std::string& name,
@@ -171,11 +171,11 @@ std::optional<std::size_t> component_node(const Spec& spec, const std::string& n
 
 void mark_cascade(ComponentGraph& graph, const Spec& spec, const Analysis& a,
                   const GraphBuilder& g) {
-  const std::vector<std::string>* chain = worst_chain(a);
-  if (!chain || chain->empty()) return;
-  graph.worst_chain = *chain;
+  const std::vector<std::string> chain = worst_chain(spec, a);
+  if (chain.empty()) return;
+  graph.worst_chain = chain;
   std::vector<std::size_t> nodes;
-  for (const std::string& name : *chain)
+  for (const std::string& name : chain)
     if (auto n = component_node(spec, name, g); n && (nodes.empty() || nodes.back() != *n))
       nodes.push_back(*n);
   for (std::size_t n : nodes) graph.nodes[n].cascade = true;

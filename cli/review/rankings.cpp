@@ -27,13 +27,13 @@ Order with_effect(Order order, const Analysis& a) {
 }  // namespace
 
 std::size_t longest_chain(const analyzers::Cascade& cascade) {
-  std::size_t n = 0;
-  for (const auto& path : cascade.paths) n = std::max(n, path.size());
-  return n;
+  // The chain as rendered: the component, then its operations.
+  return cascade.longest_path_ids.empty() ? 0 : cascade.longest_path_ids.size() + 1;
 }
 
 bool has_effect(const analyzers::Cascade& c) {
-  return !c.failed_operations.empty() || !c.stalled_consumers.empty() || !c.lost_events.empty();
+  return c.counts.failed_operations > 0 || c.counts.stalled_consumers > 0 ||
+         c.counts.lost_events > 0;
 }
 
 AnalysisRanking rank_analysis(const Analysis& a) {
@@ -49,10 +49,10 @@ AnalysisRanking rank_analysis(const Analysis& a) {
   });
   r.cascades = with_effect(ranked(a.cascades,
                                   [](const auto& x, const auto& y) {
-                                    return std::make_tuple(y.blast_radius, y.failed_entries.size(),
-                                                           y.stalled_consumers.size()) <
-                                           std::make_tuple(x.blast_radius, x.failed_entries.size(),
-                                                           x.stalled_consumers.size());
+                                    return std::make_tuple(y.blast_radius, y.counts.failed_entries,
+                                                           y.counts.stalled_consumers) <
+                                           std::make_tuple(x.blast_radius, x.counts.failed_entries,
+                                                           x.counts.stalled_consumers);
                                   }),
                            a);
   r.chains = ranked(a.coupling.longest_chains,
@@ -73,8 +73,8 @@ Order widest_cascades_then_longest(const Analysis& a) {
   std::stable_sort(effective.begin(), effective.end(), [&](std::size_t i, std::size_t j) {
     const analyzers::Cascade& x = a.cascades[i];
     const analyzers::Cascade& y = a.cascades[j];
-    return std::make_tuple(y.blast_radius, longest_chain(y), y.stalled_consumers.size()) <
-           std::make_tuple(x.blast_radius, longest_chain(x), x.stalled_consumers.size());
+    return std::make_tuple(y.blast_radius, longest_chain(y), y.counts.stalled_consumers) <
+           std::make_tuple(x.blast_radius, longest_chain(x), x.counts.stalled_consumers);
   });
   return effective;
 }

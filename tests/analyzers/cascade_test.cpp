@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <memory>
+
+#include "analyzers/cascade_names.h"
 #include "tests/analyzers/load.h"
 
 namespace ripple::analyzers {
@@ -9,6 +12,34 @@ using testing::find_cascade;
 using testing::load;
 using Names = std::vector<std::string>;
 using Paths = std::vector<std::vector<std::string>>;
+
+// A spec and its analysis with complete cascade lists.
+struct Analyzed {
+  model::Spec spec;
+  Analysis analysis;
+};
+
+Analyzed analyzed(const std::string& yaml) {
+  Analyzed a{load(yaml), {}};
+  a.analysis = analyze(a.spec, {CascadeLists::Full});
+  return a;
+}
+
+// A cascade's lists as names, with its kind and blast radius; null when there is no cascade.
+struct NamedCascade : CascadeNames {
+  ComponentKind kind = ComponentKind::Service;
+  double blast_radius = 0;
+};
+
+std::unique_ptr<NamedCascade> find_named(const Analyzed& a, const std::string& component) {
+  const Cascade* c = find_cascade(a.analysis, component);
+  if (!c) return nullptr;
+  auto named = std::make_unique<NamedCascade>();
+  static_cast<CascadeNames&>(*named) = name_cascade(a.spec, *c);
+  named->kind = c->kind;
+  named->blast_radius = c->blast_radius;
+  return named;
+}
 
 const char* kShop = R"(
 ripple: 1
@@ -42,8 +73,8 @@ workload:
 )";
 
 TEST(Cascade, ServiceDownFailsItsCallersUpToTheEntry) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "payment");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "payment");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->kind, ComponentKind::Service);
   EXPECT_EQ(c->failed_entries, Names{"gateway.checkout"});
@@ -56,8 +87,8 @@ TEST(Cascade, ServiceDownFailsItsCallersUpToTheEntry) {
 }
 
 TEST(Cascade, FallbackStopsPropagation) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "recommend");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "recommend");
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->failed_entries.empty());
   EXPECT_DOUBLE_EQ(c->blast_radius, 0);
@@ -68,8 +99,8 @@ TEST(Cascade, FallbackStopsPropagation) {
 }
 
 TEST(Cascade, StoreDownFailsItsUsersAndStallsConsumersThatCallThemBack) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "orders_db");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "orders_db");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->kind, ComponentKind::Store);
   EXPECT_EQ(c->failed_operations, (Names{"gateway.checkout", "order.place", "order.get"}));
@@ -82,8 +113,8 @@ TEST(Cascade, StoreDownFailsItsUsersAndStallsConsumersThatCallThemBack) {
 }
 
 TEST(Cascade, DurableBrokerDownLosesEventsWherePublishFails) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "bus");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "bus");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->kind, ComponentKind::Broker);
   EXPECT_EQ(c->failed_entries, Names{"gateway.checkout"});
@@ -94,8 +125,8 @@ TEST(Cascade, DurableBrokerDownLosesEventsWherePublishFails) {
 }
 
 TEST(Cascade, HolderOfMemoryBrokerLosesItsEvents) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "order");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "order");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->paths, (Paths{{"order", "gateway.checkout"}}));
   EXPECT_EQ(c->stalled_consumers, (Names{"order:Audit", "shipping:OrderPlaced"}));
@@ -103,8 +134,8 @@ TEST(Cascade, HolderOfMemoryBrokerLosesItsEvents) {
 }
 
 TEST(Cascade, EntryOfTheFailedServiceIsItsOwnPath) {
-  const Analysis a = analyze(load(kShop));
-  const Cascade* c = find_cascade(a, "gateway");
+  const Analyzed a = analyzed((kShop));
+  const auto c = find_named(a, "gateway");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->failed_entries, (Names{"gateway.checkout", "gateway.browse"}));
   EXPECT_EQ(c->paths, (Paths{{"gateway", "gateway.checkout"}, {"gateway", "gateway.browse"}}));
@@ -112,13 +143,13 @@ TEST(Cascade, EntryOfTheFailedServiceIsItsOwnPath) {
 }
 
 TEST(Cascade, FallbackDetailMentionsTheBreaker) {
-  const Analysis a = analyze(load(R"(
+  const Analyzed a = analyzed((R"(
 ripple: 1
 services:
   a: {operations: {x: {calls: [{to: b.y, on_failure: continue, breaker: {failure_ratio: 0.5}}]}}}
   b: {operations: {y: {}}}
 )"));
-  const Cascade* c = find_cascade(a, "b");
+  const auto c = find_named(a, "b");
   ASSERT_NE(c, nullptr);
   ASSERT_EQ(c->stopped_by.size(), 1u);
   EXPECT_EQ(c->stopped_by[0].detail,
@@ -126,7 +157,7 @@ services:
 }
 
 TEST(Cascade, OutboxStopsABrokerOutage) {
-  const Analysis a = analyze(load(R"(
+  const Analyzed a = analyzed((R"(
 ripple: 1
 brokers: {bus: {type: kafka}}
 events: {E: {broker: bus}}
@@ -135,7 +166,7 @@ services:
   b: {consumes: {E: {}}}
 workload: {sources: [{to: a.x, rate: 1/s}]}
 )"));
-  const Cascade* c = find_cascade(a, "bus");
+  const auto c = find_named(a, "bus");
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->failed_entries.empty());
   EXPECT_TRUE(c->lost_events.empty());
@@ -146,17 +177,17 @@ workload: {sources: [{to: a.x, rate: 1/s}]}
 }
 
 TEST(Cascade, BlastRadiusIsZeroWithoutTraffic) {
-  const Analysis a = analyze(load(R"(
+  const Analyzed a = analyzed((R"(
 ripple: 1
 services: {a: {operations: {x: {}}}}
 )"));
-  ASSERT_EQ(a.cascades.size(), 1u);
-  EXPECT_DOUBLE_EQ(a.cascades[0].blast_radius, 0);
-  EXPECT_EQ(a.cascades[0].failed_operations, Names{"a.x"});
+  ASSERT_EQ(a.analysis.cascades.size(), 1u);
+  EXPECT_DOUBLE_EQ(a.analysis.cascades[0].blast_radius, 0);
+  EXPECT_EQ(name_cascade(a.spec, a.analysis.cascades[0]).failed_operations, Names{"a.x"});
 }
 
 TEST(Cascade, CyclesOfFailingCallersTerminate) {
-  const Analysis a = analyze(load(R"(
+  const Analyzed a = analyzed((R"(
 ripple: 1
 services:
   a: {operations: {x: {calls: [b.y]}}}
@@ -164,16 +195,16 @@ services:
   c: {operations: {z: {}}}
 workload: {sources: [{to: a.x, rate: 1/s}, {to: c.z, rate: 3/s}]}
 )"));
-  const Cascade* c = find_cascade(a, "b");
+  const auto c = find_named(a, "b");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->failed_entries, Names{"a.x"});
   EXPECT_DOUBLE_EQ(c->blast_radius, 0.25);
 }
 
 TEST(Cascade, ComponentsAreListedServicesThenStoresThenBrokers) {
-  const Analysis a = analyze(load(kShop));
+  const Analyzed a = analyzed((kShop));
   Names order;
-  for (const Cascade& c : a.cascades) order.push_back(c.component);
+  for (const Cascade& c : a.analysis.cascades) order.push_back(c.component);
   EXPECT_EQ(order, (Names{"gateway", "order", "payment", "recommend", "shipping", "orders_db",
                           "bus", "mem"}));
 }

@@ -25,6 +25,16 @@ TEST(AnalyzeCommand, ExitsZeroEvenWithErrorsUnlessStrict) {
   EXPECT_EQ(strict.code, 1);
 }
 
+TEST(AnalyzeCommand, FullListsEqualTheBoundedOnesWhenNoListIsLonger) {
+  // The examples' cascade lists are all shorter than the default bound of ten.
+  const std::string spec = kExamples + "marketplace.yaml";
+  const Outcome bounded = run_ripple({"analyze", spec, "--format", "json"});
+  const Outcome full = run_ripple({"analyze", spec, "--format", "json", "--full"});
+  EXPECT_EQ(full.code, 0);
+  EXPECT_EQ(full.out, bounded.out);
+  EXPECT_FALSE(contains(bounded.out, "\"counts\""));
+}
+
 TEST(AnalyzeCommand, StrictPassesWithoutErrorFindings) {
   EXPECT_EQ(run_ripple({"analyze", kExamples + "retry-layers.yaml", "--strict"}).code, 0);
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analyzers/analysis.h"
+#include "analyzers/cascade_explorer.h"
 #include "cli/render/render_analyze.h"
 #include "model/loader.h"
 
@@ -182,6 +183,69 @@ TEST(CascadeChainText, SaysWhatIsDownAndWhatFails) {
   EXPECT_EQ(cascade_chain_text({"db", "order.place", "gateway.checkout"}),
             "db down -> order.place fails -> gateway.checkout fails");
   EXPECT_EQ(cascade_chain_text({"db"}), "db down");
+}
+
+// A hub that twelve entry operations call: its cascade has twelve failed entries and chains, more
+// than the ten each list keeps by default.
+std::string hub_spec() {
+  std::string yaml = "ripple: 1\nservices:\n  hub: {operations: {get: {}}}\n";
+  std::string sources;
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "s" + std::to_string(i < 10 ? 0 : 1) + std::to_string(i % 10);
+    yaml += "  " + name + ": {operations: {x: {calls: [hub.get]}}}\n";
+    sources += std::string(sources.empty() ? "" : ", ") + "{to: " + name + ".x, rate: 1/s}";
+  }
+  return yaml + "workload: {sources: [" + sources + "]}\n";
+}
+
+// The JSON object of one cascade, from its key to its closing brace.
+std::string cascade_object(const std::string& json, const std::string& component) {
+  const std::size_t at = json.find("\n    \"" + component + "\": {", json.find("\"cascades\""));
+  return at == std::string::npos ? "" : json.substr(at, json.find("\n    }", at) - at + 6);
+}
+
+TEST(AnalyzeJson, CutListsCarryTheirCountsAndTheLongestChain) {
+  const Rendered r = analyzed(hub_spec());
+  const std::string hub = cascade_object(render_analyze_json(r.doc()), "hub");
+  EXPECT_EQ(count(hub, "\"hub\",\n"), 11);  // ten chains and the longest
+  EXPECT_TRUE(contains(hub, R"("failed_entries": [
+        "s00.x",)"));
+  EXPECT_FALSE(contains(hub, "\"s10.x\""));
+  EXPECT_TRUE(contains(hub, R"("counts": {
+        "failed_entries": 12,
+        "failed_operations": 13,
+        "stalled_consumers": 0,
+        "lost_events": 0,
+        "stopped_by": 0
+      },
+      "longest_path": [
+        "hub",
+        "s00.x"
+      ]
+    })"));
+  // A cascade whose lists are whole has no counts.
+  EXPECT_FALSE(contains(cascade_object(render_analyze_json(r.doc()), "s00"), "counts"));
+}
+
+TEST(AnalyzeJson, FullListsEveryEntryFromTheExplorer) {
+  const Rendered r = analyzed(hub_spec());
+  analyzers::CascadeExplorer explorer(r.spec);
+  AnalyzeDocument doc = r.doc();
+  doc.full_cascade = [&](const analyzers::Cascade& c) {
+    return explorer.expand(c.kind, c.component_id);
+  };
+  const std::string hub = cascade_object(render_analyze_json(doc), "hub");
+  EXPECT_EQ(count(hub, "\"hub\",\n"), 12);
+  EXPECT_TRUE(contains(hub, R"("s11.x"
+      ],
+      "stalled_consumers": [],)"));
+  EXPECT_FALSE(contains(hub, "counts"));
+}
+
+TEST(AnalyzeText, SaysHowManyMoreChainsAListWasCutTo) {
+  const Rendered r = analyzed(hub_spec());
+  const std::string text = render_analyze_text(r.doc(), Color::Off);
+  EXPECT_TRUE(contains(text, "    hub down -> s04.x fails\n    ... and 7 more chains\n")) << text;
 }
 
 }  // namespace

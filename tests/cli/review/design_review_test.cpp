@@ -111,9 +111,9 @@ TEST(Rankings, LeaveOutCascadesThatReachNothing) {
   a.cascades.resize(3);
   a.cascades[0].blast_radius = 0.9;  // reaches nothing: left out
   a.cascades[1].blast_radius = 0.2;
-  a.cascades[1].stalled_consumers = {"x:E"};
+  a.cascades[1].counts.stalled_consumers = 1;
   a.cascades[2].blast_radius = 0.5;
-  a.cascades[2].failed_operations = {"y.op"};
+  a.cascades[2].counts.failed_operations = 1;
   EXPECT_EQ(rank_analysis(a).cascades, (Order{2, 1}));
   EXPECT_EQ(widest_cascades_then_longest(a), (Order{2, 1}));
 }
