@@ -1,6 +1,8 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <ostream>
@@ -20,6 +22,22 @@ int usage_error(Io& io, std::string_view message) {
   return kExitBadInput;
 }
 
+namespace {
+
+// A result that did not reach stdout (a full disk, a closed pipe, /dev/full) must not pass a CI
+// job: one line and exit 3, whatever the command decided.
+int checked_output(int exit_code, Io& io) {
+  errno = 0;
+  io.out.flush();
+  if (io.out) return exit_code;
+  const int error = errno;
+  io.err << "ripple: error: cannot write the output to stdout"
+         << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+  return kExitInternal;
+}
+
+}  // namespace
+
 int run(int argc, const char* const* argv, Io& io) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
@@ -38,6 +56,7 @@ int run(int argc, const char* const* argv, Io& io) {
   add_diff_command(app, action);
   add_report_command(app, action);
   add_import_command(app, action);
+  add_schema_command(app, action);
   add_version_command(app, action);
   add_completions_command(app, action);
   add_man_command(app, action);
@@ -66,7 +85,7 @@ int run(int argc, const char* const* argv, Io& io) {
   apply_global_flags(flags, io);
   if (!action) return kExitBadInput;
   try {
-    return action(io);
+    return checked_output(action(io), io);
   } catch (const std::bad_alloc&) {
     io.err << "ripple: internal error: out of memory\n";
   } catch (const std::exception& e) {

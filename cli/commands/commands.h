@@ -14,6 +14,7 @@ void add_gate_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_schema_command(CLI::App& app, Action& action);
 void add_version_command(CLI::App& app, Action& action);
 // `completions SHELL` and `man`, generated from `app` as it is when they run.
 void add_completions_command(CLI::App& app, Action& action);

@@ -1,9 +1,10 @@
 // ripple gate SPEC [--scenario FILE] [--gates FILE]... [--baseline FILE] [--write-baseline FILE]
 //                  [--seed N] [--replications N] [--threads N]
-//                  [--format text|json|junit|sarif|github]
+//                  [--source-root DIR] [--format text|json|junit|sarif|github|codequality]
 // Evaluates the spec's gates (and those of --gates files) over the analysis and, when a gate
 // needs it, a simulation. Exit 0 when every gate passes, 1 when one fails, 2 on bad input (the
-// spec, a gates file or the baseline), 3 on an internal error.
+// spec, a gates file or the baseline; a machine format still gets one document, made of the
+// diagnostics), 3 on an internal error or when an output cannot be written.
 
 #include <fmt/format.h>
 
@@ -15,6 +16,7 @@
 #include <ostream>
 
 #include "analyzers/analysis.h"
+#include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
@@ -37,13 +39,16 @@ struct GateOptions {
   std::string write_baseline;
   SimulationFlags simulation;
   std::string format = "text";
+  std::string source_root;
   std::string output;  // -o FILE; empty: stdout
 };
 
-// The spec with the gates of every --gates file added; nullopt after reporting problems.
-std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
+// The spec with the gates of every --gates file added; nullopt after reporting problems (their
+// diagnostics in `ds`).
+std::optional<model::Spec> load_with_gates(const GateOptions& options, model::Diagnostics& ds,
+                                           Io& io) {
   model::LoadResult loaded = load_input({options.spec, options.scenario});
-  model::Diagnostics ds = loaded.diagnostics;
+  ds = loaded.diagnostics;
   if (loaded.spec) {
     for (const std::string& path : options.gates_files) {
       const model::ReadResult read = model::read_source_file(path);
@@ -68,14 +73,15 @@ std::optional<model::Spec> load_with_gates(const GateOptions& options, Io& io) {
                      options.format == "github" ? GithubAnnotations::On : GithubAnnotations::Off);
 }
 
-std::optional<Baseline> read_baseline(const std::string& path, Io& io) {
+// The baseline, or nullopt with `problem` set ("baseline FILE: why").
+std::optional<Baseline> read_baseline(const std::string& path, std::string& problem) {
   const model::ReadResult read = model::read_source_file(path);
   if (read.error) {
-    usage_error(io, "baseline " + read.error->file + ": " + read.error->message);
+    problem = "baseline " + read.error->file + ": " + read.error->message;
     return std::nullopt;
   }
   BaselineParse parsed = parse_baseline(read.file->text);
-  if (!parsed.baseline) usage_error(io, "baseline " + path + ": " + parsed.error);
+  if (!parsed.baseline) problem = "baseline " + path + ": " + parsed.error;
   return std::move(parsed.baseline);
 }
 
@@ -84,6 +90,7 @@ std::string render(const GateOptions& options, const GateDocument& doc, const Io
   if (options.format == "junit") return render_gate_junit(doc);
   if (options.format == "sarif") return render_gate_sarif(doc);
   if (options.format == "github") return render_gate_github(doc);
+  if (options.format == "codequality") return render_gate_codequality(doc);
   return render_gate_text(doc, io.out_color);
 }
 
@@ -92,26 +99,24 @@ struct Simulated {
   double wall_seconds = 0;
 };
 
-// Runs the simulator when some gate needs it. Returns false after reporting bad options.
-bool simulate_if_needed(const model::Spec& spec, const GateOptions& options, Simulated& out,
-                        Io& io) {
-  if (!needs_simulation(spec.gates)) return true;
+// Runs the simulator when some gate needs it. Returns the problem with the options, if any.
+std::optional<std::string> simulate_if_needed(const model::Spec& spec, const GateOptions& options,
+                                              Simulated& out, Io& io) {
+  if (!needs_simulation(spec.gates)) return std::nullopt;
   sim::SimulationOptions sim_options = simulation_options(options.simulation);
-  if (const auto problem = sim::check_options(spec, sim_options)) {
-    usage_error(io, *problem);
-    return false;
-  }
+  if (auto problem = sim::check_options(spec, sim_options)) return problem;
   const auto started = std::chrono::steady_clock::now();
   const std::unique_ptr<ProgressBar> progress = attach_progress_bar(sim_options, io, "simulating");
   out.result = sim::simulate(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return true;
+  return std::nullopt;
 }
 
 bool write_baseline(const std::string& path, const Baseline& baseline, Io& io) {
   std::ofstream file(path, std::ios::binary);
   file << render_baseline_json(baseline);
+  file.close();
   if (!file) {
     usage_error(io, "cannot write the baseline to `" + path + "`");
     return false;
@@ -120,27 +125,37 @@ bool write_baseline(const std::string& path, const Baseline& baseline, Io& io) {
 }
 
 int run_gate(const GateOptions& options, Io& io) {
-  const std::optional<model::Spec> spec = load_with_gates(options, io);
-  if (!spec) return kExitBadInput;
+  CiOutput output{"gate", options.format, options.spec, options.source_root};
+  model::Diagnostics diagnostics;
+  const std::optional<model::Spec> spec = load_with_gates(options, diagnostics, io);
+  if (!spec) {
+    if (options.format == "github") return kExitBadInput;  // annotated already
+    return fail_with_document(output, diagnostics, io);
+  }
   std::optional<Baseline> baseline;
-  if (!options.baseline.empty() && !(baseline = read_baseline(options.baseline, io)))
-    return kExitBadInput;
+  std::string problem;
+  if (!options.baseline.empty() && !(baseline = read_baseline(options.baseline, problem)))
+    return fail_with_message(output, options.baseline, problem, io);
 
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
   Simulated simulated;
-  if (!simulate_if_needed(*spec, options, simulated, io)) return kExitBadInput;
+  if (const auto invalid = simulate_if_needed(*spec, options, simulated, io))
+    return fail_with_message(output, options.spec, *invalid, io);
   GateReport report =
       evaluate_gates(*spec, analysis, simulated.result ? &*simulated.result : nullptr);
   if (!options.write_baseline.empty() &&
       !write_baseline(options.write_baseline, make_baseline(spec->name, analysis, report), io))
-    return kExitBadInput;
+    return kExitInternal;  // a write error: never a pass
   if (baseline) apply_baseline(report, analysis, *baseline);
 
-  io.out << render(options, {report, options.spec, spec->name}, io);
+  const int exit_code = report.passed() ? kExitOk : kExitCheckFailed;
+  const bool rooted = options.format == "sarif" || options.format == "codequality";
+  const SarifContext context = rooted ? sarif_context(output, exit_code) : SarifContext{};
+  io.out << render(options, {report, options.spec, spec->name, context}, io);
   if (options.format == "text" && simulated.result && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", simulated.wall_seconds))
            << "\n";
-  return report.passed() ? kExitOk : kExitCheckFailed;
+  return exit_code;
 }
 
 }  // namespace
@@ -161,7 +176,9 @@ void add_gate_command(CLI::App& app, Action& action) {
   add_seed_option(*sub, options->simulation.seed,
                   "Simulation seed (default: the spec's workload.seed)");
   add_replication_options(*sub, options->simulation, "Independent simulation replications");
-  add_format_option(*sub, options->format, {"text", "json", "junit", "sarif", "github"});
+  add_format_option(*sub, options->format,
+                    {"text", "json", "junit", "sarif", "github", "codequality"});
+  add_source_root_option(*sub, options->source_root);
   add_output_option(*sub, options->output);
   run_when_chosen(*sub, action, options, to_output_file<GateOptions>(run_gate));
 }

@@ -2,13 +2,14 @@
 // Writes a design-review report: DIR/report.html (self-contained: inline CSS and SVG, no request
 // leaves the page) and DIR/report.md (GitHub Markdown with a Mermaid diagram). Same spec and seed
 // give byte-identical files: no clock is read; --date adds a date line when wanted.
-// Exit 0; 2 on bad input or when DIR cannot be written.
+// Exit 0; 2 on bad input or when DIR is not a directory; 3 when a file cannot be written.
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <ostream>
+#include <utility>
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
@@ -69,10 +70,13 @@ int run_report(const ReportOptions& given, Io& io) {
   const std::filesystem::path dir(given.out_dir);
   if (const auto problem = prepare_dir(dir)) return usage_error(io, *problem);
   const std::filesystem::path html = dir / "report.html", markdown = dir / "report.md";
-  if (!write_file(html, render_report_html(report)))
-    return usage_error(io, "cannot write `" + html.string() + "`");
-  if (!write_file(markdown, render_report_markdown(report)))
-    return usage_error(io, "cannot write `" + markdown.string() + "`");
+  // A report that could not be written must not pass a CI job: exit 3, as any write error.
+  for (const auto& [path, text] : {std::pair{html, render_report_html(report)},
+                                   std::pair{markdown, render_report_markdown(report)}}) {
+    if (write_file(path, text)) continue;
+    usage_error(io, "cannot write `" + path.string() + "`");
+    return kExitInternal;
+  }
   io.err << "wrote " << html.string() << " and " << markdown.string() << "\n";
   return kExitOk;
 }

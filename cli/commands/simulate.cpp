@@ -17,6 +17,7 @@
 #include <memory>
 #include <ostream>
 
+#include "cli/ci_output.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
@@ -40,14 +41,25 @@ struct SimulateOptions {
   std::string output;  // -o FILE; empty: stdout
 };
 
-// Turns command-line text into simulator options; nullopt after reporting a problem.
-std::optional<sim::SimulationOptions> to_options(const SimulateOptions& given, Io& io) {
+// A duration flag's value, or nullopt with `problem` set ("--duration: unknown unit `x`").
+std::optional<model::Duration> parse_flag(const char* flag, const std::string& text,
+                                          std::string& problem) {
+  const model::Parsed<model::Duration> parsed = model::parse_duration(text);
+  if (parsed.ok()) return parsed.value;
+  problem = std::string(flag) + ": " + parsed.error.message;
+  return std::nullopt;
+}
+
+// Turns command-line text into simulator options; nullopt with `problem` set.
+std::optional<sim::SimulationOptions> to_options(const SimulateOptions& given,
+                                                 std::string& problem) {
   sim::SimulationOptions options = simulation_options(given.simulation);
   if (!given.duration.empty()) {
-    options.duration = duration_flag("--duration", given.duration, io);
+    options.duration = parse_flag("--duration", given.duration, problem);
     if (!options.duration) return std::nullopt;
   }
-  const std::optional<model::Duration> step = duration_flag("--series-step", given.series_step, io);
+  const std::optional<model::Duration> step =
+      parse_flag("--series-step", given.series_step, problem);
   if (!step) return std::nullopt;
   options.series_step = *step;
   return options;
@@ -60,11 +72,16 @@ std::string render(const sim::SimulationResult& result, const std::string& forma
 }
 
 int run_simulate(const SimulateOptions& given, Io& io) {
-  const std::optional<model::Spec> spec = load_or_report({given.spec, given.scenario}, io);
-  if (!spec) return kExitBadInput;
-  std::optional<sim::SimulationOptions> options = to_options(given, io);
-  if (!options) return kExitBadInput;
-  if (const auto problem = sim::check_options(*spec, *options)) return usage_error(io, *problem);
+  const CiOutput output{"simulate", given.format, given.spec, ""};
+  const model::LoadResult loaded = load_input({given.spec, given.scenario});
+  const std::optional<model::Spec> spec =
+      accept_spec(loaded.spec, loaded.diagnostics, given.spec, io);
+  if (!spec) return fail_with_document(output, loaded.diagnostics, io);
+  std::string problem;
+  std::optional<sim::SimulationOptions> options = to_options(given, problem);
+  if (!options) return fail_with_message(output, given.spec, problem, io);
+  if (const auto invalid = sim::check_options(*spec, *options))
+    return fail_with_message(output, given.spec, *invalid, io);
 
   const auto started = std::chrono::steady_clock::now();
   std::unique_ptr<ProgressBar> progress = attach_progress_bar(*options, io, "simulating");
@@ -75,7 +92,11 @@ int run_simulate(const SimulateOptions& given, Io& io) {
   if (!given.series_file.empty()) {
     std::ofstream file(given.series_file, std::ios::binary);
     file << render_series_csv(result);
-    if (!file) return usage_error(io, "cannot write the series to `" + given.series_file + "`");
+    file.close();
+    if (!file) {
+      usage_error(io, "cannot write the series to `" + given.series_file + "`");
+      return kExitInternal;  // a write error: never a pass
+    }
   }
   io.out << render(result, given.format, io.out_color);
   if (given.format == "text" && !io.quiet)

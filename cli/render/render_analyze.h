@@ -8,7 +8,9 @@
 //   markdown  the same tables for a design review or a pull-request comment
 //   sarif     SARIF 2.1.0 for GitHub code scanning: every lint rule, every finding with its
 //             location; suppressed findings carry a `suppressions` entry
-//   junit     one test case per lint rule, failed when the rule fired
+//   junit     one test case per lint rule, failed when it has an error or warning finding
+//   github    workflow commands: ::error/::warning/::notice per finding, then a ::notice summary
+//   codequality  GitLab Code Quality: one issue per unsuppressed finding
 // Units in every format: rates per second, sizes in bytes, ratios 0..1 (text shows percent).
 
 #include <functional>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "analyzers/analysis.h"
+#include "cli/render/sarif_context.h"
 #include "cli/render/terminal.h"
 #include "cli/review/rankings.h"
 #include "model/spec.h"
@@ -32,6 +35,7 @@ struct AnalyzeDocument {
   const analyzers::Analysis& analysis;
   const AnalysisRanking& ranking;  // rank_analysis(analysis): the order of the text's tables
   std::string spec_path;           // as the user wrote it; SARIF and JUnit name it
+  SarifContext sarif = {};         // SARIF's source root and invocation; Code Quality's root
   // `--full`: JSON lists every entry of every cascade from here; when empty, the lists the
   // analysis keeps (with CascadeLists::Bounded, the first entries, plus "counts" where cut).
   FullCascade full_cascade = nullptr;
@@ -48,6 +52,8 @@ void write_analyze_json(const AnalyzeDocument& doc,
                         const std::function<void(std::string_view)>& sink);
 [[nodiscard]] std::string render_analyze_sarif(const AnalyzeDocument& doc);
 [[nodiscard]] std::string render_analyze_junit(const AnalyzeDocument& doc);
+[[nodiscard]] std::string render_analyze_github(const AnalyzeDocument& doc);
+[[nodiscard]] std::string render_analyze_codequality(const AnalyzeDocument& doc);
 
 // A cascade chain in words: "payments_db down -> payment.charge fails -> gateway.checkout fails".
 [[nodiscard]] std::string cascade_chain_text(const std::vector<std::string>& chain);

@@ -1,4 +1,5 @@
-// Machine formats of `ripple analyze`: JSON, SARIF 2.1.0 and JUnit XML.
+// The JSON of `ripple analyze`, streamed (SARIF, JUnit, GitHub and Code Quality:
+// render_analyze_ci.cpp).
 
 #include <fmt/format.h>
 
@@ -6,6 +7,7 @@
 #include "analyzers/lint_catalog.h"
 #include "cli/json/json.h"
 #include "cli/json/json_stream.h"
+#include "cli/json/versioned.h"
 #include "cli/render/markup.h"
 #include "cli/render/render_analyze.h"
 #include "cli/version.h"
@@ -221,64 +223,6 @@ Json summary_json(const Analysis& a) {
           {"suppressed", a.suppressed.size()}};
 }
 
-const char* sarif_level(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Info:
-      return "note";
-  }
-  return "none";
-}
-
-int rule_index(std::string_view id) {
-  const auto& rules = analyzers::lint_rules();
-  for (std::size_t i = 0; i < rules.size(); ++i)
-    if (rules[i].id == id) return static_cast<int>(i);
-  return -1;
-}
-
-Json sarif_rules() {
-  Json rules = Json::array();
-  for (const analyzers::LintRule& rule : analyzers::lint_rules()) {
-    const std::string help =
-        fmt::format("{}\n\nWhy: {}\n\nFix: {}", rule.description, rule.why, rule.fix);
-    const std::string markdown =
-        fmt::format("{}\n\n**Why it matters.** {}\n\n**How to fix.** {}\n\nSee docs/lints.md#{}",
-                    rule.description, rule.why, rule.fix, rule.id);
-    rules.push_back({{"id", rule.id},
-                     {"name", rule.id},
-                     {"shortDescription", {{"text", rule.title}}},
-                     {"fullDescription", {{"text", rule.description}}},
-                     {"help", {{"text", help}, {"markdown", markdown}}},
-                     {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
-  }
-  return rules;
-}
-
-Json sarif_result(const Finding& f, const std::string& spec_path,
-                  const std::string* suppression_reason) {
-  std::string uri = f.file.empty() ? spec_path : f.file;
-  if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
-  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;  // absolute: a file URI
-  const Json region = {{"startLine", f.line > 0 ? f.line : 1},
-                       {"startColumn", f.column > 0 ? f.column : 1}};
-  Json result = {
-      {"ruleId", f.rule},
-      {"ruleIndex", rule_index(f.rule)},
-      {"level", sarif_level(f.severity)},
-      {"message", {{"text", f.message}}},
-      {"locations", Json::array({{{"physicalLocation",
-                                   {{"artifactLocation", {{"uri", uri}}}, {"region", region}}}}})},
-      {"partialFingerprints", {{"rippleFinding/v1", f.rule + ":" + f.element}}}};
-  if (suppression_reason)
-    result["suppressions"] =
-        Json::array({{{"kind", "inSource"}, {"justification", *suppression_reason}}});
-  return result;
-}
-
 }  // namespace
 
 void write_analyze_json(const AnalyzeDocument& doc,
@@ -286,6 +230,8 @@ void write_analyze_json(const AnalyzeDocument& doc,
   const Analysis& a = doc.analysis;
   JsonStream json(sink);
   json.begin_object();
+  json.string_member("ripple_version", kRippleVersion);
+  json.member("schema_version", Json(kSchemaVersion));
   json.string_member("spec", doc.spec.name);
   write_services(json, a);
   write_amplification(json, a);
@@ -315,51 +261,6 @@ void write_analyze_json(const AnalyzeDocument& doc,
 std::string render_analyze_json(const AnalyzeDocument& doc) {
   std::string out;
   write_analyze_json(doc, [&out](std::string_view text) { out += text; });
-  return out;
-}
-
-std::string render_analyze_sarif(const AnalyzeDocument& doc) {
-  Json results = Json::array();
-  for (const Finding& f : doc.analysis.findings)
-    results.push_back(sarif_result(f, doc.spec_path, nullptr));
-  for (const analyzers::SuppressedFinding& s : doc.analysis.suppressed)
-    results.push_back(sarif_result(s.finding, doc.spec_path, &s.reason));
-  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
-  return json_text(
-      {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-       {"version", "2.1.0"},
-       {"runs", Json::array({{{"tool", {{"driver", driver}}}, {"results", std::move(results)}}})}});
-}
-
-std::string render_analyze_junit(const AnalyzeDocument& doc) {
-  const auto& rules = analyzers::lint_rules();
-  std::vector<std::vector<const Finding*>> fired(rules.size());
-  for (const Finding& f : doc.analysis.findings)
-    if (const int i = rule_index(f.rule); i >= 0) fired[i].push_back(&f);
-  int failures = 0;
-  for (const auto& list : fired) failures += list.empty() ? 0 : 1;
-  const std::string suite = markup_escape("ripple analyze " + doc.spec_path);
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", rules.size(),
-                     failures);
-  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", suite,
-                     rules.size(), failures);
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    out += fmt::format("    <testcase classname=\"ripple.lint\" name=\"{}\"", rules[i].id);
-    if (fired[i].empty()) {
-      out += "/>\n";
-      continue;
-    }
-    std::string body;
-    for (const Finding* f : fired[i])
-      body += fmt::format("{}:{}:{}: {}: {}\n", f->file, f->line, f->column,
-                          analyzers::to_string(f->severity), f->message);
-    out += fmt::format(">\n      <failure message=\"{} finding(s): {}\" type=\"{}\">{}</failure>\n",
-                       fired[i].size(), markup_escape(rules[i].title), rules[i].id,
-                       markup_escape(body));
-    out += "    </testcase>\n";
-  }
-  out += "  </testsuite>\n</testsuites>\n";
   return out;
 }
 

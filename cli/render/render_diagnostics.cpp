@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/json/json.h"
+#include "cli/json/versioned.h"
 #include "cli/render/markup.h"
 #include "cli/render/terminal.h"
 
@@ -82,8 +83,9 @@ std::string render_validation_json(const std::vector<FileOutcome>& files,
                            {"hint", d.hint}});
   const bool valid =
       std::all_of(files.begin(), files.end(), [](const FileOutcome& f) { return f.valid; });
-  return json_text(
-      {{"valid", valid}, {"files", std::move(file_list)}, {"diagnostics", std::move(diagnostics)}});
+  return json_text(versioned({{"valid", valid},
+                              {"files", std::move(file_list)},
+                              {"diagnostics", std::move(diagnostics)}}));
 }
 
 std::string render_diagnostics_github(const model::Diagnostics& ds) {
@@ -91,7 +93,11 @@ std::string render_diagnostics_github(const model::Diagnostics& ds) {
   for (const model::Diagnostic& d : ds) {
     out += d.severity == model::Severity::Error ? "::error " : "::warning ";
     out += "file=" + github_property(d.file);
-    if (d.line > 0) out += fmt::format(",line={},col={}", d.line, d.column);
+    if (d.line > 0)
+      out += fmt::format(",line={},col={},endLine={},endColumn={}", d.line, d.column, d.line,
+                         d.column + std::max(d.length, 1) - 1);
+    out += d.severity == model::Severity::Error ? ",title=ripple%3A invalid spec"
+                                                : ",title=ripple%3A spec warning";
     out += "::" + github_data(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")") + "\n";
   }
   return out;

@@ -32,7 +32,9 @@ struct FileOutcome {
 [[nodiscard]] std::string render_validation_json(const std::vector<FileOutcome>& files,
                                                  const model::Diagnostics& ds);
 
-// GitHub workflow commands, one per diagnostic: `::error file=F,line=L,col=C::message`.
+// GitHub workflow commands, one per diagnostic:
+// `::error file=F,line=L,col=C,endLine=L,endColumn=C2,title=ripple%3A invalid spec::message`
+// (endColumn is the last underlined column).
 [[nodiscard]] std::string render_diagnostics_github(const model::Diagnostics& ds);
 
 }  // namespace ripple::cli

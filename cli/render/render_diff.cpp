@@ -7,6 +7,7 @@
 
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
+#include "cli/json/versioned.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -180,16 +181,16 @@ std::string render_diff_json(const DiffDocument& doc) {
                        {"before", nullable(c.before)},
                        {"after", nullable(c.after)},
                        {"detail", c.detail}});
-  return json_text({{"worse", d.worse()},
-                    {"summary",
-                     {{"worse", d.count(Verdict::Worse)},
-                      {"better", d.count(Verdict::Better)},
-                      {"neutral", d.count(Verdict::Neutral)}}},
-                    {"base", doc.base_label},
-                    {"head", doc.head_label},
-                    {"simulated", d.simulated},
-                    {"seed", d.simulated ? Json(d.seed) : Json(nullptr)},
-                    {"changes", std::move(changes)}});
+  return json_text(versioned({{"worse", d.worse()},
+                              {"summary",
+                               {{"worse", d.count(Verdict::Worse)},
+                                {"better", d.count(Verdict::Better)},
+                                {"neutral", d.count(Verdict::Neutral)}}},
+                              {"base", doc.base_label},
+                              {"head", doc.head_label},
+                              {"simulated", d.simulated},
+                              {"seed", d.simulated ? Json(d.seed) : Json(nullptr)},
+                              {"changes", std::move(changes)}}));
 }
 
 std::string render_diff_markdown(const DiffDocument& doc) {

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "cli/render/sarif_context.h"
 #include "cli/render/terminal.h"
 #include "cli/review/spec_diff.h"
 
@@ -19,12 +20,18 @@ namespace ripple::cli {
 struct DiffDocument {
   const SpecDiff& diff;
   std::string base_label;  // "examples/shop.yaml" or "origin/main:examples/shop.yaml"
-  std::string head_label;
+  std::string head_label;  // also the file SARIF and GitHub annotations point at
+  SarifContext sarif = {};
 };
 
 [[nodiscard]] std::string render_diff_text(const DiffDocument& doc, Color color);
 [[nodiscard]] std::string render_diff_json(const DiffDocument& doc);
 [[nodiscard]] std::string render_diff_markdown(const DiffDocument& doc);
+// CI formats (render_diff_ci.cpp): a result, failed test case or annotation per change that got
+// worse (level error for broken contracts, warning otherwise), a passing case per other change.
+[[nodiscard]] std::string render_diff_sarif(const DiffDocument& doc);
+[[nodiscard]] std::string render_diff_junit(const DiffDocument& doc);
+[[nodiscard]] std::string render_diff_github(const DiffDocument& doc);
 
 // "3 changes got worse (2 contracts, 1 findings), 1 better, 4 neutral",
 // "no structural change", or "changed, nothing got worse (2 better, 3 neutral)".

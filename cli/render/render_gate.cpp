@@ -7,9 +7,12 @@
 
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
+#include "cli/json/versioned.h"
+#include "cli/render/codequality.h"
+#include "cli/render/junit.h"
 #include "cli/render/markup.h"
+#include "cli/render/sarif.h"
 #include "cli/render/terminal.h"
-#include "cli/version.h"
 
 namespace ripple::cli {
 namespace {
@@ -155,58 +158,48 @@ Json findings_json(const std::vector<FindingKey>& findings) {
   return list;
 }
 
-std::string junit_case(const GateOutcome& g) {
-  std::string out =
-      fmt::format("    <testcase classname=\"ripple.gate\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                  markup_escape(g.expr), markup_escape(g.file), g.line);
-  if (g.met) return out + "/>\n";
-  const std::string message = markup_escape(verdict(g));
-  if (g.passed)  // failing as in the baseline: not a new failure
-    return out + fmt::format(
-                     ">\n      <skipped message=\"failing as in the baseline: {}\"/>\n"
-                     "    </testcase>\n",
-                     message);
-  return out + fmt::format(
-                   ">\n      <failure message=\"{}\" type=\"{}\">{}: {} failed: {}</failure>\n"
-                   "    </testcase>\n",
-                   message, markup_escape(model::to_string(g.metric)), markup_escape(location(g)),
-                   markup_escape(g.expr), message);
+JunitCase junit_case(const GateOutcome& g) {
+  JunitCase c = passing_case("ripple.gate", g.expr);
+  if (g.met) return c;
+  c.message = verdict(g);
+  if (g.passed) {  // failing as in the baseline: not a new failure
+    c.outcome = JunitOutcome::Skipped;
+    c.message = "failing as in the baseline: " + c.message;
+    return c;
+  }
+  c.outcome = JunitOutcome::Failed;
+  c.type = model::to_string(g.metric);
+  c.text = location(g) + ": " + g.expr + " failed: " + verdict(g);
+  return c;
 }
 
-std::string sarif_uri(const std::string& file) {
-  std::string uri = file;
-  if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
-  if (!uri.empty() && uri.front() == '/') uri = "file://" + uri;
-  return uri;
-}
+// The gate's expression as it stands on its line: the region SARIF and GitHub underline.
+int expr_length(const GateOutcome& g) { return std::max(static_cast<int>(g.expr.size()), 1); }
 
 Json sarif_rules() {
-  const char* description =
+  SarifRule rule;
+  rule.id = "gate";
+  rule.name = "RippleGate";
+  rule.short_description = "A gate of the spec failed";
+  rule.full_description =
       "A line of the spec's `gates:` (or of a --gates file) does not hold for the current "
       "design: a latency, error rate, lag, recovery, amplification, blast radius, coupling or "
       "findings threshold is exceeded, or the value is undefined.";
-  return Json::array(
-      {{{"id", "gate"},
-        {"name", "RippleGate"},
-        {"shortDescription", {{"text", "A gate of the spec failed"}}},
-        {"fullDescription", {{"text", description}}},
-        {"help",
-         {{"text", "Change the design or the workload until the gate holds. See docs/ci.md."}}},
-        {"defaultConfiguration", {{"level", "error"}}}}});
+  rule.help_text = "Change the design or the workload until the gate holds. See docs/ci.md.";
+  rule.help_page = "ci.md#ripple-gate";
+  rule.level = "error";
+  rule.tag = "gate";
+  return Json::array({sarif_rule(rule)});
 }
 
-Json sarif_result(const GateOutcome& g, const GateReport& report) {
+Json sarif_result(const SarifContext& context, const GateOutcome& g, const GateReport& report) {
   const bool known = g.baseline == BaselineState::Unchanged;
-  const Json region = {{"startLine", g.line > 0 ? g.line : 1},
-                       {"startColumn", g.column > 0 ? g.column : 1}};
-  const Json location = {
-      {"physicalLocation",
-       {{"artifactLocation", {{"uri", sarif_uri(g.file)}}}, {"region", region}}}};
   Json result = {{"ruleId", "gate"},
                  {"ruleIndex", 0},
                  {"level", known ? "note" : "error"},
                  {"message", {{"text", "Gate `" + g.expr + "` failed: " + verdict(g)}}},
-                 {"locations", Json::array({location})},
+                 {"locations",
+                  Json::array({sarif_location(context, g.file, g.line, g.column, expr_length(g))})},
                  {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
   if (report.baseline_used) result["baselineState"] = known ? "unchanged" : "new";
   return result;
@@ -214,7 +207,9 @@ Json sarif_result(const GateOutcome& g, const GateReport& report) {
 
 std::string github_location(const GateOutcome& g) {
   std::string out = "file=" + github_property(g.file);
-  if (g.line > 0) out += fmt::format(",line={},col={}", g.line, g.column);
+  if (g.line > 0)
+    out += fmt::format(",line={},col={},endLine={},endColumn={}", g.line, g.column, g.line,
+                       g.column + expr_length(g) - 1);
   return out;
 }
 
@@ -276,34 +271,34 @@ std::string render_gate_json(const GateDocument& doc) {
   if (r.baseline_used)
     document["baseline"] = {{"new_findings", findings_json(r.new_findings)},
                             {"fixed_findings", findings_json(r.fixed_findings)}};
-  return json_text(document);
+  return json_text(versioned(std::move(document)));
 }
 
 std::string render_gate_junit(const GateDocument& doc) {
-  const GateReport& r = doc.report;
-  const int failures = r.failed_count();
-  const int skipped = static_cast<int>(std::count_if(
-      r.gates.begin(), r.gates.end(), [](const GateOutcome& g) { return g.passed && !g.met; }));
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"ripple\" tests=\"{}\" failures=\"{}\">\n", r.gates.size(),
-                     failures);
-  out += fmt::format(
-      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
-      markup_escape("ripple gate " + doc.spec_path), r.gates.size(), failures, skipped);
-  for (const GateOutcome& g : r.gates) out += junit_case(g);
-  out += "  </testsuite>\n</testsuites>\n";
-  return out;
+  JunitSuite suite{"ripple gate " + doc.spec_path, {}};
+  for (const GateOutcome& g : doc.report.gates) suite.cases.push_back(junit_case(g));
+  return render_junit(suite);
 }
 
 std::string render_gate_sarif(const GateDocument& doc) {
+  SarifContext context = doc.sarif;
+  if (context.command.empty()) context.command = "gate";
   Json results = Json::array();
   for (const GateOutcome& g : doc.report.gates)
-    if (!g.met) results.push_back(sarif_result(g, doc.report));
-  const Json driver = {{"name", "ripple"}, {"version", kRippleVersion}, {"rules", sarif_rules()}};
-  const Json run = {{"tool", {{"driver", driver}}}, {"results", std::move(results)}};
-  return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                    {"version", "2.1.0"},
-                    {"runs", Json::array({run})}});
+    if (!g.met) results.push_back(sarif_result(context, g, doc.report));
+  return sarif_document(context, doc.spec_path, sarif_rules(), std::move(results), Json::array());
+}
+
+std::string render_gate_codequality(const GateDocument& doc) {
+  std::vector<CodeQualityIssue> issues;
+  for (const GateOutcome& g : doc.report.gates) {
+    if (g.met) continue;
+    const bool known = g.baseline == BaselineState::Unchanged;
+    issues.push_back({"gate", "Gate `" + g.expr + "` failed: " + verdict(g),
+                      known ? "info" : "major", g.file.empty() ? doc.spec_path : g.file, g.line,
+                      g.expr});
+  }
+  return render_codequality(doc.sarif, issues);
 }
 
 std::string render_gate_github(const GateDocument& doc) {

@@ -7,6 +7,7 @@
 //           baseline state; "summary", "simulation", "baseline")
 //   junit   one test case per gate; a failure carries the value and the threshold
 //   sarif   SARIF 2.1.0, one result per failed gate at the gate's line
+//   codequality  GitLab Code Quality: one issue per failed gate (major; info when known)
 //   github  workflow commands: `::error file=F,line=L,col=C::...` per failed gate, `::warning`
 //           per failure the baseline already had, and one `::notice` summary
 // Values are shown in the gate's unit: durations in ms (s from 1000 ms), ratios as percent in
@@ -14,6 +15,7 @@
 
 #include <string>
 
+#include "cli/render/sarif_context.h"
 #include "cli/render/terminal.h"
 #include "cli/review/gate_eval.h"
 
@@ -23,6 +25,7 @@ struct GateDocument {
   const GateReport& report;
   std::string spec_path;  // as the user wrote it
   std::string spec_name;
+  SarifContext sarif = {};  // SARIF's source root and invocation; Code Quality's root
 };
 
 [[nodiscard]] std::string render_gate_text(const GateDocument& doc, Color color);
@@ -30,6 +33,7 @@ struct GateDocument {
 [[nodiscard]] std::string render_gate_junit(const GateDocument& doc);
 [[nodiscard]] std::string render_gate_sarif(const GateDocument& doc);
 [[nodiscard]] std::string render_gate_github(const GateDocument& doc);
+[[nodiscard]] std::string render_gate_codequality(const GateDocument& doc);
 
 // A gate value or threshold with its unit: "412 ms", "1.5 s", "0.5%", "30", "2".
 [[nodiscard]] std::string format_gate_value(double value, GateUnit unit);

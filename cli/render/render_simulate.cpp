@@ -4,6 +4,7 @@
 
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
+#include "cli/json/versioned.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -314,21 +315,21 @@ std::string render_simulate_text(const sim::SimulationResult& r, Color color) {
 }
 
 std::string render_simulate_json(const sim::SimulationResult& r) {
-  return json_text({{"operations", operations_json(r)},
-                    {"consumers", consumers_json(r)},
-                    {"brokers", brokers_json(r)},
-                    {"callbacks", callbacks_json(r)},
-                    {"reconnects", reconnects_json(r)},
-                    {"services", services_json(r)},
-                    {"calls", calls_json(r)},
-                    {"amplification", amplification_json(r)},
-                    {"faults", faults_json(r)},
-                    {"seed", r.seed},
-                    {"events_processed", r.events_processed},
-                    {"replications", r.replications},
-                    {"duration", r.duration_ms},
-                    {"warmup", r.warmup_ms},
-                    {"intervals", intervals_json(r)}});
+  return json_text(versioned({{"operations", operations_json(r)},
+                              {"consumers", consumers_json(r)},
+                              {"brokers", brokers_json(r)},
+                              {"callbacks", callbacks_json(r)},
+                              {"reconnects", reconnects_json(r)},
+                              {"services", services_json(r)},
+                              {"calls", calls_json(r)},
+                              {"amplification", amplification_json(r)},
+                              {"faults", faults_json(r)},
+                              {"seed", r.seed},
+                              {"events_processed", r.events_processed},
+                              {"replications", r.replications},
+                              {"duration", r.duration_ms},
+                              {"warmup", r.warmup_ms},
+                              {"intervals", intervals_json(r)}}));
 }
 
 std::string render_simulate_markdown(const sim::SimulationResult& r) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cli/json/json.h"
+#include "cli/json/versioned.h"
 
 namespace ripple::cli {
 namespace {
@@ -50,6 +51,13 @@ Baseline read_baseline(const Json& root) {
     throw BaselineError(
         "not a ripple baseline (no `ripple_baseline` key; write one with "
         "`ripple gate SPEC --write-baseline FILE`)");
+  const Json& format = root["ripple_baseline"];
+  std::optional<std::string> unsupported = unsupported_schema_version(root);
+  if (!unsupported && !(format.is_number_integer() && format.get<long long>() == 1))
+    unsupported = "baseline format " + format.dump() + " is not supported (this ripple reads 1)";
+  if (unsupported)
+    throw BaselineError(*unsupported +
+                        "; write the baseline again with `ripple gate SPEC --write-baseline FILE`");
   Baseline b;
   if (const auto spec = root.find("spec"); spec != root.end() && spec->is_string())
     b.spec = spec->get<std::string>();
@@ -135,10 +143,10 @@ std::string render_baseline_json(const Baseline& baseline) {
   Json gates = Json::array();
   for (const BaselineGate& g : baseline.gates)
     gates.push_back({{"expr", g.expr}, {"value", nullable(g.value)}, {"passed", g.passed}});
-  return json_text({{"ripple_baseline", 1},
-                    {"spec", baseline.spec},
-                    {"findings", std::move(findings)},
-                    {"gates", std::move(gates)}});
+  return json_text(versioned({{"ripple_baseline", 1},
+                              {"spec", baseline.spec},
+                              {"findings", std::move(findings)},
+                              {"gates", std::move(gates)}}));
 }
 
 BaselineParse parse_baseline(const std::string& text) {

@@ -55,7 +55,9 @@ TEST(AcceptSpec, ReportsDiagnosticsAndWhereTheErrorsAre) {
       accept_spec(model::Spec{}, {warning, error}, "gates.yaml", failed.io, GithubAnnotations::On));
   EXPECT_EQ(failed.err.str(),
             "a.yaml: warning: odd\na.yaml: error: broken\ngates.yaml: 1 error, 1 warning\n");
-  EXPECT_EQ(failed.out.str(), "::warning file=a.yaml::odd\n::error file=a.yaml::broken\n");
+  EXPECT_EQ(failed.out.str(),
+            "::warning file=a.yaml,title=ripple%3A spec warning::odd\n"
+            "::error file=a.yaml,title=ripple%3A invalid spec::broken\n");
 }
 
 TEST(Version, IsTheProjectVersionOfCMake) {

@@ -61,8 +61,8 @@ TEST(UnknownCommand, IsNamedWithTheClosestCommandAndTheList) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
             "error: unknown command `analyse`; did you mean `analyze`?\n"
-            "commands: validate, analyze, simulate, gate, diff, report, import, version, "
-            "completions, man\n" +
+            "commands: validate, analyze, simulate, gate, diff, report, import, schema, "
+            "version, completions, man\n" +
                 kHelpLine);
 }
 
@@ -162,11 +162,11 @@ TEST(Completions, BashCompletesCommandsOptionsAndChoices) {
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(contains(r.out,
                        "    \"ripple\") commands=\"validate analyze simulate gate diff "
-                       "report import version completions man\";"))
+                       "report import schema version completions man\";"))
       << r.out;
   EXPECT_TRUE(contains(r.out,
                        "    \"ripple analyze --format\") COMPREPLY=($(compgen -W \"text "
-                       "json markdown sarif junit\" -- \"$cur\")); return ;;"))
+                       "json markdown sarif junit github codequality\" -- \"$cur\")); return ;;"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "      \"ripple import asyncapi\") path=\"$path $word\" ;;") ||
               contains(r.out, "      \"ripple import asyncapi\") path=\"$path $word\" ;;"))
@@ -177,17 +177,18 @@ TEST(Completions, BashCompletesCommandsOptionsAndChoices) {
 TEST(Completions, ZshAndFishNameEveryCommand) {
   const std::string zsh = ripple({"completions", "zsh"}).out;
   EXPECT_TRUE(zsh.starts_with("#compdef ripple\n"));
-  EXPECT_TRUE(contains(zsh, "'--format=[Output format]:TEXT:(text json markdown sarif junit)'"))
+  EXPECT_TRUE(contains(
+      zsh, "'--format=[Output format]:TEXT:(text json markdown sarif junit github codequality)'"))
       << zsh;
   const std::string fish = ripple({"completions", "fish"}).out;
   EXPECT_TRUE(contains(fish,
                        "complete -c ripple -n 'not __fish_seen_subcommand_from validate "
-                       "analyze simulate gate diff report import version completions man' "
+                       "analyze simulate gate diff report import schema version completions man' "
                        "-a gate -d "))
       << fish;
   EXPECT_TRUE(contains(fish,
                        "complete -c ripple -n '__fish_seen_subcommand_from gate' -l format "
-                       "-x -a 'text json junit sarif github' -d 'Output format'"))
+                       "-x -a 'text json junit sarif github codequality' -d 'Output format'"))
       << fish;
 }
 

@@ -144,9 +144,10 @@ TEST(AnalyzeJunit, OneTestCasePerRuleFailedWhenItFired) {
   const std::string xml = render_analyze_junit(r.doc());
   EXPECT_EQ(count(xml, "<testcase "), 13);
   EXPECT_EQ(count(xml, "<failure "), 2);
-  EXPECT_TRUE(contains(xml, R"(<testsuites name="ripple" tests="13" failures="2">)"));
-  EXPECT_TRUE(
-      contains(xml, R"(<testcase classname="ripple.lint" name="event-without-consumer"/>)"));
+  EXPECT_TRUE(contains(
+      xml, R"(<testsuites name="ripple" tests="13" failures="2" errors="0" time="0.000">)"));
+  EXPECT_TRUE(contains(
+      xml, R"(<testcase classname="ripple.lint" name="event-without-consumer" time="0.000"/>)"));
   EXPECT_TRUE(contains(xml, "specs/tiny.yaml:7:"));
 }
 

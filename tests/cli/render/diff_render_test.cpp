@@ -3,9 +3,16 @@
 #include <string>
 
 #include "cli/render/render_diff.h"
+#include "cli/version.h"
 
 namespace ripple::cli {
 namespace {
+
+// The opening of every JSON document: `{`, ripple_version and schema_version.
+std::string versions() {
+  return std::string("{\n  \"ripple_version\": \"") + kRippleVersion +
+         "\",\n  \"schema_version\": 1,";
+}
 
 SpecDiff sample() {
   SpecDiff d;
@@ -64,7 +71,7 @@ TEST(DiffRender, TextListsSectionsWorstFirst) {
 TEST(DiffRender, JsonListsEveryChange) {
   SpecDiff d;
   d.changes = {sample().changes[2]};
-  EXPECT_EQ(render_diff_json({d, "HEAD:a.yaml", "a.yaml"}), R"({
+  EXPECT_EQ(render_diff_json({d, "HEAD:a.yaml", "a.yaml"}), versions() + R"(
   "worse": false,
   "summary": {
     "worse": 0,

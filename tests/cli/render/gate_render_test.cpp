@@ -4,9 +4,16 @@
 
 #include "cli/render/markup.h"
 #include "cli/render/render_gate.h"
+#include "cli/version.h"
 
 namespace ripple::cli {
 namespace {
+
+// The opening of every JSON document: `{`, ripple_version and schema_version.
+std::string versions() {
+  return std::string("{\n  \"ripple_version\": \"") + kRippleVersion +
+         "\",\n  \"schema_version\": 1,";
+}
 
 GateOutcome passing() {
   GateOutcome g;
@@ -89,7 +96,7 @@ TEST(GateRender, TextListsEachGateWithValueThresholdAndPlace) {
 TEST(GateRender, JsonHasTheStableKeysFirst) {
   GateReport r;
   r.gates = {failing()};
-  EXPECT_EQ(render_gate_json({r, "shop.yaml", "shop"}), R"({
+  EXPECT_EQ(render_gate_json({r, "shop.yaml", "shop"}), versions() + R"(
   "passed": false,
   "gates": [
     {
@@ -142,18 +149,21 @@ TEST(GateRender, JsonWritesUndefinedAsNullAndTheBaselineState) {
             std::string::npos);
 }
 
+// The Jenkins xunit XSD allows no file or line on a testcase: the location opens the failure's
+// text instead, and every element has a time.
 TEST(GateRender, JunitHasOneTestCasePerGateAndFailuresWithValueAndThreshold) {
   GateReport r;
   r.gates = {passing(), failing()};
   EXPECT_EQ(render_gate_junit({r, "shop.yaml", "shop"}),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<testsuites name=\"ripple\" tests=\"2\" failures=\"1\">\n"
+            "<testsuites name=\"ripple\" tests=\"2\" failures=\"1\" errors=\"0\" "
+            "time=\"0.000\">\n"
             "  <testsuite name=\"ripple gate shop.yaml\" tests=\"2\" failures=\"1\" errors=\"0\" "
-            "skipped=\"0\">\n"
+            "skipped=\"0\" time=\"0.000\">\n"
             "    <testcase classname=\"ripple.gate\" name=\"p99(gateway.checkout) &lt; 300ms\" "
-            "file=\"shop.yaml\" line=\"40\"/>\n"
+            "time=\"0.000\"/>\n"
             "    <testcase classname=\"ripple.gate\" name=\"error_rate(gateway.checkout) &lt; "
-            "0.5%\" file=\"shop.yaml\" line=\"41\">\n"
+            "0.5%\" time=\"0.000\">\n"
             "      <failure message=\"value 1.25%, threshold &lt; 0.5%\" type=\"error_rate\">"
             "shop.yaml:41:5: error_rate(gateway.checkout) &lt; 0.5% failed: value 1.25%, "
             "threshold &lt; 0.5%</failure>\n"
@@ -199,7 +209,9 @@ TEST(GateRender, SarifHasOneResultPerFailedGateAtItsLine) {
                 },
                 "region": {
                   "startLine": 41,
-                  "startColumn": 5
+                  "startColumn": 5,
+                  "endLine": 41,
+                  "endColumn": 40
                 }
               }
             }
@@ -217,9 +229,10 @@ TEST(GateRender, SarifHasOneResultPerFailedGateAtItsLine) {
 TEST(GateRender, GithubAnnotatesFailedGatesAndSummarises) {
   const GateReport r = sample();
   EXPECT_EQ(render_gate_github({r, "shop.yaml", "shop"}),
-            "::error file=shop.yaml,line=41,col=5,title=ripple gate failed::"
-            "error_rate(gateway.checkout) < 0.5%25: value 1.25%25, threshold < 0.5%25\n"
-            "::error file=shop.yaml,line=42,col=5,title=ripple gate failed::"
+            "::error file=shop.yaml,line=41,col=5,endLine=41,endColumn=39,title=ripple gate "
+            "failed::error_rate(gateway.checkout) < 0.5%25: value 1.25%25, threshold < 0.5%25\n"
+            "::error file=shop.yaml,line=42,col=5,endLine=42,endColumn=32,title=ripple gate "
+            "failed::"
             "recovery_time(payment) < 60s: value undefined, threshold < 60 s (the system never "
             "recovered)\n"
             "::notice title=ripple gate::ripple gate shop.yaml: 1 of 3 gates passed, 2 failed; "

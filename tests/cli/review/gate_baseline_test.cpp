@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "cli/version.h"
+
 namespace ripple::cli {
 namespace {
 
@@ -47,7 +49,10 @@ TEST(GateBaseline, RoundTripsThroughJson) {
   report.gates = {outcome("p99(a.x) < 300ms", 412.5, false),
                   outcome("p99(b.y) < 1s", std::nullopt, false)};
   const std::string json = render_baseline_json(make_baseline("shop", analysis, report));
-  EXPECT_EQ(json, R"({
+  EXPECT_EQ(json, std::string(R"({
+  "ripple_version": ")") +
+                      kRippleVersion + R"(",
+  "schema_version": 1,
   "ripple_baseline": 1,
   "spec": "shop",
   "findings": [
@@ -79,6 +84,26 @@ TEST(GateBaseline, RoundTripsThroughJson) {
   ASSERT_EQ(parsed.baseline->gates.size(), 2u);
   EXPECT_DOUBLE_EQ(*parsed.baseline->gates[0].value, 412.5);
   EXPECT_FALSE(parsed.baseline->gates[1].value.has_value());
+}
+
+TEST(GateBaseline, RefusesAnotherSchemaVersion) {
+  const std::string again =
+      "; write the baseline again with `ripple gate SPEC --write-baseline FILE`";
+  EXPECT_EQ(
+      parse_baseline(R"({"schema_version": 99, "ripple_baseline": 1, "findings": [], "gates": []})")
+          .error,
+      std::string("schema version 99 is not supported (ripple ") + kRippleVersion +
+          " reads version 1)" + again);
+  EXPECT_EQ(parse_baseline(R"({"ripple_baseline": 99, "findings": [], "gates": []})").error,
+            "baseline format 99 is not supported (this ripple reads 1)" + again);
+  EXPECT_EQ(parse_baseline(R"({"schema_version": "1", "ripple_baseline": 1, "findings": [],
+                               "gates": []})")
+                .error,
+            std::string("schema version \"1\" is not supported (ripple ") + kRippleVersion +
+                " reads version 1)" + again);
+  EXPECT_TRUE(
+      parse_baseline(R"({"schema_version": 1, "ripple_baseline": 1, "findings": [], "gates": []})")
+          .baseline);
 }
 
 TEST(GateBaseline, RejectsWhatIsNotABaseline) {
