@@ -13,10 +13,14 @@
 #include "analyzers/cascade_names.h"
 #include "analyzers/lint_catalog.h"
 #include "cli/format/figures.h"
+#include "cli/render/lists.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
 namespace {
+
+// How many names a cut list in the text shows before "and N more".
+constexpr std::size_t kListedInText = 6;
 
 using analyzers::Analysis;
 using analyzers::Finding;
@@ -94,23 +98,6 @@ std::string severity_word(Severity severity, const Style& style) {
 std::string location(const Finding& f) {
   if (f.line == 0) return f.file;
   return fmt::format("{}:{}:{}", f.file, f.line, f.column);
-}
-
-std::string list_text(const std::vector<std::string>& items, std::size_t limit = 6) {
-  const auto shown = items.begin() + static_cast<long>(std::min(limit, items.size()));
-  std::string out = fmt::format("{}", fmt::join(items.begin(), shown, ", "));
-  if (items.size() > limit) out += fmt::format(" and {} more", items.size() - limit);
-  return out;
-}
-
-// The first entries of a cascade's list of `total` (`first` holds min(limit, total) or more).
-std::string list_first(const std::vector<std::string>& first, int total, std::size_t limit = 6) {
-  const std::size_t count = static_cast<std::size_t>(total);
-  const std::size_t shown = std::min({limit, count, first.size()});
-  std::string out =
-      fmt::format("{}", fmt::join(first.begin(), first.begin() + static_cast<long>(shown), ", "));
-  if (count > shown) out += fmt::format(" and {} more", count - shown);
-  return out;
 }
 
 Table coupling_table(const Analysis& a, const Order& order, std::size_t limit) {
@@ -260,7 +247,8 @@ std::string text_amplification(const Analysis& a, const AnalysisRanking& ranking
                     "  downstream work per entry request or published event, worst case first\n";
   out += amplification_table(a, ranking.amplification, kTextTableRows).text(style);
   out += more_line(kTextTableRows, a.amplification.size(), "rows");
-  if (!a.cut_edges.empty()) out += "  * a cycle was cut at: " + list_text(a.cut_edges) + "\n";
+  if (!a.cut_edges.empty())
+    out += "  * a cycle was cut at: " + list_text(a.cut_edges, kListedInText) + "\n";
   return out;
 }
 
@@ -282,12 +270,12 @@ std::string text_cascades(const AnalyzeDocument& doc, const Style& style) {
     if (c.counts.stalled_consumers > 0)
       out += "    stalls: " +
              list_first(analyzers::consumer_names(doc.spec, c.stalled_consumer_ids, kListed),
-                        c.counts.stalled_consumers) +
+                        c.counts.stalled_consumers, kListed) +
              "\n";
     if (c.counts.lost_events > 0)
       out += "    loses: " +
              list_first(analyzers::event_names(doc.spec, c.lost_event_ids, kListed),
-                        c.counts.lost_events) +
+                        c.counts.lost_events, kListed) +
              "\n";
     for (std::size_t s = 0; s < std::min(kStoppers, c.stopper_refs.size()); ++s) {
       const analyzers::Stopper stopper = analyzers::stopper_of(doc.spec, c.stopper_refs[s]);
@@ -301,8 +289,8 @@ std::string text_cascades(const AnalyzeDocument& doc, const Style& style) {
 
 std::string fat_line(const analyzers::EventProfile& e) {
   return fmt::format("{}: carry {} (+{} per event) to remove {} callbacks per event ({})", e.name,
-                     list_text(e.fat_fields), Bytes{e.bytes_added}, Figure{e.callbacks_removed},
-                     Rate{e.callback_rate});
+                     list_text(e.fat_fields, kListedInText), Bytes{e.bytes_added},
+                     Figure{e.callbacks_removed}, Rate{e.callback_rate});
 }
 
 std::string text_events(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
@@ -341,14 +329,15 @@ std::string markdown_cascades(const model::Spec& spec, const Analysis& a,
         c.path_ids.empty()
             ? ""
             : "`" + cascade_chain_text(analyzers::chain_names(spec, c, c.path_ids.front())) + "`";
-    t.rows.push_back(
-        {c.component + " (" + analyzers::to_string(c.kind) + ")", percent(c.blast_radius),
-         list_first(analyzers::operation_names(spec, c.failed_entry_ids, kListed),
-                    c.counts.failed_entries),
-         list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kListed),
-                    c.counts.stalled_consumers),
-         list_first(analyzers::event_names(spec, c.lost_event_ids, kListed), c.counts.lost_events),
-         chain});
+    t.rows.push_back({c.component + " (" + analyzers::to_string(c.kind) + ")",
+                      percent(c.blast_radius),
+                      list_first(analyzers::operation_names(spec, c.failed_entry_ids, kListed),
+                                 c.counts.failed_entries, kListed),
+                      list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kListed),
+                                 c.counts.stalled_consumers, kListed),
+                      list_first(analyzers::event_names(spec, c.lost_event_ids, kListed),
+                                 c.counts.lost_events, kListed),
+                      chain});
   }
   if (t.rows.empty()) return out + "No component failure reaches anything else.\n\n";
   return out + t.markdown() + "\n";

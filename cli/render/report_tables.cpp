@@ -10,6 +10,7 @@
 
 #include "analyzers/cascade_names.h"
 #include "cli/format/figures.h"
+#include "cli/render/lists.h"
 #include "cli/render/render_analyze.h"
 #include "cli/render/render_gate.h"
 #include "cli/render/report_model.h"
@@ -18,23 +19,6 @@ namespace ripple::cli {
 namespace {
 
 using analyzers::Analysis;
-
-std::string list(const std::vector<std::string>& items, std::size_t limit = 5) {
-  if (items.size() <= limit) return fmt::format("{}", fmt::join(items, ", "));
-  return fmt::format("{} and {} more",
-                     fmt::join(items.begin(), items.begin() + static_cast<long>(limit), ", "),
-                     items.size() - limit);
-}
-
-// The first entries of a list of `total` (`first` holds at least min(limit, total) of them).
-std::string list_first(const std::vector<std::string>& first, int total, std::size_t limit = 5) {
-  const std::size_t count = static_cast<std::size_t>(total);
-  const std::size_t shown = std::min({limit, count, first.size()});
-  std::string out =
-      fmt::format("{}", fmt::join(first.begin(), first.begin() + static_cast<long>(shown), ", "));
-  if (count > shown) out += fmt::format(" and {} more", count - shown);
-  return out;
-}
 
 std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 std::string percent(double ratio, int decimals) { return fixed(ratio * 100, decimals); }
@@ -121,14 +105,14 @@ ReportTable cascades(const model::Spec& spec, const Analysis& a, const DesignRev
   for (std::size_t i : capped(review.cascades, t)) {
     const analyzers::Cascade& c = a.cascades[i];
     constexpr std::size_t kShown = 5;
-    t.rows.push_back(
-        {c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
-         list_first(analyzers::operation_names(spec, c.failed_entry_ids, kShown),
-                    c.counts.failed_entries),
-         list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kShown),
-                    c.counts.stalled_consumers),
-         list_first(analyzers::event_names(spec, c.lost_event_ids, kShown), c.counts.lost_events),
-         cascade_chain_text(analyzers::chain_names(spec, c, c.longest_path_ids))});
+    t.rows.push_back({c.component, analyzers::to_string(c.kind), percent(c.blast_radius, 1),
+                      list_first(analyzers::operation_names(spec, c.failed_entry_ids, kShown),
+                                 c.counts.failed_entries, kShown),
+                      list_first(analyzers::consumer_names(spec, c.stalled_consumer_ids, kShown),
+                                 c.counts.stalled_consumers, kShown),
+                      list_first(analyzers::event_names(spec, c.lost_event_ids, kShown),
+                                 c.counts.lost_events, kShown),
+                      cascade_chain_text(analyzers::chain_names(spec, c, c.longest_path_ids))});
   }
   t.empty_text = "No component failure reaches anything else.";
   return t;
@@ -149,7 +133,7 @@ ReportTable thin_fat(const Analysis& a, const DesignReview& review) {
                       to_string(Figure{e.publish_rate}),
                       to_string(Figure{e.callbacks_per_delivery}),
                       to_string(Figure{e.callback_rate}), std::to_string(e.fat_bytes),
-                      e.fat_fields.empty() ? "-" : list(e.fat_fields, 8)});
+                      e.fat_fields.empty() ? "-" : list_text(e.fat_fields, 8)});
   }
   t.empty_text = "The spec declares no events.";
   return t;
