@@ -1,39 +1,14 @@
 #pragma once
 
-// The command line as data, read from the CLI11 app: every command with its options, choices and
-// arguments. Shell completions and the man page are generated from it, so they never drift from
-// what the parser accepts.
+// The command line as data (cli/render/command_entry.h), read from the CLI11 app.
 
-#include <string>
-#include <vector>
+#include "cli/render/command_entry.h"
 
 namespace CLI {
 class App;
 }
 
 namespace ripple::cli {
-
-struct OptionEntry {
-  std::vector<std::string> names;    // as typed: "-o", "--output"
-  std::string value_name;            // "TEXT", "INT"; empty for a flag
-  std::vector<std::string> choices;  // the values an IsMember check allows; empty: any
-  std::string description;
-};
-
-struct ArgumentEntry {
-  std::string name;  // "SPEC"
-  std::string description;
-  bool repeated = false;             // takes several values
-  std::vector<std::string> choices;  // the values an IsMember check allows; empty: any (files)
-};
-
-struct CommandEntry {
-  std::string name;  // "ripple", "analyze", "asyncapi"
-  std::string description;
-  std::vector<OptionEntry> options;  // --help included, in definition order
-  std::vector<ArgumentEntry> arguments;
-  std::vector<CommandEntry> commands;  // subcommands
-};
 
 // The tree of `app` and its subcommands.
 [[nodiscard]] CommandEntry command_tree(const CLI::App& app);

@@ -3,7 +3,7 @@
 // Print a shell completion script or the ripple(1) man page, both generated from this very
 // command line (cli/command_tree.h). Exit 0.
 
-#include "cli/completions.h"
+#include "cli/render/completions.h"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -13,8 +13,8 @@
 #include "cli/command_tree.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
-#include "cli/man_page.h"
 #include "cli/output_file.h"
+#include "cli/render/man_page.h"
 #include "cli/version.h"
 
 namespace ripple::cli {

@@ -1,4 +1,4 @@
-#include "cli/completions.h"
+#include "cli/render/completions.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "cli/man_page.h"
+#include "cli/render/man_page.h"
 
 #include <fmt/format.h>
 

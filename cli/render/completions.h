@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "cli/command_tree.h"
+#include "cli/render/command_entry.h"
 
 namespace ripple::cli {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "cli/command_tree.h"
+#include "cli/render/command_entry.h"
 
 namespace ripple::cli {
 
