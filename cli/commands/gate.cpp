@@ -1,8 +1,10 @@
 // ripple gate SPEC [--scenario FILE] [--gates FILE]... [--baseline FILE] [--write-baseline FILE]
-//                  [--seed N] [--replications N] [--threads N]
+//                  [--seed N] [--replications N] [--threads N] [--marginal fail|pass]
 //                  [--source-root DIR] [--format text|json|junit|sarif|github|codequality]
+//                  [--per-replication]
 // Evaluates the spec's gates (and those of --gates files) over the analysis and, when a gate
-// needs it, a simulation. Exit 0 when every gate passes, 1 when one fails, 2 on bad input (the
+// needs it, a simulation of 5 replications by default: a simulated gate passes, fails or is
+// marginal by its 95% interval (cli/review/gate_eval.h). Exit 0 when every gate passes, 1 when one fails, 2 on bad input (the
 // spec, a gates file or the baseline; a machine format still gets one document, made of the
 // diagnostics), 3 on an internal error or when an output cannot be written.
 
@@ -25,6 +27,7 @@
 #include "cli/render/terminal.h"
 #include "cli/review/gate_baseline.h"
 #include "cli/review/gate_eval.h"
+#include "cli/review/replicated.h"
 #include "cli/spec_input.h"
 #include "simulator/simulate.h"
 
@@ -41,6 +44,8 @@ struct GateOptions {
   std::string format = "text";
   std::string source_root;
   std::string output;  // -o FILE; empty: stdout
+  std::string marginal = "fail";  // how a marginal verdict counts
+  bool per_replication = false;   // JSON: each replication's value
 };
 
 // The spec with the gates of every --gates file added; nullopt after reporting problems (their
@@ -86,7 +91,9 @@ std::optional<Baseline> read_baseline(const std::string& path, std::string& prob
 }
 
 std::string render(const GateOptions& options, const GateDocument& doc, const Io& io) {
-  if (options.format == "json") return render_gate_json(doc);
+  if (options.format == "json")
+    return render_gate_json(doc, options.per_replication ? PerReplication::Shown
+                                                         : PerReplication::Hidden);
   if (options.format == "junit") return render_gate_junit(doc);
   if (options.format == "sarif") return render_gate_sarif(doc);
   if (options.format == "github") return render_gate_github(doc);
@@ -95,7 +102,7 @@ std::string render(const GateOptions& options, const GateDocument& doc, const Io
 }
 
 struct Simulated {
-  std::optional<sim::SimulationResult> result;
+  std::optional<ReplicatedSimulation> result;
   double wall_seconds = 0;
 };
 
@@ -107,7 +114,7 @@ std::optional<std::string> simulate_if_needed(const model::Spec& spec, const Gat
   if (auto problem = sim::check_options(spec, sim_options)) return problem;
   const auto started = std::chrono::steady_clock::now();
   const std::unique_ptr<ProgressBar> progress = attach_progress_bar(sim_options, io, "simulating");
-  out.result = sim::simulate(spec, sim_options);
+  out.result = simulate_replicated(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return std::nullopt;
@@ -141,8 +148,10 @@ int run_gate(const GateOptions& options, Io& io) {
   Simulated simulated;
   if (const auto invalid = simulate_if_needed(*spec, options, simulated, io))
     return fail_with_message(output, options.spec, *invalid, io);
+  const MarginalPolicy marginal =
+      options.marginal == "pass" ? MarginalPolicy::Pass : MarginalPolicy::Fail;
   GateReport report =
-      evaluate_gates(*spec, analysis, simulated.result ? &*simulated.result : nullptr);
+      evaluate_gates(*spec, analysis, simulated.result ? &*simulated.result : nullptr, marginal);
   if (!options.write_baseline.empty() &&
       !write_baseline(options.write_baseline, make_baseline(spec->name, analysis, report), io))
     return kExitInternal;  // a write error: never a pass
@@ -175,7 +184,16 @@ void add_gate_command(CLI::App& app, Action& action) {
                   "Write the current findings and gate values to this baseline JSON file");
   add_seed_option(*sub, options->simulation.seed,
                   "Simulation seed (default: the spec's workload.seed)");
-  add_replication_options(*sub, options->simulation, "Independent simulation replications");
+  options->simulation.replications = kCheckReplications;
+  add_replication_options(*sub, options->simulation,
+                          "Independent simulation replications (a simulated gate is judged on "
+                          "their 95% interval)");
+  sub->add_option("--marginal", options->marginal,
+                  "How a gate whose interval straddles its threshold counts")
+      ->check(CLI::IsMember({"fail", "pass"}))
+      ->capture_default_str();
+  sub->add_flag("--per-replication", options->per_replication,
+                "With --format json, add each replication's value of every simulated gate");
   add_format_option(*sub, options->format,
                     {"text", "json", "junit", "sarif", "github", "codequality"});
   add_source_root_option(*sub, options->source_root);

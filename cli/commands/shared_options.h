@@ -34,6 +34,10 @@ void add_scenario_option(CLI::App& command, std::string& path);
 // --format, one of `formats` (the first is the default, shown in the help).
 void add_format_option(CLI::App& command, std::string& format, std::vector<std::string> formats);
 
+// Replications run by default by the commands that judge (gate, diff --simulate, report): enough
+// for a Student t interval of every figure (docs/simulator.md). `simulate` runs 1 by default.
+inline constexpr int kCheckReplications = 5;
+
 // The simulation flags of the commands that simulate.
 struct SimulationFlags {
   std::optional<std::uint64_t> seed;  // default: the spec's workload.seed

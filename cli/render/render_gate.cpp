@@ -50,10 +50,14 @@ std::string location(const GateOutcome& g) {
   return fmt::format("{}:{}:{}", g.file, g.line, g.column);
 }
 
-// "value 412 ms, threshold < 300 ms" or "value undefined (reason)".
+// "value 412 ms, 95% interval [398 ms, 430 ms], threshold < 300 ms: marginal" or
+// "value undefined (reason)".
 std::string verdict(const GateOutcome& g) {
-  std::string text =
-      "value " + format_gate_value(g.value, g.unit) + ", threshold " + format_gate_threshold(g);
+  std::string text = "value " + format_gate_value(g.value, g.unit);
+  if (g.ci) text += ", 95% interval " + format_gate_interval(g);
+  text += ", threshold " + format_gate_threshold(g);
+  if (g.verdict == IntervalVerdict::Marginal)
+    text += g.passed ? ": marginal (counted as passed)" : ": marginal (the interval straddles it)";
   if (!g.reason.empty()) text += " (" + g.reason + ")";
   if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
     text += "; baseline " + format_gate_value(g.baseline_value, g.unit);
@@ -67,9 +71,11 @@ std::string summary_line(const GateReport& r) {
       static_cast<int>(std::count_if(r.gates.begin(), r.gates.end(), [](const auto& g) {
         return g.baseline == BaselineState::Unchanged;
       }));
+  const int marginal = r.marginal_count();
   std::string text =
       fmt::format("{} of {} gate{} passed", total - failed, total, total == 1 ? "" : "s");
   if (failed > 0) text += fmt::format(", {} failed", failed);
+  if (marginal > 0) text += fmt::format(" ({} marginal)", marginal);
   if (known > 0) text += fmt::format(" ({} failing as in the baseline)", known);
   return text;
 }
@@ -77,14 +83,18 @@ std::string summary_line(const GateReport& r) {
 std::string simulation_line(const GateReport& r) {
   if (!r.simulation) return "no simulation needed (static gates only)";
   const SimulationRun& s = *r.simulation;
-  return fmt::format("simulated {} of traffic, seed {}, {} replication{}",
+  return fmt::format("simulated {} of traffic, seed {}, {} replication{}{}",
                      Span{s.simulated_ms, SpanStyle::Run}, s.seed, s.replications,
-                     s.replications == 1 ? "" : "s");
+                     s.replications == 1 ? "" : "s",
+                     s.replications == 1 ? " (no interval: simulated gates judged on one value)"
+                                         : " (simulated gates judged on their 95% interval)");
 }
 
+// Padded to 8 columns.
 std::string status_word(const GateOutcome& g, const Style& style) {
-  if (g.baseline == BaselineState::Unchanged) return style.warning("known");
-  return g.passed ? style.good("pass ") : style.error("FAIL ");
+  if (g.baseline == BaselineState::Unchanged) return style.warning("known   ");
+  if (g.verdict == IntervalVerdict::Marginal) return style.warning("marginal");
+  return g.passed ? style.good("pass    ") : style.error("FAIL    ");
 }
 
 std::string padded(const std::string& text, std::size_t width) {
@@ -92,27 +102,38 @@ std::string padded(const std::string& text, std::size_t width) {
 }
 
 std::string text_rows(const GateReport& r, const Style& style) {
-  std::size_t expr_width = 4, value_width = 5, threshold_width = 9;
+  std::size_t expr_width = 4, value_width = 5, threshold_width = 9, interval_width = 0;
   for (const GateOutcome& g : r.gates) {
     expr_width = std::max(expr_width, g.expr.size());
     value_width = std::max(value_width, format_gate_value(g.value, g.unit).size());
     threshold_width = std::max(threshold_width, format_gate_threshold(g).size());
+    interval_width = std::max(interval_width, format_gate_interval(g).size());
   }
-  std::string out = style.dim("  " + padded("", 7) + padded("gate", expr_width + 2) +
-                              padded("value", value_width + 2) +
+  // The interval column only when some gate has one.
+  if (interval_width > 0) interval_width = std::max<std::size_t>(interval_width, 12) + 2;
+  const auto interval_cell = [&](const std::string& text) {
+    return interval_width > 0 ? padded(text, interval_width) : std::string();
+  };
+  std::string out = style.dim("  " + padded("", 10) + padded("gate", expr_width + 2) +
+                              padded("value", value_width + 2) + interval_cell("95% interval") +
                               padded("threshold", threshold_width + 2) + "where") +
                     "\n";
   for (const GateOutcome& g : r.gates) {
     out += "  " + status_word(g, style) + "  " + padded(g.expr, expr_width + 2) +
            padded(format_gate_value(g.value, g.unit), value_width + 2) +
+           interval_cell(format_gate_interval(g)) +
            padded(format_gate_threshold(g), threshold_width + 2) + location(g) + "\n";
     std::vector<std::string> notes;
     if (!g.reason.empty()) notes.push_back(g.reason);
+    if (g.verdict == IntervalVerdict::Marginal)
+      notes.push_back(g.passed ? "the interval straddles the threshold; counted as passed"
+                               : "the interval straddles the threshold; counted as failed "
+                                 "(--marginal pass to accept)");
     if (g.baseline == BaselineState::Unchanged || g.baseline == BaselineState::Worse)
       notes.push_back("baseline value " + format_gate_value(g.baseline_value, g.unit));
     if (g.baseline == BaselineState::New) notes.push_back("new since the baseline");
     if (!notes.empty())
-      out += "         " + style.dim(fmt::format("{}", fmt::join(notes, "; "))) + "\n";
+      out += "            " + style.dim(fmt::format("{}", fmt::join(notes, "; "))) + "\n";
   }
   return out;
 }
@@ -130,9 +151,16 @@ std::string text_baseline(const GateReport& r) {
 
 // ---------------------------------------------------------------------------------------------
 
-Json gate_json(const GateOutcome& g, const GateReport& report) {
+Json bounds_json(const std::optional<Bounds>& ci) {
+  if (!ci) return nullptr;
+  return Json::array({ci->low, ci->high});
+}
+
+Json gate_json(const GateOutcome& g, const GateReport& report, PerReplication per_replication) {
   Json gate = {{"expr", g.expr},
                {"value", nullable(g.value)},
+               {"ci", bounds_json(g.ci)},
+               {"verdict", to_string(g.verdict)},
                {"passed", g.passed},
                {"line", g.line},
                {"column", g.column},
@@ -142,8 +170,11 @@ Json gate_json(const GateOutcome& g, const GateReport& report) {
                {"comparison", comparison_symbol(g.comparison)},
                {"threshold", g.threshold},
                {"unit", unit_name(g.unit)},
+               {"simulated", g.simulated},
                {"met", g.met},
                {"reason", g.reason}};
+  if (per_replication == PerReplication::Shown && g.simulated)
+    gate["per_replication"] = g.per_replication;
   if (report.baseline_used) {
     gate["baseline"] = baseline_name(g.baseline);
     gate["baseline_value"] = nullable(g.baseline_value);
@@ -161,6 +192,7 @@ Json findings_json(const std::vector<FindingKey>& findings) {
 JunitCase junit_case(const GateOutcome& g) {
   JunitCase c = passing_case("ripple.gate", g.expr);
   if (g.met) return c;
+  if (g.passed && g.verdict == IntervalVerdict::Marginal) return c;  // --marginal pass
   c.message = verdict(g);
   if (g.passed) {  // failing as in the baseline: not a new failure
     c.outcome = JunitOutcome::Skipped;
@@ -168,7 +200,8 @@ JunitCase junit_case(const GateOutcome& g) {
     return c;
   }
   c.outcome = JunitOutcome::Failed;
-  c.type = model::to_string(g.metric);
+  c.type = g.verdict == IntervalVerdict::Marginal ? std::string("marginal")
+                                                  : std::string(model::to_string(g.metric));
   c.text = location(g) + ": " + g.expr + " failed: " + verdict(g);
   return c;
 }
@@ -192,12 +225,25 @@ Json sarif_rules() {
   return Json::array({sarif_rule(rule)});
 }
 
+// "failed", "is marginal": how the gate's message names what happened.
+std::string outcome_words(const GateOutcome& g) {
+  return g.verdict == IntervalVerdict::Marginal ? "is marginal" : "failed";
+}
+
+// Failed gates are errors; failures the baseline had are notes; marginal gates counted as
+// passed are warnings.
+const char* sarif_level(const GateOutcome& g) {
+  if (g.baseline == BaselineState::Unchanged) return "note";
+  return g.passed ? "warning" : "error";
+}
+
 Json sarif_result(const SarifContext& context, const GateOutcome& g, const GateReport& report) {
   const bool known = g.baseline == BaselineState::Unchanged;
   Json result = {{"ruleId", "gate"},
                  {"ruleIndex", 0},
-                 {"level", known ? "note" : "error"},
-                 {"message", {{"text", "Gate `" + g.expr + "` failed: " + verdict(g)}}},
+                 {"level", sarif_level(g)},
+                 {"message",
+                  {{"text", "Gate `" + g.expr + "` " + outcome_words(g) + ": " + verdict(g)}}},
                  {"locations",
                   Json::array({sarif_location(context, g.file, g.line, g.column, expr_length(g))})},
                  {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
@@ -232,6 +278,12 @@ std::string format_gate_value(std::optional<double> value, GateUnit unit) {
   return value ? format_gate_value(*value, unit) : "undefined";
 }
 
+std::string format_gate_interval(const GateOutcome& gate) {
+  if (!gate.ci) return "";
+  return "[" + format_gate_value(gate.ci->low, gate.unit) + ", " +
+         format_gate_value(gate.ci->high, gate.unit) + "]";
+}
+
 std::string format_gate_threshold(const GateOutcome& gate) {
   return std::string(comparison_symbol(gate.comparison)) + " " +
          format_gate_value(gate.threshold, gate.unit);
@@ -253,16 +305,20 @@ std::string render_gate_text(const GateDocument& doc, Color color) {
   return out;
 }
 
-std::string render_gate_json(const GateDocument& doc) {
+std::string render_gate_json(const GateDocument& doc, PerReplication per_replication) {
   const GateReport& r = doc.report;
   Json gates = Json::array();
-  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r));
+  for (const GateOutcome& g : r.gates) gates.push_back(gate_json(g, r, per_replication));
   const int total = static_cast<int>(r.gates.size());
   const int failed = r.failed_count();
   Json document = {{"passed", r.passed()},
                    {"gates", std::move(gates)},
                    {"spec", doc.spec_name},
-                   {"summary", {{"total", total}, {"passed", total - failed}, {"failed", failed}}},
+                   {"summary",
+                    {{"total", total},
+                     {"passed", total - failed},
+                     {"failed", failed},
+                     {"marginal", r.marginal_count()}}},
                    {"simulation", nullptr}};
   if (r.simulation)
     document["simulation"] = {{"seed", r.simulation->seed},
@@ -294,9 +350,9 @@ std::string render_gate_codequality(const GateDocument& doc) {
   for (const GateOutcome& g : doc.report.gates) {
     if (g.met) continue;
     const bool known = g.baseline == BaselineState::Unchanged;
-    issues.push_back({"gate", "Gate `" + g.expr + "` failed: " + verdict(g),
-                      known ? "info" : "major", g.file.empty() ? doc.spec_path : g.file, g.line,
-                      g.expr});
+    const char* severity = known ? "info" : g.passed ? "minor" : "major";
+    issues.push_back({"gate", "Gate `" + g.expr + "` " + outcome_words(g) + ": " + verdict(g),
+                      severity, g.file.empty() ? doc.spec_path : g.file, g.line, g.expr});
   }
   return render_codequality(doc.sarif, issues);
 }
@@ -307,10 +363,13 @@ std::string render_gate_github(const GateDocument& doc) {
   for (const GateOutcome& g : r.gates) {
     if (g.met) continue;
     const bool known = g.baseline == BaselineState::Unchanged;
-    out += known ? "::warning " : "::error ";
-    out +=
-        github_location(g) + ",title=" +
-        github_property(known ? "ripple gate (failing as in the baseline)" : "ripple gate failed");
+    const bool marginal = g.verdict == IntervalVerdict::Marginal;
+    out += known || g.passed ? "::warning " : "::error ";
+    const char* title = known      ? "ripple gate (failing as in the baseline)"
+                        : marginal ? (g.passed ? "ripple gate marginal (counted as passed)"
+                                               : "ripple gate marginal (counted as failed)")
+                                   : "ripple gate failed";
+    out += github_location(g) + ",title=" + github_property(title);
     out += "::" + github_data(g.expr + ": " + verdict(g)) + "\n";
   }
   std::string summary =

@@ -110,7 +110,7 @@ void compare_gate(GateOutcome& gate, const Baseline& baseline,
                   const analyzers::Analysis& analysis) {
   const BaselineGate* old = find_gate(baseline, gate.expr);
   if (old) gate.baseline_value = old->value;
-  if (gate.met) return;
+  if (gate.passed) return;  // met, or marginal under --marginal pass
   if (old == nullptr || old->passed) {
     gate.baseline = BaselineState::New;
     return;

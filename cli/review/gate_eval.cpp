@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace ripple::cli {
 namespace {
@@ -200,31 +201,108 @@ Measured measure(const model::Gate& gate, const analyzers::Analysis& a,
   return undefined("unknown gate metric");
 }
 
-// Equality for ==: figures such as 0.1 + 0.2 come from sums, so allow rounding error.
-bool nearly_equal(double a, double b) {
-  return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+// The replication values of a simulated gate: every replication's value, or the first reason a
+// replication has none (with how many lack one).
+struct ReplicationValues {
+  std::vector<double> values;
+  std::optional<std::string> undefined_reason;
+};
+
+ReplicationValues measure_replications(const model::Gate& gate, const analyzers::Analysis& a,
+                                       std::span<const sim::SimulationResult> replications) {
+  ReplicationValues out;
+  int missing = 0;
+  std::string first_reason;
+  for (const sim::SimulationResult& r : replications) {
+    const Measured m = measure(gate, a, &r);
+    if (m.value) {
+      out.values.push_back(*m.value);
+    } else {
+      if (missing++ == 0) first_reason = m.reason;
+      out.values.push_back(0);
+    }
+  }
+  if (missing > 0)
+    out.undefined_reason = first_reason + " (in " + std::to_string(missing) + " of " +
+                           std::to_string(replications.size()) + " replications)";
+  return out;
 }
 
-bool holds(model::Comparison comparison, double value, double threshold) {
-  switch (comparison) {
-    case model::Comparison::Less:
-      return value < threshold;
-    case model::Comparison::LessEqual:
-      return value <= threshold || nearly_equal(value, threshold);
-    case model::Comparison::Greater:
-      return value > threshold;
-    case model::Comparison::GreaterEqual:
-      return value >= threshold || nearly_equal(value, threshold);
-    case model::Comparison::Equal:
-      return nearly_equal(value, threshold);
+// Fills value, interval and verdict of a simulated gate measured in each replication.
+void judge_replications(GateOutcome& out, const model::Gate& gate, const analyzers::Analysis& a,
+                        std::span<const sim::SimulationResult> replications) {
+  ReplicationValues measured = measure_replications(gate, a, replications);
+  if (measured.undefined_reason) {
+    out.value = std::nullopt;
+    out.reason = *measured.undefined_reason;
+    out.verdict = IntervalVerdict::Fail;
+    return;
   }
-  return false;
+  const Estimate e = estimate(std::move(measured.values));
+  out.value = e.value;
+  out.ci = e.ci;
+  out.per_replication = e.per_replication;
+  out.verdict = judge_interval(*e.ci, out.comparison, out.threshold);
+}
+
+GateOutcome evaluate(const model::Spec& spec, const model::Gate& gate,
+                     const analyzers::Analysis& analysis, const sim::SimulationResult* merged,
+                     std::span<const sim::SimulationResult> replications,
+                     MarginalPolicy marginal) {
+  GateOutcome out;
+  out.expr = gate.text;
+  out.metric = gate.metric;
+  out.argument = gate.argument;
+  out.unit = gate_unit(gate.metric);
+  out.simulated = gate_needs_simulation(gate);
+  // `no sync_cycles` carries no comparison: it means "the count of cycles is 0".
+  const bool count_must_be_zero =
+      model::gate_metric_info(gate.metric).argument == model::GateArgument::None;
+  out.comparison = count_must_be_zero ? model::Comparison::Equal : gate.comparison;
+  out.threshold = count_must_be_zero ? 0 : gate.threshold;
+  if (gate.loc.file >= 0 && gate.loc.file < static_cast<int>(spec.files.size()))
+    out.file = spec.files[gate.loc.file];
+  out.line = gate.loc.line;
+  out.column = gate.loc.column;
+  const Measured measured = measure(gate, analysis, merged);
+  out.value = measured.value;
+  out.reason = measured.reason;
+  if (out.value)
+    out.verdict = comparison_holds(out.comparison, *out.value, out.threshold)
+                      ? IntervalVerdict::Pass
+                      : IntervalVerdict::Fail;
+  if (out.simulated && merged != nullptr && replications.size() == 1 && out.value)
+    out.per_replication = {*out.value};
+  if (out.simulated && merged != nullptr && replications.size() >= 2)
+    judge_replications(out, gate, analysis, replications);
+  out.met = out.verdict == IntervalVerdict::Pass;
+  out.passed = out.met || (out.verdict == IntervalVerdict::Marginal &&
+                           marginal == MarginalPolicy::Pass);
+  return out;
+}
+
+GateReport evaluate_all(const model::Spec& spec, const analyzers::Analysis& analysis,
+                        const sim::SimulationResult* merged,
+                        std::span<const sim::SimulationResult> replications,
+                        MarginalPolicy marginal) {
+  GateReport report;
+  for (const model::Gate& gate : spec.gates)
+    report.gates.push_back(evaluate(spec, gate, analysis, merged, replications, marginal));
+  if (merged != nullptr)
+    report.simulation = SimulationRun{merged->seed, merged->replications, merged->duration_ms};
+  return report;
 }
 
 }  // namespace
 
 bool GateReport::passed() const {
   return std::all_of(gates.begin(), gates.end(), [](const GateOutcome& g) { return g.passed; });
+}
+
+int GateReport::marginal_count() const {
+  return static_cast<int>(std::count_if(gates.begin(), gates.end(), [](const GateOutcome& g) {
+    return g.verdict == IntervalVerdict::Marginal;
+  }));
 }
 
 int GateReport::failed_count() const {
@@ -273,38 +351,26 @@ const char* comparison_symbol(model::Comparison comparison) {
 
 GateOutcome evaluate_gate(const model::Spec& spec, const model::Gate& gate,
                           const analyzers::Analysis& analysis,
+                          const ReplicatedSimulation* simulation, MarginalPolicy marginal) {
+  if (simulation == nullptr) return evaluate(spec, gate, analysis, nullptr, {}, marginal);
+  return evaluate(spec, gate, analysis, &simulation->merged, simulation->replications, marginal);
+}
+
+GateReport evaluate_gates(const model::Spec& spec, const analyzers::Analysis& analysis,
+                          const ReplicatedSimulation* simulation, MarginalPolicy marginal) {
+  if (simulation == nullptr) return evaluate_all(spec, analysis, nullptr, {}, marginal);
+  return evaluate_all(spec, analysis, &simulation->merged, simulation->replications, marginal);
+}
+
+GateOutcome evaluate_gate(const model::Spec& spec, const model::Gate& gate,
+                          const analyzers::Analysis& analysis,
                           const sim::SimulationResult* simulation) {
-  GateOutcome out;
-  out.expr = gate.text;
-  out.metric = gate.metric;
-  out.argument = gate.argument;
-  out.unit = gate_unit(gate.metric);
-  // `no sync_cycles` carries no comparison: it means "the count of cycles is 0".
-  const bool count_must_be_zero =
-      model::gate_metric_info(gate.metric).argument == model::GateArgument::None;
-  out.comparison = count_must_be_zero ? model::Comparison::Equal : gate.comparison;
-  out.threshold = count_must_be_zero ? 0 : gate.threshold;
-  if (gate.loc.file >= 0 && gate.loc.file < static_cast<int>(spec.files.size()))
-    out.file = spec.files[gate.loc.file];
-  out.line = gate.loc.line;
-  out.column = gate.loc.column;
-  const Measured measured = measure(gate, analysis, simulation);
-  out.value = measured.value;
-  out.reason = measured.reason;
-  out.met = out.value && holds(out.comparison, *out.value, out.threshold);
-  out.passed = out.met;
-  return out;
+  return evaluate(spec, gate, analysis, simulation, {}, MarginalPolicy::Fail);
 }
 
 GateReport evaluate_gates(const model::Spec& spec, const analyzers::Analysis& analysis,
                           const sim::SimulationResult* simulation) {
-  GateReport report;
-  for (const model::Gate& gate : spec.gates)
-    report.gates.push_back(evaluate_gate(spec, gate, analysis, simulation));
-  if (simulation != nullptr)
-    report.simulation =
-        SimulationRun{simulation->seed, simulation->replications, simulation->duration_ms};
-  return report;
+  return evaluate_all(spec, analysis, simulation, {}, MarginalPolicy::Fail);
 }
 
 bool better_value(model::Comparison comparison, double threshold, std::optional<double> a,

@@ -3,8 +3,16 @@
 // Evaluation of a spec's gates over analysis and simulation results, for `ripple gate`.
 //
 //   const bool simulate = needs_simulation(spec.gates);
-//   GateReport report = evaluate_gates(spec, analysis, simulate ? &result : nullptr);
+//   GateReport report = evaluate_gates(spec, analysis, simulate ? &run : nullptr);
 //   apply_baseline(report, baseline);   // optional: only regressions fail
+//
+// A simulated gate is measured in each replication (cli/review/replicated.h). With two or more
+// replications its value is the mean of the replication values, its interval their 95% Student t
+// interval (cli/review/estimates.h), and its verdict pass (the interval lies entirely on the
+// passing side of the threshold), fail (entirely on the failing side) or marginal (it straddles
+// the threshold; counted as failed unless MarginalPolicy::Pass). With one replication the verdict
+// is pass or fail on the value alone. A replication in which the value is undefined makes the
+// gate's value undefined.
 //
 // Values are in the metric's unit: milliseconds for durations, 0..1 for ratios, plain numbers
 // for amplification, instability and callbacks, counts for findings and `no sync_cycles`
@@ -17,6 +25,8 @@
 #include <vector>
 
 #include "analyzers/analysis.h"
+#include "cli/review/estimates.h"
+#include "cli/review/replicated.h"
 #include "model/spec.h"
 #include "simulator/results.h"
 
@@ -40,8 +50,14 @@ struct GateOutcome {
   double threshold = 0;  // in `unit`
   GateUnit unit = GateUnit::Number;
   std::optional<double> value;  // in `unit`; nullopt when undefined (see reason)
-  bool met = false;             // the comparison holds (false when the value is undefined)
-  bool passed = false;          // met, or a failure the baseline already had
+  bool simulated = false;       // the value comes from the simulation
+  std::optional<Bounds> ci;     // 95% interval of the value over >= 2 replications, in `unit`
+  std::vector<double> per_replication;  // simulated: the value in each replication, in order
+  // pass, fail or marginal (interval straddling the threshold); fail when the value is undefined
+  IntervalVerdict verdict = IntervalVerdict::Fail;
+  bool met = false;     // verdict is pass
+  bool passed = false;  // met, a marginal gate under MarginalPolicy::Pass, or a failure the
+                        // baseline already had
   std::string reason;           // why it failed or is undefined; notes on a passing value
   BaselineState baseline = BaselineState::None;
   std::optional<double> baseline_value;  // the baseline's value, when the gate is in it
@@ -73,7 +89,11 @@ struct GateReport {
   // Every gate passed (met, or a failure the baseline already had).
   [[nodiscard]] bool passed() const;
   [[nodiscard]] int failed_count() const;
+  [[nodiscard]] int marginal_count() const;  // gates whose verdict is marginal
 };
+
+// How a marginal verdict counts (`ripple gate --marginal fail|pass`).
+enum class MarginalPolicy { Fail, Pass };
 
 // Whether the metric comes from the simulator (latency, error rate, lag, recovery), as
 // model::gate_metric_table() says.
@@ -88,9 +108,20 @@ struct GateReport {
 // that needs it then fails with a reason).
 [[nodiscard]] GateOutcome evaluate_gate(const model::Spec& spec, const model::Gate& gate,
                                         const analyzers::Analysis& analysis,
-                                        const sim::SimulationResult* simulation);
+                                        const ReplicatedSimulation* simulation,
+                                        MarginalPolicy marginal = MarginalPolicy::Fail);
 
 // Evaluates every gate of the spec, in order. `simulation` as in evaluate_gate.
+[[nodiscard]] GateReport evaluate_gates(const model::Spec& spec,
+                                        const analyzers::Analysis& analysis,
+                                        const ReplicatedSimulation* simulation,
+                                        MarginalPolicy marginal = MarginalPolicy::Fail);
+
+// As above on a merged result alone: no per-replication values, so no interval (pass or fail on
+// the value).
+[[nodiscard]] GateOutcome evaluate_gate(const model::Spec& spec, const model::Gate& gate,
+                                        const analyzers::Analysis& analysis,
+                                        const sim::SimulationResult* simulation);
 [[nodiscard]] GateReport evaluate_gates(const model::Spec& spec,
                                         const analyzers::Analysis& analysis,
                                         const sim::SimulationResult* simulation);
