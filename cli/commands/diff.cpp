@@ -1,10 +1,13 @@
-// ripple diff BASE HEAD [--simulate] [--seed N] [--fail-on worse|never]
+// ripple diff BASE HEAD [--simulate] [--seed N] [--replications N] [--threads N]
+//                       [--fail-on worse|never] [--per-replication]
 //                       [--source-root DIR] [--format text|json|markdown|sarif|junit|github]
 // ripple diff --base-ref REF HEAD [...]   (BASE is `git show REF:<HEAD's path in the repo>`)
 // What got worse between two versions of a spec: elements and edges added or removed, coupling,
 // broken event contracts, amplification, blast radius, new findings and, with --simulate, the
-// p99 and error rate of entry operations under one seed. Exit 0; 1 with --fail-on worse when
-// something got worse; 2 on bad input (a spec, a missing ref or path; a machine format still
+// simulated figures over 5 replications by default, base and head replication i under the same
+// seed, judged on the 95% interval of the paired difference (cli/review/spec_diff.h). Exit 0;
+// 1 with --fail-on worse when something got worse (significantly, for a simulated figure); 2 on
+// bad input (a spec, a missing ref or path; a machine format still
 // gets one document, made of the diagnostics).
 
 #include <CLI/CLI.hpp>
@@ -18,6 +21,7 @@
 #include "cli/output_file.h"
 #include "cli/progress_bar.h"
 #include "cli/render/render_diff.h"
+#include "cli/review/replicated.h"
 #include "cli/review/spec_diff.h"
 #include "cli/spec_input.h"
 #include "simulator/simulate.h"
@@ -29,7 +33,8 @@ struct DiffOptions {
   std::vector<std::string> files;  // BASE HEAD, or HEAD alone with --base-ref
   std::string base_ref;
   bool simulate = false;
-  std::optional<std::uint64_t> seed;
+  SimulationFlags simulation;
+  bool per_replication = false;  // JSON: each replication's values
   std::string fail_on = "never";
   std::string format = "text";
   std::string source_root;
@@ -66,16 +71,16 @@ std::optional<model::Spec> load_file(const std::string& path, LoadProblems& prob
 struct Side {
   model::Spec spec;
   analyzers::Analysis analysis;
-  std::optional<sim::SimulationResult> simulation;
+  std::optional<ReplicatedSimulation> simulation;
   std::string label;
 };
 
-// Simulates both sides with one seed: --seed, else the head's workload seed.
+// Simulates both sides with the same options and seed (--seed, else the head's workload seed),
+// so that replication i of both shares its random streams.
 bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProblems& problems,
                    Io& io) {
-  sim::SimulationOptions sim_options;
-  sim_options.seed = options.seed.value_or(head.spec.workload.seed);
-  sim_options.threads = 0;
+  sim::SimulationOptions sim_options = simulation_options(options.simulation);
+  sim_options.seed = options.simulation.seed.value_or(head.spec.workload.seed);
   for (Side* side : {&base, &head}) {
     if (const auto problem = sim::check_options(side->spec, sim_options)) {
       usage_error(io, side->label + ": " + *problem);
@@ -85,13 +90,15 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
     sim::SimulationOptions with_bar = sim_options;
     const std::unique_ptr<ProgressBar> progress =
         attach_progress_bar(with_bar, io, "simulating " + side->label);
-    side->simulation = sim::simulate(side->spec, with_bar);
+    side->simulation = simulate_replicated(side->spec, with_bar);
   }
   return true;
 }
 
 std::string render(const DiffOptions& options, const DiffDocument& doc, const Io& io) {
-  if (options.format == "json") return render_diff_json(doc);
+  if (options.format == "json")
+    return render_diff_json(doc, options.per_replication ? PerReplication::Shown
+                                                         : PerReplication::Hidden);
   if (options.format == "markdown") return render_diff_markdown(doc);
   if (options.format == "sarif") return render_diff_sarif(doc);
   if (options.format == "junit") return render_diff_junit(doc);
@@ -156,8 +163,14 @@ void add_diff_command(CLI::App& app, Action& action) {
   sub->add_option("--base-ref", options->base_ref,
                   "Read BASE from git: `git show REF:<HEAD's path in the repository>`");
   sub->add_flag("--simulate", options->simulate,
-                "Also simulate both under one seed and compare p99 and error rates");
-  add_seed_option(*sub, options->seed, "Seed of both simulations (default: HEAD's)");
+                "Also simulate both, replication i of each under the same seed, and compare "
+                "their figures on the 95% interval of the paired difference");
+  add_seed_option(*sub, options->simulation.seed, "Seed of both simulations (default: HEAD's)");
+  options->simulation.replications = kCheckReplications;
+  add_replication_options(*sub, options->simulation,
+                          "Replications of each side with --simulate (paired by seed)");
+  sub->add_flag("--per-replication", options->per_replication,
+                "With --format json, add each replication's values of every simulated change");
   sub->add_option("--fail-on", options->fail_on, "Exit 1 when something got worse, or never")
       ->check(CLI::IsMember({"worse", "never"}))
       ->capture_default_str();

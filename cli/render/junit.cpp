@@ -31,14 +31,19 @@ int count(const JunitSuite& suite, JunitOutcome outcome) {
 std::string testcase(const JunitCase& c) {
   std::string out = fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0.000\"",
                                 markup_escape(c.classname), markup_escape(c.name));
-  if (c.outcome == JunitOutcome::Passed) return out + "/>\n";
-  const char* tag = element(c.outcome);
-  out += fmt::format(">\n      <{} message=\"{}\"", tag, markup_escape(c.message));
-  if (!c.type.empty()) out += fmt::format(" type=\"{}\"", markup_escape(c.type));
-  if (c.text.empty())
-    out += "/>\n";
-  else
-    out += fmt::format(">{}</{}>\n", markup_escape(c.text), tag);
+  if (c.outcome == JunitOutcome::Passed && c.output.empty()) return out + "/>\n";
+  out += ">\n";
+  if (c.outcome != JunitOutcome::Passed) {
+    const char* tag = element(c.outcome);
+    out += fmt::format("      <{} message=\"{}\"", tag, markup_escape(c.message));
+    if (!c.type.empty()) out += fmt::format(" type=\"{}\"", markup_escape(c.type));
+    if (c.text.empty())
+      out += "/>\n";
+    else
+      out += fmt::format(">{}</{}>\n", markup_escape(c.text), tag);
+  }
+  if (!c.output.empty())
+    out += fmt::format("      <system-out>{}</system-out>\n", markup_escape(c.output));
   return out + "    </testcase>\n";
 }
 

@@ -21,6 +21,7 @@ struct JunitCase {
   std::string message;  // the one-line message of a failure, error or skip
   std::string type;     // failure/error type: the rule, the metric
   std::string text;     // the failure's body: locations and details, one per line
+  std::string output;   // <system-out> of the case (any outcome); empty: none
 };
 
 // A passed test case; set outcome, message, type and text to make it something else.

@@ -36,7 +36,9 @@ std::string title(DiffSection section, const SpecDiff& diff) {
     case DiffSection::Findings:
       return "Findings";
     case DiffSection::Simulation:
-      return fmt::format("Simulated entry operations (seed {})", diff.seed);
+      return fmt::format(
+          "Simulated (seed {}, {} paired replication{}: base and head replication i share a seed)",
+          diff.seed, diff.replications, diff.replications == 1 ? "" : "s");
   }
   return "";
 }
@@ -81,8 +83,10 @@ std::string change_sentence(const Change& c) {
     return fmt::format("{} `{}` at {}: {}", c.kind == ChangeKind::Added ? "new" : "gone", c.what,
                        c.subject, c.detail);
   if (!has_figures(c.section) || !c.before) return c.detail;
-  return fmt::format("{} of `{}`: {} -> {}", c.what, c.subject, value_text(c.what, c.before),
-                     value_text(c.what, c.after));
+  std::string text = fmt::format("{} of `{}`: {} -> {}", c.what, c.subject,
+                                 value_text(c.what, c.before), value_text(c.what, c.after));
+  if (!c.note.empty()) text += "; " + c.note;
+  return text;
 }
 
 std::string md_escape(const std::string& text) {
@@ -112,6 +116,14 @@ std::string md_verdict(Verdict v) {
 
 std::string md_table(const std::vector<const Change*>& changes, DiffSection section) {
   std::string out;
+  if (section == DiffSection::Simulation) {
+    out += "| | metric | of | base | head | paired difference |\n|---|---|---|--:|--:|---|\n";
+    for (const Change* c : changes)
+      out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", md_verdict(c->verdict), c->what,
+                         md_escape(c->subject), value_text(c->what, c->before),
+                         value_text(c->what, c->after), md_escape(c->note));
+    return out;
+  }
   if (has_figures(section)) {
     out += "| | metric | of | base | head |\n|---|---|---|--:|--:|\n";
     for (const Change* c : changes)
@@ -166,21 +178,52 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
   if (!d.simulated)
     out +=
         "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
+  else
+    out += "\n" +
+           style.dim(fmt::format(
+               "(simulated figures: means over {} replications; worse or better only when the "
+               "95% interval of the paired difference excludes 0 and the change exceeds its "
+               "tolerance)",
+               d.replications)) +
+           "\n";
   return out;
 }
 
-std::string render_diff_json(const DiffDocument& doc) {
+namespace {
+
+Json bounds_json(const std::optional<Bounds>& ci) {
+  if (!ci) return nullptr;
+  return Json::array({ci->low, ci->high});
+}
+
+Json change_json(const Change& c, PerReplication per_replication) {
+  Json change = {{"section", to_string(c.section)},
+                 {"kind", to_string(c.kind)},
+                 {"verdict", to_string(c.verdict)},
+                 {"what", c.what},
+                 {"subject", c.subject},
+                 {"before", nullable(c.before)},
+                 {"after", nullable(c.after)},
+                 {"detail", c.detail}};
+  if (!c.paired) return change;
+  change["before_ci"] = bounds_json(c.base_values->ci);
+  change["after_ci"] = bounds_json(c.head_values->ci);
+  change["difference"] = {{"value", c.paired->difference.value},
+                          {"ci", bounds_json(c.paired->difference.ci)},
+                          {"significance", to_string(c.paired->significance)}};
+  if (per_replication == PerReplication::Shown)
+    change["per_replication"] = {{"base", c.base_values->per_replication},
+                                 {"head", c.head_values->per_replication},
+                                 {"difference", c.paired->difference.per_replication}};
+  return change;
+}
+
+}  // namespace
+
+std::string render_diff_json(const DiffDocument& doc, PerReplication per_replication) {
   const SpecDiff& d = doc.diff;
   Json changes = Json::array();
-  for (const Change& c : d.changes)
-    changes.push_back({{"section", to_string(c.section)},
-                       {"kind", to_string(c.kind)},
-                       {"verdict", to_string(c.verdict)},
-                       {"what", c.what},
-                       {"subject", c.subject},
-                       {"before", nullable(c.before)},
-                       {"after", nullable(c.after)},
-                       {"detail", c.detail}});
+  for (const Change& c : d.changes) changes.push_back(change_json(c, per_replication));
   return json_text(versioned({{"worse", d.worse()},
                               {"summary",
                                {{"worse", d.count(Verdict::Worse)},
@@ -190,14 +233,18 @@ std::string render_diff_json(const DiffDocument& doc) {
                               {"head", doc.head_label},
                               {"simulated", d.simulated},
                               {"seed", d.simulated ? Json(d.seed) : Json(nullptr)},
+                              {"replications", d.simulated ? Json(d.replications) : Json(nullptr)},
                               {"changes", std::move(changes)}}));
 }
 
 std::string render_diff_markdown(const DiffDocument& doc) {
   const SpecDiff& d = doc.diff;
   std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
-  out += fmt::format("`{}` → `{}`{}\n", doc.base_label, doc.head_label,
-                     d.simulated ? fmt::format(", simulated with seed {}", d.seed) : "");
+  out += fmt::format(
+      "`{}` → `{}`{}\n", doc.base_label, doc.head_label,
+      d.simulated ? fmt::format(", simulated with seed {} over {} paired replications", d.seed,
+                                d.replications)
+                  : "");
   for (const DiffSection s : kSections) {
     const auto changes = section_changes(d, s);
     if (changes.empty()) continue;

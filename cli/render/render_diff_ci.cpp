@@ -60,11 +60,13 @@ std::string render_diff_sarif(const DiffDocument& doc) {
   if (context.command.empty()) context.command = "diff";
   Json results = Json::array();
   for (const Change& c : doc.diff.changes) {
-    if (c.verdict != Verdict::Worse) continue;
+    // A simulated change that is not worse is a note, with its interval.
+    const bool note = c.verdict != Verdict::Worse && c.paired;
+    if (c.verdict != Verdict::Worse && !note) continue;
     results.push_back(
         {{"ruleId", rule_id(c.section)},
          {"ruleIndex", section_index(c.section)},
-         {"level", level(c.section)},
+         {"level", note ? "note" : level(c.section)},
          {"message", {{"text", change_title(c) + ". " + c.detail}}},
          {"locations", Json::array({sarif_location(context, doc.head_label, 1, 1, 1)})},
          {"partialFingerprints",
@@ -83,6 +85,8 @@ std::string render_diff_junit(const DiffDocument& doc) {
       test.message = c.detail;
       test.type = to_string(c.section);
       test.text = doc.head_label + ": " + change_title(c) + ": " + c.detail + "\n";
+    } else if (c.paired) {
+      test.output = c.detail + "\n";  // the interval of a simulated change that is not worse
     }
     suite.cases.push_back(std::move(test));
   }
@@ -93,8 +97,9 @@ std::string render_diff_junit(const DiffDocument& doc) {
 std::string render_diff_github(const DiffDocument& doc) {
   std::string out;
   for (const Change& c : doc.diff.changes) {
-    if (c.verdict != Verdict::Worse) continue;
-    out += fmt::format("::{} file={},title={}::{}\n", level(c.section),
+    const bool note = c.verdict != Verdict::Worse && c.paired;
+    if (c.verdict != Verdict::Worse && !note) continue;
+    out += fmt::format("::{} file={},title={}::{}\n", note ? "notice" : level(c.section),
                        github_property(doc.head_label),
                        github_property("ripple diff: " + std::string(to_string(c.section))),
                        github_data(change_title(c) + ". " + c.detail));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -390,22 +391,139 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
   }
 }
 
-void diff_simulation(const sim::SimulationResult& base, const sim::SimulationResult& head,
-                     std::vector<Change>& out) {
-  const DiffSection s = DiffSection::Simulation;
+// ---------------------------------------------------------------------------------------------
+// Simulated figures, paired replication by replication
+
+enum class FigureUnit { Milliseconds, Ratio, Count };
+
+// One simulated figure of one element, higher is worse. `read` gives its value in a result, or
+// nullopt when the result lacks it (the element received nothing in that replication).
+struct SimulatedFigure {
+  std::string what;
+  std::string subject;
+  FigureUnit unit = FigureUnit::Count;
+  double relative_tolerance = 0;  // of the base mean
+  double absolute_tolerance = 0;  // in the figure's unit
+  std::function<std::optional<double>(const sim::SimulationResult&)> read;
+};
+
+const sim::OperationResult* find_operation(const sim::SimulationResult& r,
+                                           const std::string& name) {
+  for (const sim::OperationResult& op : r.operations)
+    if (op.name == name) return &op;
+  return nullptr;
+}
+
+// The figures both sides can compare: those of the entry operations present in both.
+std::vector<SimulatedFigure> simulated_figures(const sim::SimulationResult& base,
+                                               const sim::SimulationResult& head) {
+  std::vector<SimulatedFigure> figures;
   for (const sim::OperationResult& h : head.operations) {
-    if (!h.entry) continue;
-    for (const sim::OperationResult& b : base.operations) {
-      if (b.name != h.name || !b.entry) continue;
-      add_figure(out, s, "p99", h.name, b.latency.p99_ms, h.latency.p99_ms,
-                 judge(b.latency.p99_ms, h.latency.p99_ms, kP99Tolerance));
-      const double rise = h.error_rate - b.error_rate;
-      const Verdict v = rise > kErrorRateTolerance    ? Verdict::Worse
-                        : rise < -kErrorRateTolerance ? Verdict::Better
-                                                      : Verdict::Neutral;
-      add_figure(out, s, "error_rate", h.name, b.error_rate, h.error_rate, v);
-    }
+    const sim::OperationResult* b = find_operation(base, h.name);
+    if (!h.entry || b == nullptr || !b->entry) continue;
+    const std::string name = h.name;
+    figures.push_back({"p99", name, FigureUnit::Milliseconds, kP99Tolerance, 0,
+                       [name](const sim::SimulationResult& r) -> std::optional<double> {
+                         const sim::OperationResult* op = find_operation(r, name);
+                         if (op == nullptr || op->count == 0) return std::nullopt;
+                         return op->latency.p99_ms;
+                       }});
+    figures.push_back({"error_rate", name, FigureUnit::Ratio, 0, kErrorRateTolerance,
+                       [name](const sim::SimulationResult& r) -> std::optional<double> {
+                         const sim::OperationResult* op = find_operation(r, name);
+                         if (op == nullptr || op->count == 0) return std::nullopt;
+                         return op->error_rate;
+                       }});
   }
+  return figures;
+}
+
+// A difference with its sign and unit: "+3.2 ms", "-0.41 pp", "+12".
+std::string signed_text(double value, FigureUnit unit) {
+  const double shown = unit == FigureUnit::Ratio ? value * 100 : value;
+  std::string text = to_string(Figure{shown, FigureStyle::Compact});
+  if (shown > 0) text = "+" + text;
+  switch (unit) {
+    case FigureUnit::Milliseconds:
+      return text + " ms";
+    case FigureUnit::Ratio:
+      return text + " pp";
+    case FigureUnit::Count:
+      break;
+  }
+  return text;
+}
+
+std::string value_text(double value, FigureUnit unit) {
+  switch (unit) {
+    case FigureUnit::Milliseconds:
+      return fmt::format("{} ms", Figure{value, FigureStyle::Compact});
+    case FigureUnit::Ratio:
+      return fmt::format("{}%", Figure{value * 100, FigureStyle::Compact});
+    case FigureUnit::Count:
+      break;
+  }
+  return to_string(Figure{value, FigureStyle::Compact});
+}
+
+// The verdict of a paired difference: significant and beyond the tolerance.
+Verdict paired_verdict(const SimulatedFigure& f, const PairedDifference& d, double base_mean) {
+  const double tolerance =
+      std::max(f.relative_tolerance * std::fabs(base_mean), f.absolute_tolerance);
+  const double change = d.difference.value;
+  if (d.significance == Significance::Higher && change > tolerance) return Verdict::Worse;
+  if (d.significance == Significance::Lower && -change > tolerance) return Verdict::Better;
+  return Verdict::Neutral;
+}
+
+std::string paired_note(const SimulatedFigure& f, const PairedDifference& d, Verdict verdict) {
+  const Estimate& e = d.difference;
+  if (!e.ci)
+    return "difference " + signed_text(e.value, f.unit) +
+           " (one replication: no interval, not judged; run --replications 5 or more)";
+  const std::string interval = fmt::format("difference {}, 95% interval [{}, {}]",
+                                           signed_text(e.value, f.unit),
+                                           signed_text(e.ci->low, f.unit),
+                                           signed_text(e.ci->high, f.unit));
+  if (d.significance == Significance::None) return "no significant change (" + interval + ")";
+  if (verdict == Verdict::Neutral) return "within tolerance (" + interval + ")";
+  return interval;
+}
+
+void diff_figure(const SimulatedFigure& f, const ReplicatedSimulation& base,
+                 const ReplicatedSimulation& head, std::vector<Change>& out) {
+  std::vector<double> b, h;
+  const std::size_t n = std::min(base.replications.size(), head.replications.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::optional<double> x = f.read(base.replications[i]);
+    const std::optional<double> y = f.read(head.replications[i]);
+    if (!x || !y) continue;  // pairs only: replication i of both sides
+    b.push_back(*x);
+    h.push_back(*y);
+  }
+  if (b.empty() || b == h) return;  // identical in every replication: no change
+  const PairedDifference d = paired_difference(b, h);
+  Change c;
+  c.section = DiffSection::Simulation;
+  c.kind = ChangeKind::Changed;
+  c.what = f.what;
+  c.subject = f.subject;
+  c.base_values = estimate(std::move(b));
+  c.head_values = estimate(std::move(h));
+  c.before = c.base_values->value;
+  c.after = c.head_values->value;
+  c.verdict = paired_verdict(f, d, *c.before);
+  c.note = paired_note(f, d, c.verdict);
+  c.detail = fmt::format("{} of `{}`: {} -> {}; {}", f.what, f.subject,
+                         value_text(*c.before, f.unit), value_text(*c.after, f.unit), c.note);
+  c.paired = d;
+  out.push_back(std::move(c));
+}
+
+void diff_simulation(const ReplicatedSimulation& base, const ReplicatedSimulation& head,
+                     std::vector<Change>& out) {
+  for (const SimulatedFigure& f : simulated_figures(base.merged, head.merged))
+    diff_figure(f, base, head, out);
 }
 
 }  // namespace
@@ -432,7 +550,9 @@ SpecDiff diff_specs(const DiffSide& base, const DiffSide& head) {
   diff_findings(base.analysis, head.analysis, d.changes);
   if (base.simulation && head.simulation) {
     d.simulated = true;
-    d.seed = head.simulation->seed;
+    d.seed = head.simulation->merged.seed;
+    d.replications = static_cast<int>(
+        std::min(base.simulation->replications.size(), head.simulation->replications.size()));
     diff_simulation(*base.simulation, *head.simulation, d.changes);
   }
   return d;

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "analyzers/analysis.h"
+#include "cli/review/estimates.h"
+#include "cli/review/replicated.h"
 #include "model/spec.h"
 #include "simulator/results.h"
 
@@ -29,7 +31,7 @@ enum class DiffSection {
   Amplification,  // nominal and worst-case requests per entry request or per event
   BlastRadius,    // share of entry traffic lost while a component is down
   Findings,       // lint findings new or gone (matched by rule and element)
-  Simulation,     // p99 and error rate of entry operations under the same seed
+  Simulation,     // simulated figures, paired replication by replication (same seeds)
 };
 
 enum class ChangeKind { Added, Removed, Changed };
@@ -43,19 +45,33 @@ struct Change {
   std::string subject;  // "payment", "order.place -> payment.charge", "OrderPlaced"
   std::optional<double> before;  // figures, for Changed; in the section's unit
   std::optional<double> after;
-  std::string detail;  // one human sentence
+  std::string detail;  // one human sentence (for simulated figures: with the paired interval)
+  // Simulated figures: each side's replication values and their paired difference (head_i -
+  // base_i); before and after are then the means of the replication values.
+  std::optional<Estimate> base_values;
+  std::optional<Estimate> head_values;
+  std::optional<PairedDifference> paired;
+  // Simulated figures: "difference +3.2 ms, 95% interval [+2.9 ms, +3.5 ms]" or "no significant
+  // change (difference -4.1 ms, 95% interval [-12 ms, +3.8 ms])".
+  std::string note;
 };
 
 // One version of the spec with what was computed on it.
 struct DiffSide {
   const model::Spec& spec;
   const analyzers::Analysis& analysis;
-  const sim::SimulationResult* simulation = nullptr;  // both or neither
+  // Both or neither; run with the same options and seed (common random numbers: replication i
+  // of both sides shares its seed).
+  const ReplicatedSimulation* simulation = nullptr;
 };
 
-// Tolerances of the simulated comparison: a p99 counts as worse above base x 1.05 (and better
-// below x 0.95); an error rate counts as worse 0.1 percentage points above the base. Smaller
-// moves are shown as neutral changes. Same seed, same spec: identical figures, no change.
+// The simulated comparison is paired: for each figure, d_i = head_i - base_i over the
+// replications, and its 95% Student t interval decides. A figure is worse (or better) only when
+// the interval excludes zero AND the mean difference is beyond the figure's tolerance: for a p99
+// 5% of the base, for an error rate 0.1 percentage points. Otherwise the change is neutral: "no
+// significant change" when the interval contains zero, "within tolerance" when it does not but
+// the move is smaller. One replication gives no interval: every simulated change is neutral.
+// Same seed, same spec: identical replications, d_i = 0, no change listed.
 inline constexpr double kP99Tolerance = 0.05;
 inline constexpr double kErrorRateTolerance = 0.001;
 
@@ -63,6 +79,7 @@ struct SpecDiff {
   std::vector<Change> changes;
   bool simulated = false;
   std::uint64_t seed = 0;  // of both simulations, when simulated
+  int replications = 0;    // paired replications, when simulated
 
   [[nodiscard]] int count(Verdict verdict) const;
   [[nodiscard]] int count(DiffSection section, Verdict verdict) const;
