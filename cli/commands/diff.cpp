@@ -97,8 +97,8 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
 
 std::string render(const DiffOptions& options, const DiffDocument& doc, const Io& io) {
   if (options.format == "json")
-    return render_diff_json(doc, options.per_replication ? PerReplication::Shown
-                                                         : PerReplication::Hidden);
+    return render_diff_json(
+        doc, options.per_replication ? PerReplication::Shown : PerReplication::Hidden);
   if (options.format == "markdown") return render_diff_markdown(doc);
   if (options.format == "sarif") return render_diff_sarif(doc);
   if (options.format == "junit") return render_diff_junit(doc);

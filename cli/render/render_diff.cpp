@@ -240,11 +240,11 @@ std::string render_diff_json(const DiffDocument& doc, PerReplication per_replica
 std::string render_diff_markdown(const DiffDocument& doc) {
   const SpecDiff& d = doc.diff;
   std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
-  out += fmt::format(
-      "`{}` → `{}`{}\n", doc.base_label, doc.head_label,
-      d.simulated ? fmt::format(", simulated with seed {} over {} paired replications", d.seed,
-                                d.replications)
-                  : "");
+  out +=
+      fmt::format("`{}` → `{}`{}\n", doc.base_label, doc.head_label,
+                  d.simulated ? fmt::format(", simulated with seed {} over {} paired replications",
+                                            d.seed, d.replications)
+                              : "");
   for (const DiffSection s : kSections) {
     const auto changes = section_changes(d, s);
     if (changes.empty()) continue;

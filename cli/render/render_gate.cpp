@@ -239,14 +239,14 @@ const char* sarif_level(const GateOutcome& g) {
 
 Json sarif_result(const SarifContext& context, const GateOutcome& g, const GateReport& report) {
   const bool known = g.baseline == BaselineState::Unchanged;
-  Json result = {{"ruleId", "gate"},
-                 {"ruleIndex", 0},
-                 {"level", sarif_level(g)},
-                 {"message",
-                  {{"text", "Gate `" + g.expr + "` " + outcome_words(g) + ": " + verdict(g)}}},
-                 {"locations",
-                  Json::array({sarif_location(context, g.file, g.line, g.column, expr_length(g))})},
-                 {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
+  Json result = {
+      {"ruleId", "gate"},
+      {"ruleIndex", 0},
+      {"level", sarif_level(g)},
+      {"message", {{"text", "Gate `" + g.expr + "` " + outcome_words(g) + ": " + verdict(g)}}},
+      {"locations",
+       Json::array({sarif_location(context, g.file, g.line, g.column, expr_length(g))})},
+      {"partialFingerprints", {{"rippleGate/v1", g.expr}}}};
   if (report.baseline_used) result["baselineState"] = known ? "unchanged" : "new";
   return result;
 }

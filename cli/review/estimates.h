@@ -29,8 +29,8 @@ struct Bounds {
 };
 
 struct Estimate {
-  double value = 0;                    // mean of per_replication (0 when there is none)
-  std::optional<Bounds> ci;            // 95% Student t interval; nullopt with < 2 values
+  double value = 0;                     // mean of per_replication (0 when there is none)
+  std::optional<Bounds> ci;             // 95% Student t interval; nullopt with < 2 values
   std::vector<double> per_replication;  // in replication order
   bool operator==(const Estimate&) const = default;
 };
@@ -79,7 +79,7 @@ enum class IntervalVerdict {
 // rounding error of 1e-9 relative).
 [[nodiscard]] bool comparison_holds(model::Comparison comparison, double value, double threshold);
 
-[[nodiscard]] const char* to_string(IntervalVerdict verdict);  // "pass", "fail", "marginal"
+[[nodiscard]] const char* to_string(IntervalVerdict verdict);    // "pass", "fail", "marginal"
 [[nodiscard]] const char* to_string(Significance significance);  // "higher", "lower", "none", ...
 
 }  // namespace ripple::cli

@@ -247,8 +247,7 @@ void judge_replications(GateOutcome& out, const model::Gate& gate, const analyze
 
 GateOutcome evaluate(const model::Spec& spec, const model::Gate& gate,
                      const analyzers::Analysis& analysis, const sim::SimulationResult* merged,
-                     std::span<const sim::SimulationResult> replications,
-                     MarginalPolicy marginal) {
+                     std::span<const sim::SimulationResult> replications, MarginalPolicy marginal) {
   GateOutcome out;
   out.expr = gate.text;
   out.metric = gate.metric;
@@ -276,8 +275,8 @@ GateOutcome evaluate(const model::Spec& spec, const model::Gate& gate,
   if (out.simulated && merged != nullptr && replications.size() >= 2)
     judge_replications(out, gate, analysis, replications);
   out.met = out.verdict == IntervalVerdict::Pass;
-  out.passed = out.met || (out.verdict == IntervalVerdict::Marginal &&
-                           marginal == MarginalPolicy::Pass);
+  out.passed =
+      out.met || (out.verdict == IntervalVerdict::Marginal && marginal == MarginalPolicy::Pass);
   return out;
 }
 

@@ -58,7 +58,7 @@ struct GateOutcome {
   bool met = false;     // verdict is pass
   bool passed = false;  // met, a marginal gate under MarginalPolicy::Pass, or a failure the
                         // baseline already had
-  std::string reason;           // why it failed or is undefined; notes on a passing value
+  std::string reason;   // why it failed or is undefined; notes on a passing value
   BaselineState baseline = BaselineState::None;
   std::optional<double> baseline_value;  // the baseline's value, when the gate is in it
   std::string file;                      // spec.files[loc.file]

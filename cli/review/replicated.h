@@ -18,7 +18,7 @@
 namespace ripple::cli {
 
 struct ReplicatedSimulation {
-  sim::SimulationResult merged;                    // every replication merged
+  sim::SimulationResult merged;                     // every replication merged
   std::vector<sim::SimulationResult> replications;  // replication i alone, in order
 };
 

@@ -481,10 +481,9 @@ std::string paired_note(const SimulatedFigure& f, const PairedDifference& d, Ver
   if (!e.ci)
     return "difference " + signed_text(e.value, f.unit) +
            " (one replication: no interval, not judged; run --replications 5 or more)";
-  const std::string interval = fmt::format("difference {}, 95% interval [{}, {}]",
-                                           signed_text(e.value, f.unit),
-                                           signed_text(e.ci->low, f.unit),
-                                           signed_text(e.ci->high, f.unit));
+  const std::string interval =
+      fmt::format("difference {}, 95% interval [{}, {}]", signed_text(e.value, f.unit),
+                  signed_text(e.ci->low, f.unit), signed_text(e.ci->high, f.unit));
   if (d.significance == Significance::None) return "no significant change (" + interval + ")";
   if (verdict == Verdict::Neutral) return "within tolerance (" + interval + ")";
   return interval;

@@ -48,7 +48,7 @@ TEST_F(GateCommand, AFailingGateExitsOne) {
   const std::string gates = write("g.yaml", "gates:\n  - amplification(gateway.checkout) < 1\n");
   const Ran r = ripple({"gate", kSpecs + "base.yaml", "--gates", gates});
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.out.find("FAIL   amplification(gateway.checkout) < 1  1 "), std::string::npos)
+  EXPECT_NE(r.out.find("FAIL      amplification(gateway.checkout) < 1  1 "), std::string::npos)
       << r.out;
 }
 
@@ -56,7 +56,7 @@ TEST_F(GateCommand, ASimulatedGateSaysHowLongItSimulated) {
   const std::string gates = write("g.yaml", "gates:\n  - p99(gateway.checkout) < 1s\n");
   const Ran r = ripple({"gate", kSpecs + "base.yaml", "--gates", gates, "--seed", "5"});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("simulated 20s of traffic, seed 5, 1 replication"), std::string::npos);
+  EXPECT_NE(r.out.find("simulated 20s of traffic, seed 5, 5 replications"), std::string::npos);
 }
 
 TEST_F(GateCommand, AGateNamingAnUnknownOperationIsBadInput) {

@@ -82,6 +82,7 @@ TEST(DiffRender, JsonListsEveryChange) {
   "head": "a.yaml",
   "simulated": false,
   "seed": null,
+  "replications": null,
   "changes": [
     {
       "section": "blast_radius",

@@ -82,13 +82,17 @@ TEST(GateRender, TextListsEachGateWithValueThresholdAndPlace) {
   const GateReport r = sample();
   EXPECT_EQ(render_gate_text({r, "specs/shop.yaml", "shop"}, Color::Off),
             "gates of shop (specs/shop.yaml)\n"
-            "simulated 10m of traffic, seed 7, 1 replication\n"
+            "simulated 10m of traffic, seed 7, 1 replication (no interval: simulated gates "
+            "judged on one value)\n"
             "\n"
-            "         gate                                 value      threshold  where\n"
-            "  pass   p99(gateway.checkout) < 300ms        212.5 ms   < 300 ms   shop.yaml:40:5\n"
-            "  FAIL   error_rate(gateway.checkout) < 0.5%  1.25%      < 0.5%     shop.yaml:41:5\n"
-            "  FAIL   recovery_time(payment) < 60s         undefined  < 60 s     shop.yaml:42:5\n"
-            "         the system never recovered\n"
+            "            gate                                 value      threshold  where\n"
+            "  pass      p99(gateway.checkout) < 300ms        212.5 ms   < 300 ms   "
+            "shop.yaml:40:5\n"
+            "  FAIL      error_rate(gateway.checkout) < 0.5%  1.25%      < 0.5%     "
+            "shop.yaml:41:5\n"
+            "  FAIL      recovery_time(payment) < 60s         undefined  < 60 s     "
+            "shop.yaml:42:5\n"
+            "            the system never recovered\n"
             "\n"
             "1 of 3 gates passed, 2 failed\n");
 }
@@ -102,6 +106,8 @@ TEST(GateRender, JsonHasTheStableKeysFirst) {
     {
       "expr": "error_rate(gateway.checkout) < 0.5%",
       "value": 0.0125,
+      "ci": null,
+      "verdict": "fail",
       "passed": false,
       "line": 41,
       "column": 5,
@@ -111,6 +117,7 @@ TEST(GateRender, JsonHasTheStableKeysFirst) {
       "comparison": "<",
       "threshold": 0.005,
       "unit": "ratio",
+      "simulated": false,
       "met": false,
       "reason": ""
     }
@@ -119,7 +126,8 @@ TEST(GateRender, JsonHasTheStableKeysFirst) {
   "summary": {
     "total": 1,
     "passed": 0,
-    "failed": 1
+    "failed": 1,
+    "marginal": 0
   },
   "simulation": null
 }
@@ -236,7 +244,8 @@ TEST(GateRender, GithubAnnotatesFailedGatesAndSummarises) {
             "recovery_time(payment) < 60s: value undefined, threshold < 60 s (the system never "
             "recovered)\n"
             "::notice title=ripple gate::ripple gate shop.yaml: 1 of 3 gates passed, 2 failed; "
-            "simulated 10m of traffic, seed 7, 1 replication\n");
+            "simulated 10m of traffic, seed 7, 1 replication (no interval: simulated gates judged "
+            "on one value)\n");
 }
 
 TEST(GateRender, GithubEscapesDataAndProperties) {

@@ -156,29 +156,93 @@ services:
             "`Done` moved to broker `q`, which does not keep per-key order; ordered c:Done");
 }
 
-TEST(SpecDiff, SimulatedP99AndErrorRateUseTolerances) {
+// Replications of one entry operation: p99 (ms) and error rate in each, seed 3.
+ReplicatedSimulation replicated(const std::vector<double>& p99, const std::vector<double>& errors) {
+  ReplicatedSimulation run;
+  for (std::size_t i = 0; i < p99.size(); ++i) {
+    sim::SimulationResult r;
+    sim::OperationResult op;
+    op.name = "gateway.checkout";
+    op.entry = true;
+    op.count = 1000;
+    op.latency.p99_ms = p99[i];
+    op.error_rate = errors[i];
+    r.operations = {op};
+    r.seed = 3;
+    run.replications.push_back(r);
+  }
+  run.merged = run.replications.front();
+  run.merged.replications = static_cast<int>(p99.size());
+  return run;
+}
+
+const Change* simulated(const SpecDiff& d, const std::string& what) {
+  for (const Change& c : d.changes)
+    if (c.section == DiffSection::Simulation && c.what == what) return &c;
+  return nullptr;
+}
+
+TEST(SpecDiff, SimulatedFiguresAreJudgedOnThePairedDifference) {
   const Version base = load_pair_file("base.yaml");
-  sim::SimulationResult before, after;
-  sim::OperationResult op;
-  op.name = "gateway.checkout";
-  op.entry = true;
-  op.latency.p99_ms = 100;
-  op.error_rate = 0.010;
-  before.operations = {op};
-  before.seed = 3;
-  op.latency.p99_ms = 104;  // within 5%: shown, neutral
-  op.error_rate = 0.0125;   // 0.25 points up: worse
-  after.operations = {op};
-  after.seed = 3;
+  const ReplicatedSimulation before =
+      replicated({100, 110, 90, 105, 95}, {0.010, 0.012, 0.008, 0.011, 0.009});
+  // p99 4% up in every replication: significant, within the 5% tolerance. Error rate 0.25
+  // points up, give or take 0.01: significant and beyond 0.1 points: worse.
+  const ReplicatedSimulation after =
+      replicated({104, 114.4, 93.6, 109.2, 98.8}, {0.0125, 0.0146, 0.0104, 0.0136, 0.0114});
   const SpecDiff d =
       diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
-  ASSERT_EQ(d.changes.size(), 2u);
   EXPECT_TRUE(d.simulated);
   EXPECT_EQ(d.seed, 3u);
-  EXPECT_EQ(d.changes[0].what, "p99");
-  EXPECT_EQ(d.changes[0].verdict, Verdict::Neutral);
-  EXPECT_EQ(d.changes[1].what, "error_rate");
-  EXPECT_EQ(d.changes[1].verdict, Verdict::Worse);
+  EXPECT_EQ(d.replications, 5);
+  const Change* p99 = simulated(d, "p99");
+  ASSERT_NE(p99, nullptr);
+  EXPECT_EQ(p99->verdict, Verdict::Neutral);
+  EXPECT_EQ(p99->paired->significance, Significance::Higher);
+  EXPECT_DOUBLE_EQ(*p99->before, 100);
+  EXPECT_DOUBLE_EQ(*p99->after, 104);
+  EXPECT_EQ(p99->note.rfind("within tolerance (difference +4 ms, 95% interval [+", 0), 0u)
+      << p99->note;
+  const Change* errors = simulated(d, "error_rate");
+  ASSERT_NE(errors, nullptr);
+  EXPECT_EQ(errors->verdict, Verdict::Worse);
+  EXPECT_EQ(errors->paired->significance, Significance::Higher);
+}
+
+TEST(SpecDiff, ANoisyDifferenceIsNoSignificantChange) {
+  const Version base = load_pair_file("base.yaml");
+  const ReplicatedSimulation before = replicated({100, 100, 100, 100, 100}, {0, 0, 0, 0, 0});
+  // Means 100 -> 120 (a 20% rise), but one replication went down: the interval holds zero.
+  const ReplicatedSimulation after = replicated({160, 90, 150, 95, 105}, {0, 0, 0, 0, 0});
+  const SpecDiff d =
+      diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
+  const Change* p99 = simulated(d, "p99");
+  ASSERT_NE(p99, nullptr);
+  EXPECT_EQ(p99->verdict, Verdict::Neutral);
+  EXPECT_EQ(p99->paired->significance, Significance::None);
+  EXPECT_EQ(p99->note.rfind("no significant change (difference +20 ms, 95% interval [-", 0), 0u)
+      << p99->note;
+  EXPECT_FALSE(d.worse());
+  EXPECT_EQ(simulated(d, "error_rate"), nullptr);  // identical in every replication
+}
+
+TEST(SpecDiff, IdenticalReplicationsGiveNoSimulatedChange) {
+  const Version base = load_pair_file("base.yaml");
+  const ReplicatedSimulation run = replicated({100, 120, 90}, {0.01, 0.02, 0.0});
+  const SpecDiff d = diff_specs({base.spec, base.analysis, &run}, {base.spec, base.analysis, &run});
+  EXPECT_TRUE(d.changes.empty());
+}
+
+TEST(SpecDiff, OneReplicationIsNeverJudged) {
+  const Version base = load_pair_file("base.yaml");
+  const ReplicatedSimulation before = replicated({100}, {0.0});
+  const ReplicatedSimulation after = replicated({300}, {0.5});
+  const SpecDiff d =
+      diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
+  ASSERT_NE(simulated(d, "p99"), nullptr);
+  EXPECT_EQ(simulated(d, "p99")->verdict, Verdict::Neutral);
+  EXPECT_EQ(simulated(d, "p99")->paired->significance, Significance::Unknown);
+  EXPECT_FALSE(d.worse());
 }
 
 }  // namespace

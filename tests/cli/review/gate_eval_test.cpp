@@ -246,7 +246,8 @@ workload: {sources: [{to: a.x, rate: 1/s}]}
 
 TEST(GateEval, NoRuleGatesFromTheLoaderAreFindingsEqualZero) {
   const Fixture f = load_fixture(std::string(kSpec) + "gates: [no callback-instead-of-call]\n");
-  const GateReport report = evaluate_gates(f.spec, f.analysis, nullptr);
+  const GateReport report =
+      evaluate_gates(f.spec, f.analysis, static_cast<const sim::SimulationResult*>(nullptr));
   ASSERT_EQ(report.gates.size(), 1u);
   EXPECT_EQ(report.gates[0].metric, GateMetric::Findings);
   EXPECT_DOUBLE_EQ(*report.gates[0].value, 1);
@@ -368,6 +369,95 @@ TEST(GateEval, BetterValueFollowsTheComparison) {
   EXPECT_TRUE(better_value(Comparison::Equal, 0, 1.0, 2.0));
   EXPECT_TRUE(better_value(Comparison::Less, 10, 100.0, std::nullopt));
   EXPECT_FALSE(better_value(Comparison::Less, 10, std::nullopt, 100.0));
+}
+
+}  // namespace
+}  // namespace ripple::cli
+
+namespace ripple::cli {
+namespace {
+
+// The fixture's results as replications whose checkout p99 takes the given values (ms).
+ReplicatedSimulation replications_with_p99(const Fixture& f, const std::vector<double>& p99) {
+  ReplicatedSimulation run;
+  for (const double value : p99) {
+    sim::SimulationResult r = f.simulation;
+    r.operations[0].latency.p99_ms = value;
+    run.replications.push_back(r);
+  }
+  run.merged = f.simulation;
+  run.merged.replications = static_cast<int>(p99.size());
+  return run;
+}
+
+GateOutcome eval_p99(const Fixture& f, const ReplicatedSimulation& run, double threshold,
+                     MarginalPolicy policy = MarginalPolicy::Fail) {
+  return evaluate_gate(f.spec,
+                       gate(GateMetric::P99, "gateway.checkout", Comparison::Less, threshold),
+                       f.analysis, &run, policy);
+}
+
+// Values 200, 210, 220, 230, 240: mean 220, s = 15.81, t(0.975, 4) = 2.7764, half width 19.63.
+const std::vector<double> kP99s = {200, 210, 220, 230, 240};
+
+TEST(GateEval, ASimulatedGateOverReplicationsHasTheMeanAndItsInterval) {
+  const Fixture f = load_fixture();
+  const GateOutcome g = eval_p99(f, replications_with_p99(f, kP99s), 300);
+  ASSERT_TRUE(g.value && g.ci);
+  EXPECT_DOUBLE_EQ(*g.value, 220);
+  EXPECT_NEAR(g.ci->low, 200.37, 0.01);
+  EXPECT_NEAR(g.ci->high, 239.63, 0.01);
+  EXPECT_EQ(g.per_replication, kP99s);
+  EXPECT_TRUE(g.simulated);
+  EXPECT_EQ(g.verdict, IntervalVerdict::Pass);
+  EXPECT_TRUE(g.passed);
+}
+
+TEST(GateEval, AnIntervalEntirelyOutsideTheThresholdFails) {
+  const Fixture f = load_fixture();
+  const GateOutcome g = eval_p99(f, replications_with_p99(f, kP99s), 200);
+  EXPECT_EQ(g.verdict, IntervalVerdict::Fail);
+  EXPECT_FALSE(g.passed);
+}
+
+TEST(GateEval, AnIntervalStraddlingTheThresholdIsMarginalAndFailsUnlessAccepted) {
+  const Fixture f = load_fixture();
+  const ReplicatedSimulation run = replications_with_p99(f, kP99s);
+  const GateOutcome strict = eval_p99(f, run, 230);  // mean 220 passes, the interval does not
+  EXPECT_EQ(strict.verdict, IntervalVerdict::Marginal);
+  EXPECT_FALSE(strict.met);
+  EXPECT_FALSE(strict.passed);
+  const GateOutcome lenient = eval_p99(f, run, 230, MarginalPolicy::Pass);
+  EXPECT_EQ(lenient.verdict, IntervalVerdict::Marginal);
+  EXPECT_FALSE(lenient.met);
+  EXPECT_TRUE(lenient.passed);
+  GateReport report;
+  report.gates = {strict, lenient};
+  EXPECT_EQ(report.marginal_count(), 2);
+  EXPECT_EQ(report.failed_count(), 1);
+}
+
+TEST(GateEval, AReplicationWithoutAValueMakesTheGateUndefined) {
+  const Fixture f = load_fixture();
+  ReplicatedSimulation run = replications_with_p99(f, kP99s);
+  run.replications[3].operations[0].count = 0;
+  const GateOutcome g = eval_p99(f, run, 300);
+  EXPECT_FALSE(g.value.has_value());
+  EXPECT_EQ(g.verdict, IntervalVerdict::Fail);
+  EXPECT_EQ(g.reason,
+            "`gateway.checkout` received no requests in the simulation (in 1 of 5 replications)");
+}
+
+TEST(GateEval, AnalysisGatesHaveNoIntervalWhateverTheReplications) {
+  const Fixture f = load_fixture();
+  const ReplicatedSimulation run = replications_with_p99(f, kP99s);
+  const GateOutcome g = evaluate_gate(
+      f.spec, gate(GateMetric::Amplification, "gateway.checkout", Comparison::Less, 5), f.analysis,
+      &run);
+  EXPECT_FALSE(g.simulated);
+  EXPECT_FALSE(g.ci.has_value());
+  EXPECT_TRUE(g.per_replication.empty());
+  EXPECT_EQ(g.verdict, IntervalVerdict::Pass);
 }
 
 }  // namespace
