@@ -1,11 +1,12 @@
 // ripple simulate SPEC [--scenario FILE] [--seed N] [--duration D] [--replications N]
 //                      [--threads N] [--series-step D] [--series FILE.csv]
-//                      [--format text|json|markdown]
+//                      [--format text|json|markdown] [--per-replication]
 // Runs the workload and faults of a spec in the discrete-event simulator and reports
 // per-operation latency, errors and throughput, per-service utilization, per-call retries and
 // timeouts, per-consumer deliveries, duplicates, losses and lag, per-broker backlog, callbacks,
 // reconnect storms, measured amplification and recovery after each fault (docs/simulator.md).
-// Exit 0, or 2 on bad input.
+// One replication by default (the text says so); with more, the JSON gives every figure its 95%
+// interval (cli/review/simulation_estimates.h). Exit 0, or 2 on bad input.
 
 #include "simulator/simulate.h"
 
@@ -24,6 +25,8 @@
 #include "cli/progress_bar.h"
 #include "cli/render/render_simulate.h"
 #include "cli/render/terminal.h"
+#include "cli/review/replicated.h"
+#include "cli/review/simulation_estimates.h"
 #include "cli/spec_input.h"
 #include "model/units.h"
 
@@ -38,7 +41,8 @@ struct SimulateOptions {
   std::string series_step = "1s";
   std::string series_file;
   std::string format = "text";
-  std::string output;  // -o FILE; empty: stdout
+  std::string output;            // -o FILE; empty: stdout
+  bool per_replication = false;  // JSON: each replication's figures
 };
 
 // A duration flag's value, or nullopt with `problem` set ("--duration: unknown unit `x`").
@@ -65,8 +69,13 @@ std::optional<sim::SimulationOptions> to_options(const SimulateOptions& given,
   return options;
 }
 
-std::string render(const sim::SimulationResult& result, const std::string& format, Color color) {
-  if (format == "json") return render_simulate_json(result);
+std::string render(const sim::SimulationResult& result, const SimulationEstimates* estimates,
+                   const SimulateOptions& given, Color color) {
+  const std::string& format = given.format;
+  if (format == "json")
+    return render_simulate_json(
+        result, estimates,
+        given.per_replication ? PerReplication::Shown : PerReplication::Hidden);
   if (format == "markdown") return render_simulate_markdown(result);
   return render_simulate_text(result, color);
 }
@@ -85,7 +94,16 @@ int run_simulate(const SimulateOptions& given, Io& io) {
 
   const auto started = std::chrono::steady_clock::now();
   std::unique_ptr<ProgressBar> progress = attach_progress_bar(*options, io, "simulating");
-  const sim::SimulationResult result = sim::simulate(*spec, *options);
+  // Each replication's own figures are only needed for intervals and --per-replication.
+  std::optional<SimulationEstimates> estimates;
+  sim::SimulationResult result;
+  if (options->replications > 1 || given.per_replication) {
+    ReplicatedSimulation run = simulate_replicated(*spec, *options);
+    estimates = estimate_simulation(run);
+    result = std::move(run.merged);
+  } else {
+    result = sim::simulate(*spec, *options);
+  }
   progress.reset();
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
@@ -98,7 +116,7 @@ int run_simulate(const SimulateOptions& given, Io& io) {
       return kExitInternal;  // a write error: never a pass
     }
   }
-  io.out << render(result, given.format, io.out_color);
+  io.out << render(result, estimates ? &*estimates : nullptr, given, io.out_color);
   if (given.format == "text" && !io.quiet)
     io.err << Style(io.err_color).dim(fmt::format("wall time {:.2f} s", wall.count())) << "\n";
   return kExitOk;
@@ -120,6 +138,8 @@ void add_simulate_command(CLI::App& app, Action& action) {
   sub->add_option("--series-step", options->series_step, "Time-series step")->capture_default_str();
   sub->add_option("--series", options->series_file, "Write the time series as CSV to this file");
   add_format_option(*sub, options->format, {"text", "json", "markdown"});
+  sub->add_flag("--per-replication", options->per_replication,
+                "With --format json, add each replication's value beside every figure");
   add_output_option(*sub, options->output);
   run_when_chosen(*sub, action, options, to_output_file<SimulateOptions>(run_simulate));
 }
