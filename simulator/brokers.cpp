@@ -117,12 +117,8 @@ void Brokers::trace_publish(const Transit& transit, SpanId publisher, PublishOut
 void Brokers::hold(Handle<Transit> transit, int b) {
   BrokerState& broker = mutable_state(b);
   broker.outbox.push_back(transit);
-  ++broker.backlog;
-  if (transits_[transit].measured) {
-    BrokerMetrics& metrics = recorder_.broker(b);
-    ++metrics.outboxed;
-    metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
-  }
+  change_backlog(b, +1);
+  if (transits_[transit].measured) ++recorder_.broker(b).outboxed;
 }
 
 // Hands an event to its broker. Brokers that order by key never let a later event of a lane
@@ -150,13 +146,18 @@ void Brokers::on_event_ready(std::uint64_t transit) {
   consumers_->deliver(arrived);
 }
 
-void Brokers::add_backlog(int b) {
+void Brokers::change_backlog(int b, int delta) {
   BrokerState& broker = mutable_state(b);
-  ++broker.backlog;
-  if (recorder_.measuring()) {
-    BrokerMetrics& metrics = recorder_.broker(b);
-    metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
-  }
+  BrokerMetrics& metrics = recorder_.broker(b);
+  BusyClock clock{static_cast<int>(broker.backlog), broker.backlog_since};
+  recorder_.accumulate(clock, metrics.backlog_ns);
+  broker.backlog_since = clock.since;
+  broker.backlog += delta;
+  if (recorder_.measuring()) metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
+}
+
+void Brokers::finish_run() {
+  for (std::size_t b = 0; b < brokers_.size(); ++b) change_backlog(static_cast<int>(b), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +174,7 @@ void Brokers::set_faults(int b, const FaultEffects& effects) {
     while (!broker.outbox.empty()) {
       const Handle<Transit> transit = broker.outbox.front();
       broker.outbox.pop_front();
-      --broker.backlog;
+      change_backlog(b, -1);
       send(transit);
     }
   }
