@@ -38,13 +38,18 @@ Brokers::Brokers(const ReplicationContext& context)
       tracer_(context.tracer) {
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     BrokerState state;
-    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Broker, b)));
     if (spec_.brokers[b].orders_by_key())
       state.lane_ready.assign(static_cast<std::size_t>(lane_count(spec_.brokers[b])), 0);
     brokers_.push_back(std::move(state));
   }
-  for (std::size_t e = 0; e < spec_.events.size(); ++e)
-    key_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::EventKey, e)));
+  for (const model::Event& event : spec_.events) {
+    key_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::EventKey, event.name)));
+    latency_rng_.emplace_back(derive_seed(
+        context.seed,
+        stream_key(StreamKind::BrokerLatency,
+                   spec_.brokers[static_cast<std::size_t>(event.broker)].name + "/" + event.name)));
+  }
+  ordinal_.assign(spec_.events.size(), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +74,7 @@ Answer Brokers::publish(const std::vector<model::Publish>& publishes, const Publ
     transit.measured = measured;
     transit.sequence = ++next_sequence_;
     transit.published = engine_.now();
-    transit.key = key_of(publish, publisher, transit.sequence);
+    transit.key = key_of(publish, publisher);
     const Handle<Transit> handle = transits_.allocate(transit);
     const int b = spec_.events[static_cast<std::size_t>(publish.event)].broker;
     if (state(b).down) {
@@ -83,12 +88,12 @@ Answer Brokers::publish(const std::vector<model::Publish>& publishes, const Publ
   return Answer::Ok;
 }
 
-// Unkeyed events get their sequence (one lane per event, spread evenly); a handling that
+// Unkeyed events get their rank among the event's publishes (one lane per event, spread evenly;
+// counted per event so that other events' publishes do not move them); a handling that
 // publishes an event keyed by the entity of the event it handles passes its key on.
-std::uint64_t Brokers::key_of(const model::Publish& publish, const Publisher& publisher,
-                              std::uint64_t sequence) {
+std::uint64_t Brokers::key_of(const model::Publish& publish, const Publisher& publisher) {
   const model::Event& event = spec_.events[static_cast<std::size_t>(publish.event)];
-  if (!event.key) return sequence;
+  if (!event.key) return ++ordinal_[static_cast<std::size_t>(publish.event)];
   if (event.key->entity == publisher.key_entity) return publisher.key;
   return key_rng_[static_cast<std::size_t>(publish.event)].next() % kKeyspace;
 }
@@ -129,7 +134,10 @@ void Brokers::send(Handle<Transit> handle) {
   const model::Broker& model_broker = spec_.brokers[static_cast<std::size_t>(b)];
   BrokerState& broker = mutable_state(b);
   if (transit.measured) ++recorder_.broker(b).published;
-  TimeNs ready = engine_.now() + slowed(sample_ns(model_broker.latency, broker.rng), broker.slow);
+  TimeNs ready =
+      engine_.now() +
+      slowed(sample_ns(model_broker.latency, latency_rng_[static_cast<std::size_t>(transit.event)]),
+             broker.slow);
   if (!broker.lane_ready.empty()) {
     TimeNs& lane_ready =
         broker.lane_ready[static_cast<std::size_t>(lane_of(model_broker, transit.key))];

@@ -93,13 +93,11 @@ class Brokers : public StepSampler {
     std::deque<Handle<Transit>> outbox;  // transits held while down
     std::int64_t backlog = 0;            // deliveries not yet handled plus outbox entries
     TimeNs backlog_since = 0;            // last change of the backlog
-    Rng rng;
   };
 
   void change_backlog(int broker, int delta);
   void refuse(const std::vector<model::Publish>& publishes, const Publisher& publisher);
-  [[nodiscard]] std::uint64_t key_of(const model::Publish& publish, const Publisher& publisher,
-                                     std::uint64_t sequence);
+  [[nodiscard]] std::uint64_t key_of(const model::Publish& publish, const Publisher& publisher);
   void hold(Handle<Transit> transit, int broker);
   void send(Handle<Transit> transit);
   void on_event_ready(std::uint64_t transit);
@@ -118,7 +116,9 @@ class Brokers : public StepSampler {
 
   std::vector<BrokerState> brokers_;  // by broker id
   Pool<Transit> transits_;
-  std::vector<Rng> key_rng_;  // by event id
+  std::vector<Rng> key_rng_;            // by event id
+  std::vector<Rng> latency_rng_;        // broker latency, by event id
+  std::vector<std::uint64_t> ordinal_;  // publishes so far, by event id (keys of unkeyed events)
   std::uint64_t next_sequence_ = 0;
 };
 
