@@ -59,7 +59,10 @@ struct BrokerMetrics {
   std::uint64_t published = 0;         // events accepted (outbox relays included, once)
   std::uint64_t publish_failures = 0;  // publishes refused because the broker was down
   std::uint64_t outboxed = 0;          // publishes kept in an outbox during an outage
-  std::int64_t max_backlog = 0;        // most deliveries waiting plus outbox entries at once
+  // Backlog: deliveries not yet handled (waiting, in handling, awaiting redelivery) plus outbox
+  // entries.
+  std::int64_t max_backlog = 0;  // most at once
+  double backlog_ns = 0;         // integral of the backlog over measured time (events x ns)
 };
 
 // A reconnect storm: attempts (retries included) counted in 10 ms bins from its `at`.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "simulator/brokers.h"
 #include "simulator/statistics.h"
 
 namespace ripple::sim {
@@ -137,6 +138,7 @@ void Summary::add_events(const ReplicationMetrics& r) {
     t.publish_failures += r.brokers[b].publish_failures;
     t.outboxed += r.brokers[b].outboxed;
     t.max_backlog = std::max(t.max_backlog, r.brokers[b].max_backlog);
+    t.backlog_ns += r.brokers[b].backlog_ns;
   }
   for (std::size_t b = 0; b < r.backlog_steps.size(); ++b)
     add_into(total_.backlog_steps[b], r.backlog_steps[b]);
@@ -198,14 +200,36 @@ void Summary::build_operations(SimulationResult& result) const {
   }
 }
 
+// Handling time over what the group can use: its slots, capped at the lanes an ordered broker
+// runs at once (a Kafka group never uses more slots than partitions).
+double Summary::consumer_utilization(int c) const {
+  const model::Consumer& consumer = spec_.consumers[static_cast<std::size_t>(c)];
+  const model::Broker& broker = spec_.brokers[static_cast<std::size_t>(
+      spec_.events[static_cast<std::size_t>(consumer.event)].broker)];
+  const int replicas = spec_.services[static_cast<std::size_t>(consumer.service)].replicas;
+  double slots = static_cast<double>(replicas) * consumer.concurrency;
+  if (broker.orders_by_key()) slots = std::min(slots, static_cast<double>(lane_count(broker)));
+  const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
+  return slots * measured_ns > 0
+             ? total_.consumers[static_cast<std::size_t>(c)].busy_slot_ns / (slots * measured_ns)
+             : 0;
+}
+
 void Summary::build_services(SimulationResult& result) const {
   const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
   for (std::size_t s = 0; s < spec_.services.size(); ++s) {
     const model::Service& service = spec_.services[s];
     const double capacity = measured_ns * service.replicas * service.workers;
     const ServiceMetrics& m = total_.services[s];
-    result.services.push_back(ServiceResult{
-        service.name, capacity > 0 ? m.busy_worker_ns / capacity : 0, m.rejected, m.max_queue});
+    ServiceResult r;
+    r.name = service.name;
+    r.worker_utilization = capacity > 0 ? m.busy_worker_ns / capacity : 0;
+    r.utilization = r.worker_utilization;
+    for (const model::ConsumerId c : service.consumers)
+      r.utilization = std::max(r.utilization, consumer_utilization(c));
+    r.rejected = m.rejected;
+    r.max_queue = m.max_queue;
+    result.services.push_back(std::move(r));
   }
 }
 
@@ -261,17 +285,17 @@ void Summary::build_events(SimulationResult& result) const {
     r.failed = m.failed;
     r.waiting = m.waiting;
     r.delivered_per_s = measured_s > 0 ? static_cast<double>(m.delivered) / measured_s : 0;
-    const int replicas = spec_.services[static_cast<std::size_t>(consumer.service)].replicas;
-    const double slots = static_cast<double>(replicas) * consumer.concurrency;
-    r.utilization = measured_s > 0 ? m.busy_slot_ns / 1e9 / (slots * measured_s) : 0;
+    r.utilization = consumer_utilization(static_cast<int>(c));
     r.lag = summarize_latency(m.lag);
     result.consumers.push_back(std::move(r));
   }
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     const BrokerMetrics& m = total_.brokers[b];
-    result.brokers.push_back(
-        BrokerResult{spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
-                     m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog)});
+    const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
+    result.brokers.push_back(BrokerResult{
+        spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
+        m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog),
+        measured_ns > 0 ? m.backlog_ns / measured_ns : 0});
   }
   std::vector<std::uint64_t> callbacks(spec_.operations.size(), 0);
   std::vector<bool> called_back(spec_.operations.size(), false);

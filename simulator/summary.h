@@ -31,6 +31,7 @@ class Summary {
   void add_events(const ReplicationMetrics& replication);
   [[nodiscard]] CallEdgeResult edge_result(int edge, int index) const;
   void build_operations(SimulationResult& result) const;
+  [[nodiscard]] double consumer_utilization(int consumer) const;
   void build_services(SimulationResult& result) const;
   void build_calls(SimulationResult& result) const;
   void build_events(SimulationResult& result) const;
