@@ -4,9 +4,9 @@
 //                  [--per-replication]
 // Evaluates the spec's gates (and those of --gates files) over the analysis and, when a gate
 // needs it, a simulation of 5 replications by default: a simulated gate passes, fails or is
-// marginal by its 95% interval (cli/review/gate_eval.h). Exit 0 when every gate passes, 1 when one fails, 2 on bad input (the
-// spec, a gates file or the baseline; a machine format still gets one document, made of the
-// diagnostics), 3 on an internal error or when an output cannot be written.
+// marginal by its 95% interval (cli/review/gate_eval.h). Exit 0 when every gate passes, 1 when one
+// fails, 2 on bad input (the spec, a gates file or the baseline; a machine format still gets one
+// document, made of the diagnostics), 3 on an internal error or when an output cannot be written.
 
 #include <fmt/format.h>
 
@@ -43,7 +43,7 @@ struct GateOptions {
   SimulationFlags simulation;
   std::string format = "text";
   std::string source_root;
-  std::string output;  // -o FILE; empty: stdout
+  std::string output;             // -o FILE; empty: stdout
   std::string marginal = "fail";  // how a marginal verdict counts
   bool per_replication = false;   // JSON: each replication's value
 };
@@ -92,8 +92,8 @@ std::optional<Baseline> read_baseline(const std::string& path, std::string& prob
 
 std::string render(const GateOptions& options, const GateDocument& doc, const Io& io) {
   if (options.format == "json")
-    return render_gate_json(doc, options.per_replication ? PerReplication::Shown
-                                                         : PerReplication::Hidden);
+    return render_gate_json(
+        doc, options.per_replication ? PerReplication::Shown : PerReplication::Hidden);
   if (options.format == "junit") return render_gate_junit(doc);
   if (options.format == "sarif") return render_gate_sarif(doc);
   if (options.format == "github") return render_gate_github(doc);

@@ -74,8 +74,7 @@ std::string render(const sim::SimulationResult& result, const SimulationEstimate
   const std::string& format = given.format;
   if (format == "json")
     return render_simulate_json(
-        result, estimates,
-        given.per_replication ? PerReplication::Shown : PerReplication::Hidden);
+        result, estimates, given.per_replication ? PerReplication::Shown : PerReplication::Hidden);
   if (format == "markdown") return render_simulate_markdown(result);
   return render_simulate_text(result, color);
 }

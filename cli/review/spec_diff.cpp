@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/format/figures.h"
+#include "simulator/figures.h"
 
 namespace ripple::cli {
 namespace {
@@ -396,46 +397,58 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
 
 enum class FigureUnit { Milliseconds, Ratio, Count };
 
-// One simulated figure of one element, higher is worse. `read` gives its value in a result, or
-// nullopt when the result lacks it (the element received nothing in that replication).
+// One simulated figure of one element (sim::figures). `read` gives its value in a result, or
+// nullopt when the result lacks it (the element answered nothing in that replication).
 struct SimulatedFigure {
+  model::GateMetric metric = model::GateMetric::P99;
   std::string what;
   std::string subject;
   FigureUnit unit = FigureUnit::Count;
+  sim::Better better = sim::Better::Lower;
   double relative_tolerance = 0;  // of the base mean
   double absolute_tolerance = 0;  // in the figure's unit
-  std::function<std::optional<double>(const sim::SimulationResult&)> read;
+  std::optional<double> read(const sim::SimulationResult& r) const {
+    return sim::figure_value(r, metric, subject);
+  }
 };
 
-const sim::OperationResult* find_operation(const sim::SimulationResult& r,
-                                           const std::string& name) {
-  for (const sim::OperationResult& op : r.operations)
-    if (op.name == name) return &op;
-  return nullptr;
+SimulatedFigure simulated_figure(const sim::Figure& f) {
+  SimulatedFigure out;
+  out.metric = f.metric;
+  out.what = model::to_string(f.metric);
+  out.subject = f.subject;
+  out.better = f.better;
+  switch (model::gate_metric_info(f.metric).value) {
+    case model::GateValue::Duration:
+      out.unit = FigureUnit::Milliseconds;
+      out.relative_tolerance = kP99Tolerance;
+      break;
+    case model::GateValue::Ratio:
+      out.unit = FigureUnit::Ratio;
+      out.absolute_tolerance = kErrorRateTolerance;
+      break;
+    case model::GateValue::Number:
+    case model::GateValue::Count:
+      out.unit = FigureUnit::Count;
+      out.relative_tolerance = kCountTolerance;
+      out.absolute_tolerance = kCountMinimum;
+      break;
+  }
+  return out;
 }
 
-// The figures both sides can compare: those of the entry operations present in both.
+// The figures both sides have (matched by metric and subject), in the head's order.
 std::vector<SimulatedFigure> simulated_figures(const sim::SimulationResult& base,
                                                const sim::SimulationResult& head) {
-  std::vector<SimulatedFigure> figures;
-  for (const sim::OperationResult& h : head.operations) {
-    const sim::OperationResult* b = find_operation(base, h.name);
-    if (!h.entry || b == nullptr || !b->entry) continue;
-    const std::string name = h.name;
-    figures.push_back({"p99", name, FigureUnit::Milliseconds, kP99Tolerance, 0,
-                       [name](const sim::SimulationResult& r) -> std::optional<double> {
-                         const sim::OperationResult* op = find_operation(r, name);
-                         if (op == nullptr || op->count == 0) return std::nullopt;
-                         return op->latency.p99_ms;
-                       }});
-    figures.push_back({"error_rate", name, FigureUnit::Ratio, 0, kErrorRateTolerance,
-                       [name](const sim::SimulationResult& r) -> std::optional<double> {
-                         const sim::OperationResult* op = find_operation(r, name);
-                         if (op == nullptr || op->count == 0) return std::nullopt;
-                         return op->error_rate;
-                       }});
+  const std::vector<sim::Figure> in_base = sim::figures(base);
+  std::vector<SimulatedFigure> out;
+  for (const sim::Figure& h : sim::figures(head)) {
+    const bool shared = std::any_of(in_base.begin(), in_base.end(), [&](const sim::Figure& b) {
+      return b.metric == h.metric && b.subject == h.subject;
+    });
+    if (shared) out.push_back(simulated_figure(h));
   }
-  return figures;
+  return out;
 }
 
 // A difference with its sign and unit: "+3.2 ms", "-0.41 pp", "+12".
@@ -468,6 +481,7 @@ std::string value_text(double value, FigureUnit unit) {
 
 // The verdict of a paired difference: significant and beyond the tolerance.
 Verdict paired_verdict(const SimulatedFigure& f, const PairedDifference& d, double base_mean) {
+  if (f.better == sim::Better::Neither) return Verdict::Neutral;
   const double tolerance =
       std::max(f.relative_tolerance * std::fabs(base_mean), f.absolute_tolerance);
   const double change = d.difference.value;

@@ -65,15 +65,21 @@ struct DiffSide {
   const ReplicatedSimulation* simulation = nullptr;
 };
 
-// The simulated comparison is paired: for each figure, d_i = head_i - base_i over the
+// The simulated comparison is paired: for each figure of sim::figures() that both sides have
+// (entry p99, error rate and throughput; consumer p99 lag, losses, duplicates, dead letters, out
+// of order; service utilization; broker backlog; recovery times), d_i = head_i - base_i over the
 // replications, and its 95% Student t interval decides. A figure is worse (or better) only when
-// the interval excludes zero AND the mean difference is beyond the figure's tolerance: for a p99
-// 5% of the base, for an error rate 0.1 percentage points. Otherwise the change is neutral: "no
-// significant change" when the interval contains zero, "within tolerance" when it does not but
-// the move is smaller. One replication gives no interval: every simulated change is neutral.
-// Same seed, same spec: identical replications, d_i = 0, no change listed.
-inline constexpr double kP99Tolerance = 0.05;
-inline constexpr double kErrorRateTolerance = 0.001;
+// the interval excludes zero AND the mean difference is beyond the figure's tolerance: for a
+// duration (p99, lag, recovery) 5% of the base, for a ratio (error rate, utilization) 0.1
+// percentage points, for a count (lost, duplicates, backlog) 5% of the base and at least 1.
+// Otherwise the change is neutral: "no significant change" when the interval contains zero,
+// "within tolerance" when it does not but the move is smaller; throughput is never judged. One
+// replication gives no interval: every simulated change is neutral. Same seed, same spec:
+// identical replications, d_i = 0, no change listed.
+inline constexpr double kP99Tolerance = 0.05;         // durations, relative
+inline constexpr double kErrorRateTolerance = 0.001;  // ratios, absolute
+inline constexpr double kCountTolerance = 0.05;       // counts, relative
+inline constexpr double kCountMinimum = 1;            // counts, absolute
 
 struct SpecDiff {
   std::vector<Change> changes;
