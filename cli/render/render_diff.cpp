@@ -9,6 +9,7 @@
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
 #include "cli/render/terminal.h"
+#include "model/gate_metric.h"
 
 namespace ripple::cli {
 namespace {
@@ -49,11 +50,17 @@ bool has_figures(DiffSection section) {
          section == DiffSection::BlastRadius || section == DiffSection::Simulation;
 }
 
+// In the unit of the gate metric named `what`, when it names one (p99, p99_lag, error_rate,
+// utilization, blast_radius, ...); a plain figure otherwise.
 std::string value_text(const std::string& what, std::optional<double> v) {
   if (!v) return "";
-  if (what == "blast_radius" || what == "error_rate")
+  const std::optional<model::GateMetric> metric = model::find_gate_metric(what);
+  const model::GateValue unit =
+      metric ? model::gate_metric_info(*metric).value : model::GateValue::Number;
+  if (unit == model::GateValue::Ratio)
     return fmt::format("{}%", Figure{*v * 100, FigureStyle::Compact});
-  if (what == "p99") return fmt::format("{} ms", Figure{*v, FigureStyle::Compact});
+  if (unit == model::GateValue::Duration)
+    return fmt::format("{} ms", Figure{*v, FigureStyle::Compact});
   return to_string(Figure{*v, FigureStyle::Compact});
 }
 

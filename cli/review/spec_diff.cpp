@@ -499,6 +499,7 @@ std::string paired_note(const SimulatedFigure& f, const PairedDifference& d, Ver
       fmt::format("difference {}, 95% interval [{}, {}]", signed_text(e.value, f.unit),
                   signed_text(e.ci->low, f.unit), signed_text(e.ci->high, f.unit));
   if (d.significance == Significance::None) return "no significant change (" + interval + ")";
+  if (f.better == sim::Better::Neither) return "set by the workload, not judged (" + interval + ")";
   if (verdict == Verdict::Neutral) return "within tolerance (" + interval + ")";
   return interval;
 }
