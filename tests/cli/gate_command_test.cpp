@@ -59,6 +59,45 @@ TEST_F(GateCommand, ASimulatedGateSaysHowLongItSimulated) {
   EXPECT_NE(r.out.find("simulated 20s of traffic, seed 5, 5 replications"), std::string::npos);
 }
 
+const std::string kCrn = std::string(RIPPLE_SOURCE_DIR) + "/tests/specs/crn/";
+
+// At seed 1 the 5 replications give frontend.home a p99 of 58.25 ms, interval [56.16, 60.34].
+TEST_F(GateCommand, AGateWhoseIntervalStraddlesItsThresholdIsMarginal) {
+  const std::string gates = write("g.yaml",
+                                  "gates:\n  - p99(frontend.home) < 58ms\n"
+                                  "  - p99(frontend.home) < 200ms\n");
+  const Ran strict = ripple({"gate", kCrn + "base.yaml", "--gates", gates});
+  EXPECT_EQ(strict.code, 1) << strict.out;
+  EXPECT_NE(
+      strict.out.find("  marginal  p99(frontend.home) < 58ms   58.25 ms  [56.16 ms, 60.34 ms]"),
+      std::string::npos)
+      << strict.out;
+  EXPECT_NE(strict.out.find("1 of 2 gates passed, 1 failed (1 marginal)"), std::string::npos);
+  const Ran lenient = ripple({"gate", kCrn + "base.yaml", "--gates", gates, "--marginal", "pass"});
+  EXPECT_EQ(lenient.code, 0) << lenient.out;
+  const Ran json = ripple({"gate", kCrn + "base.yaml", "--gates", gates, "--format", "json"});
+  EXPECT_NE(json.out.find("\"verdict\": \"marginal\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"ci\": [\n        56.1"), std::string::npos) << json.out;
+}
+
+TEST_F(GateCommand, SimulatedGatesDoNotDependOnTheThreadCount) {
+  const std::string gates = write("g.yaml", "gates:\n  - p99(frontend.home) < 58ms\n");
+  const std::vector<std::string> args = {"gate", kCrn + "base.yaml", "--gates", gates, "--format",
+                                         "json", "--per-replication"};
+  std::vector<std::string> one = args, four = args;
+  one.insert(one.end(), {"--threads", "1"});
+  four.insert(four.end(), {"--threads", "4"});
+  const Ran a = ripple(one), b = ripple(four);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out.find("\"per_replication\": ["), std::string::npos) << a.out;
+  const Ran s1 = ripple({"simulate", kCrn + "base.yaml", "--replications", "4", "--format", "json",
+                         "--threads", "1"});
+  const Ran s4 = ripple({"simulate", kCrn + "base.yaml", "--replications", "4", "--format", "json",
+                         "--threads", "4"});
+  EXPECT_EQ(s1.out, s4.out);
+  EXPECT_NE(s1.out.find("\"ci\": {"), std::string::npos);
+}
+
 TEST_F(GateCommand, AGateNamingAnUnknownOperationIsBadInput) {
   const std::string gates = write("g.yaml", "gates:\n  - p99(gateway.checkou) < 1s\n");
   const Ran r = ripple({"gate", kSpecs + "base.yaml", "--gates", gates});
