@@ -1,4 +1,5 @@
-// ripple report SPEC -o DIR [--scenario FILE] [--seed N] [--no-simulate] [--date TEXT]
+// ripple report SPEC -o DIR [--scenario FILE] [--seed N] [--replications N] [--threads N]
+//                    [--no-simulate] [--date TEXT]
 // Writes a design-review report: DIR/report.html (self-contained: inline CSS and SVG, no request
 // leaves the page) and DIR/report.md (GitHub Markdown with a Mermaid diagram). Same spec and seed
 // give byte-identical files: no clock is read; --date adds a date line when wanted.
@@ -19,6 +20,7 @@
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
 #include "cli/review/design_review.h"
+#include "cli/review/replicated.h"
 #include "cli/spec_input.h"
 #include "simulator/simulate.h"
 
@@ -29,7 +31,7 @@ struct ReportOptions {
   std::string spec;
   std::string scenario;
   std::string out_dir;
-  std::optional<std::uint64_t> seed;
+  SimulationFlags simulation;
   bool no_simulate = false;
   std::string date;
 };
@@ -56,16 +58,15 @@ int run_report(const ReportOptions& given, Io& io) {
   const std::optional<model::Spec> spec = load_or_report({given.spec, given.scenario}, io);
   if (!spec) return kExitBadInput;
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
-  std::optional<sim::SimulationResult> simulation;
+  std::optional<ReplicatedSimulation> simulation;
   if (!given.no_simulate) {
-    sim::SimulationOptions options;
-    options.seed = given.seed;
+    sim::SimulationOptions options = simulation_options(given.simulation);
     if (const auto problem = sim::check_options(*spec, options)) return usage_error(io, *problem);
     const std::unique_ptr<ProgressBar> progress = attach_progress_bar(options, io, "simulating");
-    simulation = sim::simulate(*spec, options);
+    simulation = simulate_replicated(*spec, options);
   }
-  const sim::SimulationResult* simulated = simulation ? &*simulation : nullptr;
-  const DesignReview review = review_design(*spec, analysis, simulated);
+  const sim::SimulationResult* simulated = simulation ? &simulation->merged : nullptr;
+  const DesignReview review = review_design(*spec, analysis, simulation ? &*simulation : nullptr);
   const Report report = build_report({*spec, analysis, simulated, review, given.date});
   const std::filesystem::path dir(given.out_dir);
   if (const auto problem = prepare_dir(dir)) return usage_error(io, *problem);
@@ -91,7 +92,12 @@ void add_report_command(CLI::App& app, Action& action) {
   sub->add_option("-o,--output", options->out_dir, "Directory to write report.html and report.md")
       ->required();
   add_scenario_option(*sub, options->scenario);
-  add_seed_option(*sub, options->seed, "Simulation seed (default: the spec's workload.seed)");
+  add_seed_option(*sub, options->simulation.seed,
+                  "Simulation seed (default: the spec's workload.seed)");
+  options->simulation.replications = kCheckReplications;
+  add_replication_options(*sub, options->simulation,
+                          "Independent simulation replications (gates and figures with 95% "
+                          "intervals)");
   sub->add_flag("--no-simulate", options->no_simulate,
                 "Skip the simulation: no charts and no simulated tables");
   sub->add_option("--date", options->date,

@@ -100,6 +100,19 @@ std::string head(const Report& r) {
          markup_escape(r.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
 }
 
+std::string attention(const Report& r) {
+  std::string out = "<section id=\"attention\">\n<h2>Needs attention</h2>\n";
+  if (r.attention.empty())
+    return out +
+           "<p>Nothing: every gate passes, no error or warning finding, no event lost.</p>\n"
+           "</section>\n";
+  out += "<dl class=\"summary\">\n";
+  for (const SummaryItem& item : r.attention)
+    out += fmt::format("<dt>{}</dt><dd class=\"{}\">{}</dd>\n", markup_escape(item.label),
+                       tone_class(item.tone), rich(item.value));
+  return out + "</dl>\n</section>\n";
+}
+
 std::string summary(const Report& r) {
   std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n";
   out +=
@@ -387,6 +400,7 @@ std::string render_report_html(const Report& r) {
   out += "<p class=\"muted\">Ripple design-review report";
   if (!r.date.empty()) out += " &middot; " + markup_escape(r.date);
   out += "</p>\n</header>\n";
+  out += attention(r);
   out += summary(r);
   out += architecture(r);
   out += charts(r);

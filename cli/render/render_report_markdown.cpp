@@ -203,7 +203,13 @@ std::string render_report_markdown(const Report& r) {
   if (!r.description.empty()) out += text(r.description) + "\n\n";
   out += "Ripple design-review report";
   if (!r.date.empty()) out += ", " + text(r.date);
-  out += ".\n\n## Summary\n\n**" + text(r.verdict) + "**\n\n";
+  out += ".\n\n## Needs attention\n\n";
+  if (r.attention.empty())
+    out += "Nothing: every gate passes, no error or warning finding, no event lost.\n\n";
+  for (const SummaryItem& item : r.attention)
+    out += "- **" + text(item.label) + "**: " + text(item.value) + "\n";
+  if (!r.attention.empty()) out += "\n";
+  out += "## Summary\n\n**" + text(r.verdict) + "**\n\n";
   for (const SummaryItem& item : r.summary)
     out += "- **" + text(item.label) + "**: " + text(item.value) + "\n";
   out += "\n" + architecture(r.diagram);

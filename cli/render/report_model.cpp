@@ -12,6 +12,7 @@
 
 #include "cli/format/figures.h"
 #include "cli/render/render_analyze.h"
+#include "cli/render/render_gate.h"
 
 namespace ripple::cli {
 namespace {
@@ -107,14 +108,73 @@ void add_coupling(const Analysis& a, const DesignSummary& summary, Report& r) {
         {"Sync cycles", fmt::format("{}", a.coupling.sync_cycles.size()), Tone::Bad});
 }
 
-void add_simulation(const sim::SimulationResult* s, const DesignSummary& summary, Report& r) {
+// " (95% interval [1.2%, 1.9%])" from an estimate in the unit that `format` writes, or "".
+template <typename Format>
+std::string interval_text(const Estimate& e, Format format) {
+  if (!e.ci) return "";
+  return " (95% interval [" + format(e.ci->low) + ", " + format(e.ci->high) + "])";
+}
+
+std::string percent(double ratio) { return fmt::format("{:.3f}%", ratio * 100); }
+std::string events(double n) { return to_string(Figure{n}); }
+
+void add_attention_gates(const GateTally& gates, const Attention& attention, Report& r) {
+  for (const std::size_t i : attention.gates) {
+    const GateOutcome& g = gates.report.gates[i];
+    const bool marginal = g.verdict == IntervalVerdict::Marginal;
+    std::string value = "`" + g.expr + "`: value " + format_gate_value(g.value, g.unit);
+    if (g.ci) value += ", 95% interval " + format_gate_interval(g);
+    value += ", threshold " + format_gate_threshold(g);
+    if (!g.reason.empty()) value += " (" + g.reason + ")";
+    const char* label = !marginal  ? "Gate failed"
+                        : g.passed ? "Gate marginal (counted as passed)"
+                                   : "Gate marginal (counted as failed)";
+    r.attention.push_back({label, value, g.passed ? Tone::Neutral : Tone::Bad});
+  }
+}
+
+void add_attention(const ReportInput& input, Report& r) {
+  const Attention& attention = input.review.attention;
+  add_attention_gates(input.review.summary.gates, attention, r);
+  for (const std::size_t i : attention.findings) {
+    const analyzers::Finding& f = input.analysis.findings[i];
+    r.attention.push_back({fmt::format("Finding ({})", analyzers::to_string(f.severity)),
+                           "`" + f.rule + "` at `" + f.element + "`: " + f.message,
+                           f.severity == Severity::Error ? Tone::Bad : Tone::Neutral});
+  }
+  const sim::SimulationResult* s = input.simulation;
+  if (s == nullptr) return;
+  for (const AttentionFigure& loss : attention.losses) {
+    const sim::ConsumerResult& c = s->consumers[loss.index];
+    std::string value = "`" + c.name + "`: ";
+    if (c.lost > 0)
+      value += fmt::format("{} lost per replication{}", events(loss.estimate.value),
+                           interval_text(loss.estimate, events));
+    if (c.lost > 0 && c.dead_lettered > 0) value += ", ";
+    if (c.dead_lettered > 0)
+      value += fmt::format("{} dead-lettered over {} replication{}", c.dead_lettered,
+                           s->replications, s->replications == 1 ? "" : "s");
+    r.attention.push_back({c.lost > 0 ? "Lost events" : "Dead-lettered events", value, Tone::Bad});
+  }
+  for (const AttentionFigure& rate : attention.error_rates) {
+    const sim::OperationResult& op = s->operations[rate.index];
+    if (op.errors == 0) continue;
+    r.attention.push_back({"Error rate",
+                           fmt::format("`{}`: {}{}", op.name, percent(rate.estimate.value),
+                                       interval_text(rate.estimate, percent)),
+                           op.error_rate > 0.01 ? Tone::Bad : Tone::Neutral});
+  }
+}
+
+void add_simulation(const sim::SimulationResult* s, const DesignReview& review, Report& r) {
+  const DesignSummary& summary = review.summary;
   if (!s) {
     r.summary.push_back({"Simulation", "not run (--no-simulate)", Tone::Neutral});
     return;
   }
-  std::size_t shown = 0;
-  for (const sim::OperationResult& op : s->operations) {
-    if (!op.entry || shown++ >= 3) continue;
+  // The entry operations with the highest error rate (review.attention's order).
+  for (const AttentionFigure& figure : review.attention.error_rates) {
+    const sim::OperationResult& op = s->operations[figure.index];
     r.summary.push_back(
         {"Simulated " + op.name,
          fmt::format("p99 {:.2f} ms, mean {:.2f} ms, error rate {:.3f}%, {:.1f} requests/s",
@@ -129,8 +189,9 @@ void add_simulation(const sim::SimulationResult* s, const DesignSummary& summary
          fmt::format("{} injected, {} not recovered within the run", s->faults.size(), unrecovered),
          unrecovered > 0 ? Tone::Bad : Tone::Good});
   r.summary.push_back({"Simulation run",
-                       fmt::format("{} simulated ({} warmup excluded), seed {}",
-                                   Span{s->duration_ms}, Span{s->warmup_ms}, s->seed),
+                       fmt::format("{} simulated ({} warmup excluded), seed {}, {} replication{}",
+                                   Span{s->duration_ms}, Span{s->warmup_ms}, s->seed,
+                                   s->replications, s->replications == 1 ? "" : "s"),
                        Tone::Neutral});
 }
 
@@ -141,6 +202,8 @@ void add_gates(const ReportInput& input, Report& r) {
   const int total = static_cast<int>(gates.report.gates.size());
   std::string text = fmt::format("{} of {} pass", total - failed - skipped, total);
   if (failed > 0) text += fmt::format(", {} fail", failed);
+  if (const int marginal = gates.report.marginal_count(); marginal > 0)
+    text += fmt::format(" ({} marginal)", marginal);
   if (skipped > 0) text += fmt::format(", {} need the simulation (not run)", skipped);
   r.summary.push_back({"Gates", text, failed > 0 ? Tone::Bad : Tone::Good});
   if (failed > 0) {
@@ -275,8 +338,9 @@ Report build_report(const ReportInput& input) {
   add_amplification(input.analysis, summary, r);
   add_cascade(input.analysis, summary, r);
   add_coupling(input.analysis, summary, r);
-  add_simulation(input.simulation, summary, r);
+  add_simulation(input.simulation, input.review, r);
   add_gates(input, r);
+  add_attention(input, r);
   r.diagram = build_diagram(spec, input.review.graph);
   if (input.simulation && input.review.simulation_ranking)
     r.charts = build_charts(*input.simulation, *input.review.simulation_ranking);

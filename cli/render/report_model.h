@@ -117,6 +117,10 @@ struct Report {
   std::string date;         // --date, may be empty (no clock is read)
   std::string verdict;
   Tone verdict_tone = Tone::Neutral;
+  // What needs attention, worst first (review.attention): failed and marginal gates, the worst
+  // findings, lost events, the entry operations with the highest error rate, with intervals.
+  // Renderers show it first.
+  std::vector<SummaryItem> attention;
   std::vector<SummaryItem> summary;
   Diagram diagram;
   std::vector<Chart> charts;

@@ -13,8 +13,10 @@
 
 #include "analyzers/analysis.h"
 #include "cli/review/component_graph.h"
+#include "cli/review/estimates.h"
 #include "cli/review/gate_eval.h"
 #include "cli/review/rankings.h"
+#include "cli/review/replicated.h"
 #include "model/spec.h"
 #include "simulator/results.h"
 
@@ -41,8 +43,32 @@ struct DesignSummary {
   GateTally gates;
 };
 
+// What the report opens with: what needs attention, worst first.
+inline constexpr std::size_t kAttentionFindings = 5;
+inline constexpr std::size_t kAttentionOperations = 3;
+
+struct AttentionFigure {
+  std::size_t index = 0;  // into the list named below
+  Estimate estimate;      // per-replication values; an interval with >= 2 replications
+};
+
+struct Attention {
+  // summary.gates.report.gates: the failed gates (in spec order), then the marginal ones that
+  // passed (--marginal pass); a marginal gate counted as failed is among the failed.
+  std::vector<std::size_t> gates;
+  // analysis.findings of error, then warning severity, at most kAttentionFindings
+  std::vector<std::size_t> findings;
+  // simulation consumers that lost or dead-lettered events, most lost (then dead-lettered)
+  // first; the estimate is of lost events per replication
+  std::vector<AttentionFigure> losses;
+  // simulation operations: the entry operations with the highest error rate first (ties in
+  // declaration order), at most kAttentionOperations; the estimate is of the error rate
+  std::vector<AttentionFigure> error_rates;
+};
+
 struct DesignReview {
   DesignSummary summary;
+  Attention attention;
   AnalysisRanking ranking;
   Order coupling;  // the report's coupling table: most_coupled_then_hidden
   Order cascades;  // the report's cascades table: widest_cascades_then_longest
@@ -54,6 +80,11 @@ struct DesignReview {
 [[nodiscard]] DesignReview review_design(const model::Spec& spec,
                                          const analyzers::Analysis& analysis,
                                          const sim::SimulationResult* simulation);
+// As above with each replication's figures: gates judged on their intervals, attention figures
+// with their intervals. REQUIRES: `simulation`, when not null, simulate_replicated(spec, ...).
+[[nodiscard]] DesignReview review_design(const model::Spec& spec,
+                                         const analyzers::Analysis& analysis,
+                                         const ReplicatedSimulation* simulation);
 
 // Parts, exposed for tests.
 [[nodiscard]] DesignSummary summarize_design(const model::Spec& spec,
@@ -61,5 +92,9 @@ struct DesignReview {
                                              const sim::SimulationResult* simulation);
 [[nodiscard]] GateTally tally_gates(const model::Spec& spec, const analyzers::Analysis& analysis,
                                     const sim::SimulationResult* simulation);
+[[nodiscard]] GateTally tally_gates(const model::Spec& spec, const analyzers::Analysis& analysis,
+                                    const ReplicatedSimulation* simulation);
+[[nodiscard]] Attention needs_attention(const analyzers::Analysis& analysis, const GateTally& gates,
+                                        const ReplicatedSimulation* simulation);
 
 }  // namespace ripple::cli

@@ -130,7 +130,8 @@ TEST(Rankings, PutEntryOperationsFirstAndOnlyQueuesThatFilled) {
 
 TEST(DesignSummary, HeadlinesTheLargestAmplificationAndTheWidestCascade) {
   const Loaded l = load(kShop);
-  const DesignSummary s = summarize_design(l.spec, l.analysis, nullptr);
+  const DesignSummary s =
+      summarize_design(l.spec, l.analysis, static_cast<const sim::SimulationResult*>(nullptr));
   ASSERT_TRUE(s.largest_entry_amplification);
   EXPECT_EQ(l.analysis.amplification[*s.largest_entry_amplification].name, "gateway.in");
   ASSERT_TRUE(s.widest_cascade);
@@ -142,7 +143,8 @@ TEST(DesignSummary, HeadlinesTheLargestAmplificationAndTheWidestCascade) {
 
 TEST(GateTally, WithoutASimulationDoesNotEvaluateGatesThatNeedOne) {
   const Loaded l = load(kShop);
-  const GateTally tally = tally_gates(l.spec, l.analysis, nullptr);
+  const GateTally tally =
+      tally_gates(l.spec, l.analysis, static_cast<const sim::SimulationResult*>(nullptr));
   ASSERT_EQ(tally.report.gates.size(), 2u);
   EXPECT_EQ(tally.not_evaluated, (std::vector<char>{0, 1}));
   EXPECT_EQ(tally.skipped, 1);
@@ -156,6 +158,51 @@ TEST(GateTally, WithASimulationEvaluatesEveryGate) {
   EXPECT_EQ(tally.not_evaluated, (std::vector<char>{0, 0}));
   EXPECT_EQ(tally.skipped, 0);
   EXPECT_EQ(tally.failed, 1);
+}
+
+}  // namespace
+}  // namespace ripple::cli
+
+namespace ripple::cli {
+namespace {
+
+sim::OperationResult entry_with_error_rate(const std::string& name, double rate) {
+  sim::OperationResult op;
+  op.name = name;
+  op.entry = true;
+  op.count = 1000;
+  op.errors = static_cast<std::uint64_t>(rate * 1000);
+  op.error_rate = rate;
+  return op;
+}
+
+TEST(Attention, ListsTheEntryOperationsWithTheHighestErrorRateWithIntervals) {
+  ReplicatedSimulation run;
+  for (const double shift : {0.0, 0.002, -0.002}) {
+    sim::SimulationResult r;
+    r.operations = {entry_with_error_rate("a.first", 0.001 + shift / 10),
+                    entry_with_error_rate("b.second", 0.05 + shift),
+                    entry_with_error_rate("c.third", 0.0),
+                    entry_with_error_rate("d.fourth", 0.02 + shift)};
+    sim::ConsumerResult quiet, lossy;
+    quiet.name = "q:E";
+    lossy.name = "l:E";
+    lossy.lost = shift > 0 ? 12 : 8;
+    r.consumers = {quiet, lossy};
+    run.replications.push_back(r);
+  }
+  run.merged = run.replications[0];
+  run.merged.consumers[1].lost = 28;
+  const Attention a = needs_attention(analyzers::Analysis{}, GateTally{}, &run);
+  ASSERT_EQ(a.error_rates.size(), kAttentionOperations);
+  EXPECT_EQ(a.error_rates[0].index, 1u);  // b.second, then d.fourth, then a.first
+  EXPECT_EQ(a.error_rates[1].index, 3u);
+  EXPECT_EQ(a.error_rates[2].index, 0u);
+  ASSERT_TRUE(a.error_rates[0].estimate.ci.has_value());
+  EXPECT_DOUBLE_EQ(a.error_rates[0].estimate.value, 0.05);
+  ASSERT_EQ(a.losses.size(), 1u);
+  EXPECT_EQ(a.losses[0].index, 1u);
+  EXPECT_NEAR(a.losses[0].estimate.value, 28.0 / 3, 1e-9);
 }
 
 }  // namespace
