@@ -298,10 +298,10 @@ void Summary::build_events(SimulationResult& result) const {
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     const BrokerMetrics& m = total_.brokers[b];
     const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
-    result.brokers.push_back(BrokerResult{
-        spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
-        m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog),
-        measured_ns > 0 ? m.backlog_ns / measured_ns : 0});
+    result.brokers.push_back(
+        BrokerResult{spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
+                     m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog),
+                     measured_ns > 0 ? m.backlog_ns / measured_ns : 0});
   }
   std::vector<std::uint64_t> callbacks(spec_.operations.size(), 0);
   std::vector<bool> called_back(spec_.operations.size(), false);
@@ -530,7 +530,8 @@ std::optional<double> recovery_time_ms(const ReplicationMetrics& r, const Recove
       if (n == 0) return false;  // it had traffic before and none is answered now
       const double e0 = static_cast<double>(watch.base_errors[op]) /
                         static_cast<double>(watch.base_completed[op]);
-      const double error_share = std::min(1.0, std::max(e0 * (1 + kRecoverySlack), e0 + kErrorRateSlack));
+      const double error_share =
+          std::min(1.0, std::max(e0 * (1 + kRecoverySlack), e0 + kErrorRateSlack));
       if (errors > allowance(n, error_share)) return false;
       if (slower > allowance(timed, kSlowShare)) return false;
     }

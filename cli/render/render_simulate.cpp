@@ -256,12 +256,10 @@ Json reconnects_json(const sim::SimulationResult& r) {
 Json services_json(const sim::SimulationResult& r) {
   JsonObjectBuilder services;
   for (const sim::ServiceResult& s : r.services)
-    services.add(
-        s.name,
-        Json{{"utilization", s.utilization},
-             {"worker_utilization", s.worker_utilization},
-             {"rejected", s.rejected},
-             {"max_queue", s.max_queue}});
+    services.add(s.name, Json{{"utilization", s.utilization},
+                              {"worker_utilization", s.worker_utilization},
+                              {"rejected", s.rejected},
+                              {"max_queue", s.max_queue}});
   return std::move(services).build();
 }
 

@@ -435,12 +435,12 @@ void diff_event_figures(const sim::SimulationResult& base, const sim::Simulation
     const bool recovery =
         h.metric == GateMetric::RecoveryTime || h.metric == GateMetric::SpikeRecoveryTime;
     if (!recovery || b->value.has_value() == h.value.has_value()) continue;
-    Change c = make(s, ChangeKind::Changed, h.value ? Verdict::Better : Verdict::Worse, what,
-                    h.subject,
-                    h.value ? fmt::format("{} of `{}`: never within the run -> {}", what,
-                                          h.subject, Figure{*h.value, FigureStyle::Compact})
-                            : fmt::format("{} of `{}`: {} -> never within the run", what,
-                                          h.subject, Figure{*b->value, FigureStyle::Compact}));
+    Change c =
+        make(s, ChangeKind::Changed, h.value ? Verdict::Better : Verdict::Worse, what, h.subject,
+             h.value ? fmt::format("{} of `{}`: never within the run -> {}", what, h.subject,
+                                   Figure{*h.value, FigureStyle::Compact})
+                     : fmt::format("{} of `{}`: {} -> never within the run", what, h.subject,
+                                   Figure{*b->value, FigureStyle::Compact}));
     c.before = b->value;
     c.after = h.value;
     out.push_back(std::move(c));

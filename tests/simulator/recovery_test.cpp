@@ -92,8 +92,8 @@ TEST(Recovery, AfterASpikeItIsTheTimeTheQueueTakesToDrain) {
 // A spike the system cannot absorb within the run (the queue still drains at the end) has no
 // recovery time.
 TEST(Recovery, NeverWithinTheRunIsUndefined) {
-  const model::Spec spec =
-      load(replace_all(kSpike, "{at: 30s, for: 10s, rate: 150/s}", "{at: 30s, for: 50s, rate: 150/s}"));
+  const model::Spec spec = load(
+      replace_all(kSpike, "{at: 30s, for: 10s, rate: 150/s}", "{at: 30s, for: 50s, rate: 150/s}"));
   const SimulationResult r = run_seed(spec, 1);
   ASSERT_EQ(r.spikes.size(), 1u);
   EXPECT_FALSE(r.spikes[0].recovery_time_ms.has_value());

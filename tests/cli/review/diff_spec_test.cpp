@@ -227,8 +227,8 @@ TEST(SpecDiff, SimulatedEventFiguresAreComparedWithTolerances) {
                       "max_backlog(bus) worse", "recovery_time(payment) worse"}));
   EXPECT_EQ(d.changes.back().detail, "recovery_time of `payment`: 2000 -> never within the run");
   // The same results on both sides: nothing to report.
-  EXPECT_TRUE(
-      diff_specs({base.spec, base.analysis, &after}, {base.spec, base.analysis, &after}).changes.empty());
+  EXPECT_TRUE(diff_specs({base.spec, base.analysis, &after}, {base.spec, base.analysis, &after})
+                  .changes.empty());
 }
 
 }  // namespace
