@@ -75,9 +75,9 @@ std::optional<double> slowest_recovery(const Results& results, Matches matches) 
 
 constexpr GateMetric kOperationMetrics[] = {GateMetric::P99, GateMetric::ErrorRate,
                                             GateMetric::Throughput};
-constexpr GateMetric kConsumerMetrics[] = {
-    GateMetric::P99Lag,       GateMetric::Lost,         GateMetric::Duplicates,
-    GateMetric::HarmfulDuplicates, GateMetric::DeadLettered, GateMetric::OutOfOrder};
+constexpr GateMetric kConsumerMetrics[] = {GateMetric::P99Lag,       GateMetric::Lost,
+                                           GateMetric::Duplicates,   GateMetric::HarmfulDuplicates,
+                                           GateMetric::DeadLettered, GateMetric::OutOfOrder};
 
 }  // namespace
 
@@ -102,9 +102,8 @@ std::vector<Figure> figures(const SimulationResult& r) {
   for (const FaultResult& f : r.faults) {
     if (std::find(seen.begin(), seen.end(), f.target) != seen.end()) continue;
     seen.push_back(f.target);
-    out.push_back(
-        Figure{GateMetric::RecoveryTime, f.target, figure_value(r, GateMetric::RecoveryTime, f.target),
-               Better::Lower});
+    out.push_back(Figure{GateMetric::RecoveryTime, f.target,
+                         figure_value(r, GateMetric::RecoveryTime, f.target), Better::Lower});
   }
   seen.clear();
   for (const SpikeResult& s : r.spikes) {

@@ -25,12 +25,14 @@ Requests::Requests(const ReplicationContext& context)
     services_.push_back(std::move(state));
   }
   for (const model::Operation& op : spec_.operations) {
-    work_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Operation, op.full_name)));
+    work_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Operation, op.full_name)));
     error_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::OperationErrors, op.full_name)));
   }
   for (const model::Consumer& consumer : spec_.consumers)
-    work_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Consumer, consumer.name)));
+    work_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Consumer, consumer.name)));
 }
 
 void Requests::connect(Calls& calls, Stores& stores, Brokers& brokers, Consumers& consumers,

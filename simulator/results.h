@@ -48,8 +48,8 @@ struct ServiceResult {
   // ConsumerResult::utilization. A service that only consumes is as busy as its consumers.
   double utilization = 0;
   double worker_utilization = 0;  // busy worker time / (replicas x workers x measured time)
-  std::uint64_t rejected = 0;  // requests refused because the chosen replica's queue was full
-  std::int64_t max_queue = 0;  // most requests waiting in one replica's queue at once
+  std::uint64_t rejected = 0;     // requests refused because the chosen replica's queue was full
+  std::int64_t max_queue = 0;     // most requests waiting in one replica's queue at once
   bool operator==(const ServiceResult&) const = default;
 };
 

@@ -32,9 +32,9 @@ Sources::Sources(const ReplicationContext& context)
   std::map<int, int> seen;
   for (std::size_t s = 0; s < spec_.workload.sources.size(); ++s) {
     SourceState state;
-    state.rng = Rng(derive_seed(
-        context.seed,
-        stream_key(StreamKind::Source, source_name(spec_.workload.sources[s].to, seen))));
+    state.rng =
+        Rng(derive_seed(context.seed, stream_key(StreamKind::Source,
+                                                 source_name(spec_.workload.sources[s].to, seen))));
     for (const model::Spike& spike : spec_.workload.sources[s].spikes) {
       state.changes.push_back(spike.at.ns);
       state.changes.push_back(spike.at.ns + spike.length.ns);
@@ -44,8 +44,8 @@ Sources::Sources(const ReplicationContext& context)
   }
   seen.clear();
   for (const model::ReconnectSource& source : spec_.workload.reconnects)
-    reconnect_rng_.emplace_back(derive_seed(
-        context.seed, stream_key(StreamKind::Reconnect, source_name(source.to, seen))));
+    reconnect_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Reconnect, source_name(source.to, seen))));
 }
 
 void Sources::start() {

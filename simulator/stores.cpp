@@ -25,16 +25,16 @@ Stores::Stores(const ReplicationContext& context) : spec_(context.spec), engine_
         const std::string name = spec_.stores[static_cast<std::size_t>(accesses[i].store)].name +
                                  "<-" + layout.work_name(w) + (write ? ":w#" : ":r#") +
                                  std::to_string(i);
-        access_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::StoreAccess, name)));
+        access_rng_.emplace_back(
+            derive_seed(context.seed, stream_key(StreamKind::StoreAccess, name)));
       }
     }
   }
 }
 
 bool Stores::refuses(StoreState& store, int access) {
-  return store.down ||
-         (store.error_ratio > 0 &&
-          access_rng_[static_cast<std::size_t>(access)].bernoulli(store.error_ratio));
+  return store.down || (store.error_ratio > 0 &&
+                        access_rng_[static_cast<std::size_t>(access)].bernoulli(store.error_ratio));
 }
 
 bool Stores::connection_free(int s) const {
@@ -62,16 +62,16 @@ Stores::Grant Stores::request(int s, RequestHandle request, int rows, int access
     return Grant::Queued;
   }
   ++store.busy;
-  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access),
-                                                      requests_, request.pack());
+  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access), requests_,
+                                                      request.pack());
   return Grant::Started;
 }
 
 void Stores::start_transaction(int s, RequestHandle request, int rows, int access) {
   ++stores_[static_cast<std::size_t>(s)].busy;
   requests_->hold_connection(request, s);
-  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access),
-                                                      requests_, request.pack());
+  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access), requests_,
+                                                      request.pack());
 }
 
 void Stores::release(int s) {

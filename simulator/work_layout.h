@@ -63,8 +63,8 @@ class WorkLayout {
   // One slot per store access (reads, then writes, by work id): each has its own random stream.
   [[nodiscard]] int store_accesses() const { return access_offset_.back(); }
   [[nodiscard]] int store_access(int work_id, bool write, int index) const {
-    return access_offset_[work_id] +
-           (write ? static_cast<int>(work_[work_id]->reads.size()) : 0) + index;
+    return access_offset_[work_id] + (write ? static_cast<int>(work_[work_id]->reads.size()) : 0) +
+           index;
   }
 
  private:
@@ -80,7 +80,7 @@ class WorkLayout {
   std::vector<std::string> edge_name_;
   std::vector<const std::string*> work_name_;
   std::vector<int> access_offset_;  // by work id, plus one past the end
-  std::vector<int> batch_offset_;  // by work id, plus one past the end
+  std::vector<int> batch_offset_;   // by work id, plus one past the end
 };
 
 // Whether a workload source (rate or reconnect) targets `op`: its requests are entry requests.

@@ -141,6 +141,20 @@ void text_faults(const sim::SimulationResult& r, const Style& style, std::string
   }
 }
 
+void text_spikes(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.spikes.empty()) return;
+  out += "\n" + style.bold("workload spikes") + "\n";
+  for (const sim::SpikeResult& s : r.spikes) {
+    std::string outcome = "recovered after " + recovery_text(s.recovery_time_ms);
+    if (s.at_ms >= r.duration_ms)
+      outcome = "starts after the end of the run";
+    else if (!s.recovery_time_ms)
+      outcome = style.error("not recovered within the run");
+    out += fmt::format("  {} at {:.0f}/s from {} for {}: {}\n", s.operation, s.rate_per_s,
+                       Span{s.at_ms}, Span{s.for_ms}, outcome);
+  }
+}
+
 void text_intervals(const sim::SimulationResult& r, const Style& style, std::string& out) {
   if (r.replications <= 1) {
     out += "\n" +
@@ -256,7 +270,8 @@ Json brokers_json(const sim::SimulationResult& r, const EstimateOutput& out) {
                 {"published", b.published},
                 {"publish_failures", b.publish_failures},
                 {"outboxed", b.outboxed},
-                {"max_backlog", b.max_backlog}};
+                {"max_backlog", b.max_backlog},
+                {"backlog", b.backlog}};
     brokers.add(b.name, with_estimates(std::move(object), out, &SimulationEstimates::brokers, i));
   }
   return std::move(brokers).build();
@@ -288,8 +303,10 @@ Json services_json(const sim::SimulationResult& r, const EstimateOutput& out) {
   JsonObjectBuilder services;
   for (std::size_t i = 0; i < r.services.size(); ++i) {
     const sim::ServiceResult& s = r.services[i];
-    Json object{
-        {"utilization", s.utilization}, {"rejected", s.rejected}, {"max_queue", s.max_queue}};
+    Json object{{"utilization", s.utilization},
+                {"worker_utilization", s.worker_utilization},
+                {"rejected", s.rejected},
+                {"max_queue", s.max_queue}};
     services.add(s.name, with_estimates(std::move(object), out, &SimulationEstimates::services, i));
   }
   return std::move(services).build();
@@ -339,6 +356,17 @@ Json faults_json(const sim::SimulationResult& r, const EstimateOutput& out) {
   return faults;
 }
 
+Json spikes_json(const sim::SimulationResult& r) {
+  Json spikes = Json::array();
+  for (const sim::SpikeResult& s : r.spikes)
+    spikes.push_back({{"operation", s.operation},
+                      {"at", s.at_ms},
+                      {"for", s.for_ms},
+                      {"rate", s.rate_per_s},
+                      {"recovery_time", nullable(s.recovery_time_ms)}});
+  return spikes;
+}
+
 Json intervals_json(const sim::SimulationResult& r) {
   JsonObjectBuilder intervals;
   for (const sim::HeadlineIntervals& i : r.intervals)
@@ -368,6 +396,7 @@ std::string render_simulate_text(const sim::SimulationResult& r, Color color) {
   text_brokers(r, style, out);
   text_reconnects(r, style, out);
   text_faults(r, style, out);
+  text_spikes(r, style, out);
   text_intervals(r, style, out);
   return out;
 }
@@ -385,6 +414,7 @@ std::string render_simulate_json(const sim::SimulationResult& r,
                               {"calls", calls_json(r, out)},
                               {"amplification", amplification_json(r, out)},
                               {"faults", faults_json(r, out)},
+                              {"spikes", spikes_json(r)},
                               {"seed", r.seed},
                               {"events_processed", r.events_processed},
                               {"replications", r.replications},

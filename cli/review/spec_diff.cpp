@@ -392,6 +392,25 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
   }
 }
 
+// The smallest move of a simulated figure that counts as worse or better (see spec_diff.h).
+double figure_slack(model::GateMetric metric, double before) {
+  using model::GateMetric;
+  switch (metric) {
+    case GateMetric::P99:
+    case GateMetric::P99Lag:
+      return kP99Tolerance * std::fabs(before);
+    case GateMetric::ErrorRate:
+      return kErrorRateTolerance;
+    case GateMetric::Utilization:
+      return kUtilizationTolerance;
+    case GateMetric::RecoveryTime:
+    case GateMetric::SpikeRecoveryTime:
+      return std::max(kRecoveryToleranceMs, kRecoveryTolerance * std::fabs(before));
+    default:  // counts of events and backlogs
+      return std::max(kCountToleranceEvents, kCountTolerance * std::fabs(before));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Simulated figures, paired replication by replication
 
@@ -405,8 +424,6 @@ struct SimulatedFigure {
   std::string subject;
   FigureUnit unit = FigureUnit::Count;
   sim::Better better = sim::Better::Lower;
-  double relative_tolerance = 0;  // of the base mean
-  double absolute_tolerance = 0;  // in the figure's unit
   std::optional<double> read(const sim::SimulationResult& r) const {
     return sim::figure_value(r, metric, subject);
   }
@@ -421,17 +438,13 @@ SimulatedFigure simulated_figure(const sim::Figure& f) {
   switch (model::gate_metric_info(f.metric).value) {
     case model::GateValue::Duration:
       out.unit = FigureUnit::Milliseconds;
-      out.relative_tolerance = kP99Tolerance;
       break;
     case model::GateValue::Ratio:
       out.unit = FigureUnit::Ratio;
-      out.absolute_tolerance = kErrorRateTolerance;
       break;
     case model::GateValue::Number:
     case model::GateValue::Count:
       out.unit = FigureUnit::Count;
-      out.relative_tolerance = kCountTolerance;
-      out.absolute_tolerance = kCountMinimum;
       break;
   }
   return out;
@@ -482,8 +495,7 @@ std::string value_text(double value, FigureUnit unit) {
 // The verdict of a paired difference: significant and beyond the tolerance.
 Verdict paired_verdict(const SimulatedFigure& f, const PairedDifference& d, double base_mean) {
   if (f.better == sim::Better::Neither) return Verdict::Neutral;
-  const double tolerance =
-      std::max(f.relative_tolerance * std::fabs(base_mean), f.absolute_tolerance);
+  const double tolerance = figure_slack(f.metric, base_mean);
   const double change = d.difference.value;
   if (d.significance == Significance::Higher && change > tolerance) return Verdict::Worse;
   if (d.significance == Significance::Lower && -change > tolerance) return Verdict::Better;
@@ -507,13 +519,30 @@ std::string paired_note(const SimulatedFigure& f, const PairedDifference& d, Ver
 void diff_figure(const SimulatedFigure& f, const ReplicatedSimulation& base,
                  const ReplicatedSimulation& head, std::vector<Change>& out) {
   std::vector<double> b, h;
+  int head_only_missing = 0, base_only_missing = 0;
   const std::size_t n = std::min(base.replications.size(), head.replications.size());
   for (std::size_t i = 0; i < n; ++i) {
     const std::optional<double> x = f.read(base.replications[i]);
     const std::optional<double> y = f.read(head.replications[i]);
+    head_only_missing += x && !y ? 1 : 0;
+    base_only_missing += !x && y ? 1 : 0;
     if (!x || !y) continue;  // pairs only: replication i of both sides
     b.push_back(*x);
     h.push_back(*y);
+  }
+  const bool recovery = f.metric == model::GateMetric::RecoveryTime ||
+                        f.metric == model::GateMetric::SpikeRecoveryTime;
+  if (recovery && (head_only_missing > 0) != (base_only_missing > 0)) {
+    // Never recovering within the run is worse than any recovery.
+    const bool worse = head_only_missing > 0;
+    const int k = worse ? head_only_missing : base_only_missing;
+    Change c = make(DiffSection::Simulation, ChangeKind::Changed,
+                    worse ? Verdict::Worse : Verdict::Better, f.what, f.subject,
+                    fmt::format("{} of `{}`: never within the run in {} of {} replications of {}",
+                                f.what, f.subject, k, n, worse ? "the head" : "the base"));
+    c.note = c.detail;
+    out.push_back(std::move(c));
+    return;
   }
   if (b.empty() || b == h) return;  // identical in every replication: no change
   const PairedDifference d = paired_difference(b, h);

@@ -34,6 +34,13 @@ enum class DiffSection {
   Simulation,     // simulated figures, paired replication by replication (same seeds)
 };
 
+// The sections in the order every renderer shows them: what breaks consumers first.
+inline constexpr DiffSection kDiffSections[] = {
+    DiffSection::Contracts,   DiffSection::Coupling, DiffSection::Amplification,
+    DiffSection::BlastRadius, DiffSection::Findings, DiffSection::Simulation,
+    DiffSection::Elements,    DiffSection::Edges,
+};
+
 enum class ChangeKind { Added, Removed, Changed };
 enum class Verdict { Worse, Better, Neutral };
 
@@ -69,17 +76,24 @@ struct DiffSide {
 // (entry p99, error rate and throughput; consumer p99 lag, losses, duplicates, dead letters, out
 // of order; service utilization; broker backlog; recovery times), d_i = head_i - base_i over the
 // replications, and its 95% Student t interval decides. A figure is worse (or better) only when
-// the interval excludes zero AND the mean difference is beyond the figure's tolerance: for a
-// duration (p99, lag, recovery) 5% of the base, for a ratio (error rate, utilization) 0.1
-// percentage points, for a count (lost, duplicates, backlog) 5% of the base and at least 1.
+// the interval excludes zero AND the mean difference is beyond the figure's tolerance (below).
 // Otherwise the change is neutral: "no significant change" when the interval contains zero,
-// "within tolerance" when it does not but the move is smaller; throughput is never judged. One
-// replication gives no interval: every simulated change is neutral. Same seed, same spec:
-// identical replications, d_i = 0, no change listed.
-inline constexpr double kP99Tolerance = 0.05;         // durations, relative
-inline constexpr double kErrorRateTolerance = 0.001;  // ratios, absolute
-inline constexpr double kCountTolerance = 0.05;       // counts, relative
-inline constexpr double kCountMinimum = 1;            // counts, absolute
+// "within tolerance" when it does not but the move is smaller; throughput follows the workload
+// and is never judged. A recovery that happens in every base replication and never within the
+// run in some head replication is worse (and the reverse better). One replication gives no
+// interval: every simulated change is neutral. Same seed, same spec: identical replications,
+// d_i = 0, no change listed.
+// Tolerances: p99 and p99_lag 5% of the base mean; error rate 0.1 percentage points; lost,
+// duplicates, harmful_duplicates, dead_lettered, out_of_order (per replication), backlog and
+// max_backlog 5% of the base and at least one event; utilization 2 percentage points;
+// recovery_time and spike_recovery_time 10% and at least 1 s.
+inline constexpr double kP99Tolerance = 0.05;
+inline constexpr double kErrorRateTolerance = 0.001;
+inline constexpr double kCountTolerance = 0.05;
+inline constexpr double kCountToleranceEvents = 1;
+inline constexpr double kUtilizationTolerance = 0.02;
+inline constexpr double kRecoveryTolerance = 0.1;
+inline constexpr double kRecoveryToleranceMs = 1000;
 
 struct SpecDiff {
   std::vector<Change> changes;

@@ -61,13 +61,15 @@ std::string base_spec() { return kBase; }
 // cannot repeat keys, so the unrelated part is merged into the base's sections by hand.
 std::string with_unrelated_service() {
   std::string yaml = base_spec();
-  yaml = replace_all(yaml, "brokers:\n", "brokers:\n  ledger: {type: rabbitmq, latency: exp(1ms)}\n");
+  yaml =
+      replace_all(yaml, "brokers:\n", "brokers:\n  ledger: {type: rabbitmq, latency: exp(1ms)}\n");
   yaml = replace_all(yaml, "stores:\n", "stores:\n  archive: {txn_time: exp(1ms)}\n");
   yaml = replace_all(yaml, "events:\n", "events:\n  Logged: {broker: ledger}\n");
-  yaml = replace_all(yaml, "services:\n",
-                     "# a team's new, separate pipeline\nservices:\n  audit:\n    operations:\n"
-                     "      log: {time: exp(2ms), writes: [{store: archive}], publishes: [Logged]}\n"
-                     "    consumes:\n      Logged: {time: exp(1ms)}\n");
+  yaml =
+      replace_all(yaml, "services:\n",
+                  "# a team's new, separate pipeline\nservices:\n  audit:\n    operations:\n"
+                  "      log: {time: exp(2ms), writes: [{store: archive}], publishes: [Logged]}\n"
+                  "    consumes:\n      Logged: {time: exp(1ms)}\n");
   yaml = replace_all(yaml, "  sources: [{to: gateway.checkout",
                      "  sources: [{to: audit.log, rate: 80/s}, {to: gateway.checkout");
   yaml = replace_all(yaml, "faults:\n",
@@ -138,8 +140,8 @@ TEST(CommonRandomNumbers, AnUnrelatedServiceChangesNothingElseAtAnySeed) {
 
 TEST(CommonRandomNumbers, ACommentOrTheSameSpecAgainGivesIdenticalResults) {
   const model::Spec base = load(base_spec());
-  const model::Spec commented = load("# reviewed\n" + replace_all(base_spec(), "stores:\n",
-                                                                  "# the one database\nstores:\n"));
+  const model::Spec commented =
+      load("# reviewed\n" + replace_all(base_spec(), "stores:\n", "# the one database\nstores:\n"));
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
     const SimulationResult a = run_seed(base, seed);
     EXPECT_EQ(a, run_seed(base, seed)) << seed;
