@@ -84,7 +84,7 @@ std::string change_sentence(const Change& c) {
   if (c.section == DiffSection::Findings)
     return fmt::format("{} `{}` at {}: {}", c.kind == ChangeKind::Added ? "new" : "gone", c.what,
                        c.subject, c.detail);
-  if (!has_figures(c.section) || !c.before) return c.detail;
+  if (!has_figures(c.section) || !c.before || !c.after) return c.detail;
   std::string text = fmt::format("{} of `{}`: {} -> {}", c.what, c.subject,
                                  value_text(c.what, c.before), value_text(c.what, c.after));
   if (!c.note.empty()) text += "; " + c.note;
@@ -174,8 +174,11 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
       out += "  " + verdict_word(c->verdict, style) + "  " + change_sentence(*c) + "\n";
   }
   if (!d.simulated)
-    out +=
-        "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
+    out += "\n" +
+           style.dim(
+               "(not simulated: add --simulate to compare latency, errors, lag, lost events, "
+               "utilization and backlog)") +
+           "\n";
   else
     out += "\n" +
            style.dim(fmt::format(

@@ -88,9 +88,9 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
         Span{c.lag.max_ms, SpanStyle::Lag});
   }
   out +=
-      "  busy: share of the group's slots handling; lag: publish to the end of handling; dupes:\n"
-      "  redeliveries handled (harmful: the consumer is not idempotent); order: handled after a\n"
-      "  later event of the same key\n";
+      "  busy: share of the slots the group can use (Kafka: min(slots, partitions)) handling;\n"
+      "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
+      "  is not idempotent); order: handled after a later event of the same key\n";
   bool waiting = false;
   for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
   if (!waiting) return;
