@@ -107,6 +107,8 @@ void estimate_services(const ReplicatedSimulation& run, SimulationEstimates& out
   using S = sim::ServiceResult;
   const std::vector<Figure<S>> figures = {
       {"utilization", Pooling::Mean, [](const S& s) { return std::optional(s.utilization); }},
+      {"worker_utilization", Pooling::Mean,
+       [](const S& s) { return std::optional(s.worker_utilization); }},
       {"rejected", Pooling::Sum, [](const S& s) { return count(s.rejected); }},
       {"max_queue", Pooling::Mean,
        [](const S& s) { return std::optional(static_cast<double>(s.max_queue)); }}};
@@ -160,7 +162,8 @@ void estimate_brokers(const ReplicatedSimulation& run, SimulationEstimates& out)
       {"published", Pooling::Sum, [](const B& b) { return count(b.published); }},
       {"publish_failures", Pooling::Sum, [](const B& b) { return count(b.publish_failures); }},
       {"outboxed", Pooling::Sum, [](const B& b) { return count(b.outboxed); }},
-      {"max_backlog", Pooling::Mean, [](const B& b) { return std::optional(b.max_backlog); }}};
+      {"max_backlog", Pooling::Mean, [](const B& b) { return std::optional(b.max_backlog); }},
+      {"backlog", Pooling::Mean, [](const B& b) { return std::optional(b.backlog); }}};
   for (std::size_t i = 0; i < run.merged.brokers.size(); ++i)
     out.brokers.push_back(element_estimates(run, figures, at(&sim::SimulationResult::brokers, i)));
 }
