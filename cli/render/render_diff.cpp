@@ -8,6 +8,7 @@
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
+#include "cli/render/estimate_json.h"
 #include "cli/render/lists.h"
 #include "cli/render/terminal.h"
 #include "model/gate_metric.h"
@@ -191,11 +192,6 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
 }
 
 namespace {
-
-Json bounds_json(const std::optional<Bounds>& ci) {
-  if (!ci) return nullptr;
-  return Json::array({ci->low, ci->high});
-}
 
 Json change_json(const Change& c, PerReplication per_replication) {
   Json change = {{"section", to_string(c.section)},

@@ -9,6 +9,7 @@
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
 #include "cli/render/codequality.h"
+#include "cli/render/estimate_json.h"
 #include "cli/render/junit.h"
 #include "cli/render/markup.h"
 #include "cli/render/sarif.h"
@@ -150,11 +151,6 @@ std::string text_baseline(const GateReport& r) {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-Json bounds_json(const std::optional<Bounds>& ci) {
-  if (!ci) return nullptr;
-  return Json::array({ci->low, ci->high});
-}
 
 Json gate_json(const GateOutcome& g, const GateReport& report, PerReplication per_replication) {
   Json gate = {{"expr", g.expr},

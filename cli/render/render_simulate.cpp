@@ -5,6 +5,7 @@
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
+#include "cli/render/estimate_json.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -183,11 +184,6 @@ struct EstimateOutput {
   const SimulationEstimates* estimates = nullptr;
   PerReplication per_replication = PerReplication::Hidden;
 };
-
-Json bounds_json(const std::optional<Bounds>& ci) {
-  if (!ci) return nullptr;
-  return Json::array({ci->low, ci->high});
-}
 
 // Adds "ci" and "per_replication" to `object` from element `i` of `list` (none without
 // estimates).

@@ -107,13 +107,13 @@ void add_coupling(const Analysis& a, const DesignSummary& summary, Report& r) {
 
 // " (95% interval [1.2%, 1.9%])" from an estimate in the unit that `format` writes, or "".
 template <typename Format>
-std::string interval_text(const Estimate& e, Format format) {
+std::string estimate_interval_text(const Estimate& e, Format format) {
   if (!e.ci) return "";
   return " (95% interval [" + format(e.ci->low) + ", " + format(e.ci->high) + "])";
 }
 
-std::string percent(double ratio) { return fmt::format("{:.3f}%", ratio * 100); }
-std::string events(double n) { return to_string(Figure{n}); }
+std::string percent_text(double ratio) { return fmt::format("{:.3f}%", ratio * 100); }
+std::string events_text(double n) { return to_string(Figure{n}); }
 
 void add_attention_gates(const GateTally& gates, const Attention& attention, Report& r) {
   for (const std::size_t i : attention.gates) {
@@ -145,8 +145,8 @@ void add_attention(const ReportInput& input, Report& r) {
     const sim::ConsumerResult& c = s->consumers[loss.index];
     std::string value = "`" + c.name + "`: ";
     if (c.lost > 0)
-      value += fmt::format("{} lost per replication{}", events(loss.estimate.value),
-                           interval_text(loss.estimate, events));
+      value += fmt::format("{} lost per replication{}", events_text(loss.estimate.value),
+                           estimate_interval_text(loss.estimate, events_text));
     if (c.lost > 0 && c.dead_lettered > 0) value += ", ";
     if (c.dead_lettered > 0)
       value += fmt::format("{} dead-lettered over {} replication{}", c.dead_lettered,
@@ -157,8 +157,8 @@ void add_attention(const ReportInput& input, Report& r) {
     const sim::OperationResult& op = s->operations[rate.index];
     if (op.errors == 0) continue;
     r.attention.push_back({"Error rate",
-                           fmt::format("`{}`: {}{}", op.name, percent(rate.estimate.value),
-                                       interval_text(rate.estimate, percent)),
+                           fmt::format("`{}`: {}{}", op.name, percent_text(rate.estimate.value),
+                                       estimate_interval_text(rate.estimate, percent_text)),
                            op.error_rate > 0.01 ? Tone::Bad : Tone::Neutral});
   }
 }
