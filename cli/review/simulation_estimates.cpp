@@ -16,7 +16,7 @@ template <typename Element>
 using Reader = std::function<std::optional<double>(const Element&)>;
 
 template <typename Element>
-struct Figure {
+struct EstimatedFigure {
   const char* key;
   Pooling pooling;
   Reader<Element> read;
@@ -24,7 +24,7 @@ struct Figure {
 
 // The estimate of one figure of the element that `find` locates in each replication.
 template <typename Element, typename Find>
-Estimate figure_estimate(const ReplicatedSimulation& run, const Figure<Element>& figure,
+Estimate figure_estimate(const ReplicatedSimulation& run, const EstimatedFigure<Element>& figure,
                          Find find) {
   std::vector<double> values;
   for (const sim::SimulationResult& r : run.replications) {
@@ -45,15 +45,17 @@ Estimate figure_estimate(const ReplicatedSimulation& run, const Figure<Element>&
 
 template <typename Element, typename Find>
 ElementEstimates element_estimates(const ReplicatedSimulation& run,
-                                   const std::vector<Figure<Element>>& figures, Find find) {
+                                   const std::vector<EstimatedFigure<Element>>& figures,
+                                   Find find) {
   ElementEstimates out;
-  for (const Figure<Element>& f : figures) out.push_back({f.key, figure_estimate(run, f, find)});
+  for (const EstimatedFigure<Element>& f : figures)
+    out.push_back({f.key, figure_estimate(run, f, find)});
   return out;
 }
 
 std::optional<double> count(std::uint64_t n) { return static_cast<double>(n); }
 
-std::vector<Figure<sim::LatencySummary>> latency_figures() {
+std::vector<EstimatedFigure<sim::LatencySummary>> latency_figures() {
   using L = sim::LatencySummary;
   return {{"mean", Pooling::Mean, [](const L& l) { return std::optional(l.mean_ms); }},
           {"p50", Pooling::Mean, [](const L& l) { return std::optional(l.p50_ms); }},
@@ -69,7 +71,7 @@ void estimate_operations(const ReplicatedSimulation& run, SimulationEstimates& o
   const auto answered = [](const O& o, double v) {
     return o.count > 0 ? std::optional(v) : std::nullopt;
   };
-  const std::vector<Figure<O>> figures = {
+  const std::vector<EstimatedFigure<O>> figures = {
       {"count", Pooling::Sum, [](const O& o) { return count(o.count); }},
       {"ok", Pooling::Sum, [](const O& o) { return count(o.ok); }},
       {"errors", Pooling::Sum, [](const O& o) { return count(o.errors); }},
@@ -77,8 +79,8 @@ void estimate_operations(const ReplicatedSimulation& run, SimulationEstimates& o
       {"rejected", Pooling::Sum, [](const O& o) { return count(o.rejected); }},
       {"in_flight", Pooling::Sum, [](const O& o) { return count(o.in_flight); }},
       {"throughput", Pooling::Mean, [](const O& o) { return std::optional(o.throughput_per_s); }}};
-  std::vector<Figure<O>> latency;
-  for (Figure<sim::LatencySummary>& f : latency_figures())
+  std::vector<EstimatedFigure<O>> latency;
+  for (EstimatedFigure<sim::LatencySummary>& f : latency_figures())
     latency.push_back({f.key, f.pooling, [=, read = f.read](const O& o) {
                          return o.count > o.rejected ? read(o.latency) : std::nullopt;
                        }});
@@ -105,7 +107,7 @@ auto at(std::vector<Element> sim::SimulationResult::*list, std::size_t i) {
 
 void estimate_services(const ReplicatedSimulation& run, SimulationEstimates& out) {
   using S = sim::ServiceResult;
-  const std::vector<Figure<S>> figures = {
+  const std::vector<EstimatedFigure<S>> figures = {
       {"utilization", Pooling::Mean, [](const S& s) { return std::optional(s.utilization); }},
       {"worker_utilization", Pooling::Mean,
        [](const S& s) { return std::optional(s.worker_utilization); }},
@@ -119,7 +121,7 @@ void estimate_services(const ReplicatedSimulation& run, SimulationEstimates& out
 
 void estimate_calls(const ReplicatedSimulation& run, SimulationEstimates& out) {
   using C = sim::CallEdgeResult;
-  const std::vector<Figure<C>> figures = {
+  const std::vector<EstimatedFigure<C>> figures = {
       {"calls", Pooling::Sum, [](const C& c) { return count(c.calls); }},
       {"attempts", Pooling::Sum, [](const C& c) { return count(c.attempts); }},
       {"retries", Pooling::Sum, [](const C& c) { return count(c.retries); }},
@@ -133,7 +135,7 @@ void estimate_calls(const ReplicatedSimulation& run, SimulationEstimates& out) {
 
 void estimate_consumers(const ReplicatedSimulation& run, SimulationEstimates& out) {
   using C = sim::ConsumerResult;
-  const std::vector<Figure<C>> figures = {
+  const std::vector<EstimatedFigure<C>> figures = {
       {"delivered", Pooling::Sum, [](const C& c) { return count(c.delivered); }},
       {"duplicates", Pooling::Sum, [](const C& c) { return count(c.duplicates); }},
       {"harmful_duplicates", Pooling::Sum, [](const C& c) { return count(c.harmful_duplicates); }},
@@ -144,8 +146,8 @@ void estimate_consumers(const ReplicatedSimulation& run, SimulationEstimates& ou
       {"waiting", Pooling::Sum, [](const C& c) { return count(c.waiting); }},
       {"throughput", Pooling::Mean, [](const C& c) { return std::optional(c.delivered_per_s); }},
       {"utilization", Pooling::Mean, [](const C& c) { return std::optional(c.utilization); }}};
-  std::vector<Figure<C>> lag;
-  for (Figure<sim::LatencySummary>& f : latency_figures())
+  std::vector<EstimatedFigure<C>> lag;
+  for (EstimatedFigure<sim::LatencySummary>& f : latency_figures())
     lag.push_back({f.key, f.pooling, [read = f.read](const C& c) {
                      return c.delivered > 0 ? read(c.lag) : std::nullopt;
                    }});
@@ -158,7 +160,7 @@ void estimate_consumers(const ReplicatedSimulation& run, SimulationEstimates& ou
 
 void estimate_brokers(const ReplicatedSimulation& run, SimulationEstimates& out) {
   using B = sim::BrokerResult;
-  const std::vector<Figure<B>> figures = {
+  const std::vector<EstimatedFigure<B>> figures = {
       {"published", Pooling::Sum, [](const B& b) { return count(b.published); }},
       {"publish_failures", Pooling::Sum, [](const B& b) { return count(b.publish_failures); }},
       {"outboxed", Pooling::Sum, [](const B& b) { return count(b.outboxed); }},
@@ -170,7 +172,7 @@ void estimate_brokers(const ReplicatedSimulation& run, SimulationEstimates& out)
 
 void estimate_amplification_and_faults(const ReplicatedSimulation& run, SimulationEstimates& out) {
   using A = sim::AmplificationResult;
-  const std::vector<Figure<A>> amplification = {
+  const std::vector<EstimatedFigure<A>> amplification = {
       {"requests_per_entry", Pooling::Mean,
        [](const A& a) { return std::optional(a.requests_per_entry); }}};
   for (const A& a : run.merged.amplification) {
@@ -182,7 +184,7 @@ void estimate_amplification_and_faults(const ReplicatedSimulation& run, Simulati
     out.amplification.push_back(element_estimates(run, amplification, find));
   }
   using F = sim::FaultResult;
-  const std::vector<Figure<F>> faults = {
+  const std::vector<EstimatedFigure<F>> faults = {
       {"recovery_time", Pooling::Mean, [](const F& f) { return f.recovery_time_ms; }}};
   for (std::size_t i = 0; i < run.merged.faults.size(); ++i)
     out.faults.push_back(element_estimates(run, faults, at(&sim::SimulationResult::faults, i)));
