@@ -5,6 +5,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "cli/render/escape.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -20,7 +21,7 @@ bool write_output_file(const std::string& path, const std::string& text, Io& io)
   if (file) file.close();
   if (file) return true;
   const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
-  io.err << Style(io.err_color).error("error: ") << "cannot write `" << path << "`: " << reason
+  io.err << Style(io.err_color).error("error: ") << "cannot write `" << terminal_text(path) << "`: " << reason
          << "\n";
   return false;
 }

@@ -4,6 +4,8 @@
 #include <ostream>
 
 #include "cli/git_show.h"
+#include "cli/json/utf8.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_diagnostics.h"
 
 namespace ripple::cli {
@@ -48,7 +50,15 @@ model::LoadResult load_input(const SpecInput& input) {
     }
     scenario = std::move(read.file);
   }
-  return model::load_spec(*spec.file, scenario);
+  result = model::load_spec(*spec.file, scenario);
+  for (const std::string* path : {&input.spec_path, &input.scenario_path})
+    if (!is_valid_utf8(*path))
+      result.diagnostics.push_back(
+          {model::Severity::Warning, *path, 0, 0, 1,
+           "the file name is not valid UTF-8: text output shows its bad bytes as \\xHH, the "
+           "machine formats as U+FFFD",
+           "rename the file so that annotations and reports point at it", ""});
+  return result;
 }
 
 GitInput load_git_input(const std::string& ref, const std::string& head_path) {
@@ -64,7 +74,7 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
   io.err << render_diagnostics_text(diagnostics, io.err_color);
   if (annotations == GithubAnnotations::On) io.out << render_diagnostics_github(diagnostics);
   if (!spec || model::has_errors(diagnostics)) {
-    io.err << where << ": " << count_summary(diagnostics) << "\n";
+    io.err << terminal_path(where) << ": " << count_summary(diagnostics) << "\n";
     return std::nullopt;
   }
   return spec;

@@ -13,6 +13,7 @@
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
 #include "cli/render/render_diagnostics.h"
+#include "cli/render/escape.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
 
@@ -48,10 +49,10 @@ int run_validate(const ValidateOptions& options, Io& io) {
     if (outcome.valid) {
       const std::string warnings =
           result.diagnostics.empty() ? "" : " with " + count_summary(result.diagnostics);
-      text += fmt::format("{} {}{} ({})\n", style.bold(path + ":"), style.good("valid"), warnings,
+      text += fmt::format("{} {}{} ({})\n", style.bold(terminal_path(path) + ":"), style.good("valid"), warnings,
                           outcome.summary);
     } else {
-      text += fmt::format("{} {}\n", style.bold(path + ":"),
+      text += fmt::format("{} {}\n", style.bold(terminal_path(path) + ":"),
                           style.error(count_summary(result.diagnostics)));
     }
     all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());

@@ -43,7 +43,7 @@ class JsonObjectBuilder {
 // `"key": value`, [] and {} when empty; integers as they are; doubles in their shortest
 // round-trip form, whole ones below 1e15 without a fraction (2.0 as 2), NaN and infinities as
 // null; strings with `"`, `\` and the control characters escaped (\n, \r, \t, the others as
-// \u00XX) and every other byte, UTF-8 included, as it is. Ends with a newline.
+// \u00XX), UTF-8 as it is and every byte that is not UTF-8 as U+FFFD. Ends with a newline.
 // REQUIRES: `document` holds no binary value.
 [[nodiscard]] std::string json_text(const Json& document);
 

@@ -8,6 +8,7 @@
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
+#include "cli/render/escape.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -85,19 +86,6 @@ std::string change_sentence(const Change& c) {
                      value_text(c.what, c.after));
 }
 
-std::string md_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string md_verdict(Verdict v) {
   switch (v) {
     case Verdict::Worse:
@@ -115,16 +103,16 @@ std::string md_table(const std::vector<const Change*>& changes, DiffSection sect
   if (has_figures(section)) {
     out += "| | metric | of | base | head |\n|---|---|---|--:|--:|\n";
     for (const Change* c : changes)
-      out += fmt::format("| {} | {} | `{}` | {} | {} |\n", md_verdict(c->verdict), c->what,
-                         md_escape(c->subject), value_text(c->what, c->before),
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_verdict(c->verdict), c->what,
+                         markdown_code(c->subject), value_text(c->what, c->before),
                          value_text(c->what, c->after));
     return out;
   }
   out += "| | change | subject | detail |\n|---|---|---|---|\n";
   for (const Change* c : changes)
-    out += fmt::format("| {} | {}{} | `{}` | {} |\n", md_verdict(c->verdict), c->what,
+    out += fmt::format("| {} | {}{} | {} | {} |\n", md_verdict(c->verdict), c->what,
                        c->kind == ChangeKind::Changed ? "" : std::string(" ") + to_string(c->kind),
-                       md_escape(c->subject), md_escape(c->detail));
+                       markdown_code(c->subject), markdown_prose(c->detail));
   return out;
 }
 
@@ -153,7 +141,8 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
   const Style style(color);
   const SpecDiff& d = doc.diff;
   std::string out =
-      style.bold(fmt::format("ripple diff {} -> {}", doc.base_label, doc.head_label)) + "\n";
+      style.bold(fmt::format("ripple diff {} -> {}", terminal_text(doc.base_label),
+                                        terminal_text(doc.head_label))) + "\n";
   const std::string verdict = diff_verdict(d);
   out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
   for (const DiffSection s : kSections) {
@@ -196,7 +185,7 @@ std::string render_diff_json(const DiffDocument& doc) {
 std::string render_diff_markdown(const DiffDocument& doc) {
   const SpecDiff& d = doc.diff;
   std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
-  out += fmt::format("`{}` → `{}`{}\n", doc.base_label, doc.head_label,
+  out += fmt::format("{} → {}{}\n", markdown_code(doc.base_label), markdown_code(doc.head_label),
                      d.simulated ? fmt::format(", simulated with seed {}", d.seed) : "");
   for (const DiffSection s : kSections) {
     const auto changes = section_changes(d, s);
