@@ -121,6 +121,12 @@ std::optional<std::string> check_options(const model::Spec& spec,
     return "the duration (" + model::format_duration(model::Duration{plan.duration}) +
            ") must exceed the warmup (" + model::format_duration(spec.workload.warmup) + ")";
   if (plan.step <= 0) return "the series step must be positive";
+  if (plan.duration / plan.step > kMaxSeriesPoints)
+    return "the series step (" + model::format_duration(model::Duration{plan.step}) +
+           ") cuts the duration into more than " + std::to_string(kMaxSeriesPoints) +
+           " points; use --series-step " +
+           model::format_duration(model::Duration{plan.duration / kMaxSeriesPoints + 1}) +
+           " or more";
   if (options.replications < 1) return "replications must be at least 1";
   if (options.threads < 0) return "threads must be 0 (all cores) or more";
   return std::nullopt;

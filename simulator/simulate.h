@@ -53,6 +53,9 @@ struct SimulationOptions {
   ProgressCallback progress;
 };
 
+// Most points a time series may have (duration / series_step): each costs memory per component.
+inline constexpr std::int64_t kMaxSeriesPoints = 1'000'000;
+
 // Why `options` cannot be used with `spec` (e.g. "--duration must exceed the warmup (30s)"), or
 // nullopt when they can.
 [[nodiscard]] std::optional<std::string> check_options(const model::Spec& spec,

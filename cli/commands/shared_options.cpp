@@ -1,5 +1,8 @@
 #include "cli/commands/shared_options.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace ripple::cli {
 
 void add_spec_argument(CLI::App& command, std::string& path) {
@@ -17,8 +20,24 @@ void add_format_option(CLI::App& command, std::string& format, std::vector<std::
       ->capture_default_str();
 }
 
+namespace {
+
+// A seed is a whole number 0..2^64-1 written in decimal digits. Checked on the text because the
+// conversion to uint64 takes "-1" for 2^64-1 and saturates past 2^64 without a word.
+std::string seed_problem(const std::string& text) {
+  const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+  const std::string_view kMax = "18446744073709551615";
+  const std::string_view number =
+      std::string_view(text).substr(std::min(text.find_first_not_of('0'), text.size()));
+  if (digits && (number.size() < kMax.size() || (number.size() == kMax.size() && number <= kMax)))
+    return "";
+  return "a seed is a whole number from 0 to 18446744073709551615, not `" + text + "`";
+}
+
+}  // namespace
+
 void add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const char* help) {
-  command.add_option("--seed", seed, help);
+  command.add_option("--seed", seed, help)->check(CLI::Validator(seed_problem, "UINT64"));
 }
 
 void add_replication_options(CLI::App& command, SimulationFlags& flags, const char* help) {
