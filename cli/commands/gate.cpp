@@ -11,7 +11,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -114,11 +113,8 @@ std::optional<std::string> simulate_if_needed(const model::Spec& spec, const Gat
 }
 
 bool write_baseline(const std::string& path, const Baseline& baseline, Io& io) {
-  std::ofstream file(path, std::ios::binary);
-  file << render_baseline_json(baseline);
-  file.close();
-  if (!file) {
-    usage_error(io, "cannot write the baseline to `" + path + "`");
+  if (const auto problem = replace_file(path, render_baseline_json(baseline))) {
+    usage_error(io, "cannot write the baseline to `" + path + "`: " + *problem);
     return false;
   }
   return true;

@@ -13,7 +13,6 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -90,11 +89,8 @@ int run_simulate(const SimulateOptions& given, Io& io) {
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (!given.series_file.empty()) {
-    std::ofstream file(given.series_file, std::ios::binary);
-    file << render_series_csv(result);
-    file.close();
-    if (!file) {
-      usage_error(io, "cannot write the series to `" + given.series_file + "`");
+    if (const auto failed = replace_file(given.series_file, render_series_csv(result))) {
+      usage_error(io, "cannot write the series to `" + given.series_file + "`: " + *failed);
       return kExitInternal;  // a write error: never a pass
     }
   }
