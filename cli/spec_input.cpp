@@ -1,5 +1,6 @@
 #include "cli/spec_input.h"
 
+#include <algorithm>
 #include <iostream>
 #include <ostream>
 
@@ -67,6 +68,29 @@ GitInput load_git_input(const std::string& ref, const std::string& head_path) {
   return {model::load_spec({shown.label, *shown.text}), shown.label, ""};
 }
 
+namespace {
+
+// "<where>: 2 errors\n"; when the diagnostics come from more than one file (a spec and its
+// scenario), one such line per file instead, so each file's problems count under its own name.
+std::string summary_by_file(const std::string& where, const model::Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  for (const model::Diagnostic& d : diagnostics)
+    if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+  if (files.size() <= 1) return terminal_path(where) + ": " + count_summary(diagnostics) + "\n";
+  if (std::find(files.begin(), files.end(), where) == files.end()) files.insert(files.begin(), where);
+  std::string out;
+  for (const std::string& file : files) {
+    model::Diagnostics mine;
+    for (const model::Diagnostic& d : diagnostics)
+      if (d.file == file) mine.push_back(d);
+    if (file == where || !mine.empty())
+      out += terminal_path(file) + ": " + count_summary(mine) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
                                        const model::Diagnostics& diagnostics,
                                        const std::string& where, Io& io,
@@ -74,7 +98,7 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
   io.err << render_diagnostics_text(diagnostics, io.err_color);
   if (annotations == GithubAnnotations::On) io.out << render_diagnostics_github(diagnostics);
   if (!spec || model::has_errors(diagnostics)) {
-    io.err << terminal_path(where) << ": " << count_summary(diagnostics) << "\n";
+    io.err << summary_by_file(where, diagnostics);
     return std::nullopt;
   }
   return spec;

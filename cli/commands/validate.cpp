@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <ostream>
 
@@ -44,19 +45,29 @@ int run_validate(const ValidateOptions& options, Io& io) {
   std::string text;
   for (const std::string& path : options.specs) {
     model::LoadResult result = load_input({path, options.scenario});
-    FileOutcome outcome{path, result.spec.has_value(), result.spec ? describe(*result.spec) : ""};
     text += render_diagnostics_text(result.diagnostics, io.out_color);
-    if (outcome.valid) {
-      const std::string warnings =
-          result.diagnostics.empty() ? "" : " with " + count_summary(result.diagnostics);
-      text += fmt::format("{} {}{} ({})\n", style.bold(terminal_path(path) + ":"), style.good("valid"), warnings,
-                          outcome.summary);
-    } else {
-      text += fmt::format("{} {}\n", style.bold(terminal_path(path) + ":"),
-                          style.error(count_summary(result.diagnostics)));
+    // The spec and its scenario each get their own line and count: a scenario's errors are
+    // its own, not the spec's.
+    std::vector<std::string> files{path};
+    if (!options.scenario.empty()) files.push_back(options.scenario);
+    for (const std::string& file : files) {
+      model::Diagnostics mine;
+      std::copy_if(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(mine),
+                   [&](const model::Diagnostic& d) { return d.file == file; });
+      const bool valid = result.spec.has_value() && !model::has_errors(mine);
+      FileOutcome outcome{file, valid, valid && file == path ? describe(*result.spec) : ""};
+      const std::string shown = style.bold(terminal_path(file) + ":");
+      if (!valid)
+        text += fmt::format("{} {}\n", shown, style.error(count_summary(mine)));
+      else if (file == path)
+        text += fmt::format("{} {}{} ({})\n", shown, style.good("valid"),
+                            mine.empty() ? "" : " with " + count_summary(mine), outcome.summary);
+      else
+        text += fmt::format("{} {}{}\n", shown, style.good("valid"),
+                            mine.empty() ? "" : " with " + count_summary(mine));
+      outcomes.push_back(std::move(outcome));
     }
     all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
-    outcomes.push_back(std::move(outcome));
   }
   if (options.format == "json")
     io.out << render_validation_json(outcomes, all);

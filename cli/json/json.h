@@ -62,8 +62,9 @@ struct JsonParse {
 };
 
 // Parses one JSON document (RFC 8259: no comments, no NaN, nothing but white space after it, no
-// byte-order mark). Objects keep their keys in document order; a key repeated within one object
-// keeps its first value. Never throws.
+// byte-order mark, no key twice in one object: "key `a` appears twice in one object at byte 9").
+// Objects keep their keys in document order. Numbers past the range of a double (1e999) are an
+// error, never infinity. Never throws.
 [[nodiscard]] JsonParse parse_json(std::string_view text);
 
 }  // namespace ripple::cli
