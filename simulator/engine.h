@@ -18,6 +18,21 @@ namespace ripple::sim {
 // Simulated time in nanoseconds since the start of the run.
 using TimeNs = std::int64_t;
 
+// The longest span the simulator schedules ahead: about 31 years. The loader keeps every
+// duration of a spec below 10000h (model::kMaxDuration), so a time now + span never overflows;
+// a longer span (a sample from a heavy tail, a slow factor, rows x row_time) is cut to this,
+// which lies past the end of any run.
+inline constexpr TimeNs kMaxSpanNs = 1'000'000'000'000'000'000;
+
+// `ns` rounded to whole nanoseconds within [0, kMaxSpanNs]; NaN counts as 0. Every conversion
+// of a computed double to a time goes through here: a double past the range of TimeNs has no
+// defined conversion, and one that wraps schedules an event in the past.
+[[nodiscard]] inline TimeNs to_span_ns(double ns) {
+  if (!(ns > 0)) return 0;
+  if (ns >= static_cast<double>(kMaxSpanNs)) return kMaxSpanNs;
+  return static_cast<TimeNs>(ns + 0.5);
+}
+
 class Engine {
  public:
   using Handler = void (*)(void* context, std::uint64_t arg);
@@ -25,6 +40,7 @@ class Engine {
   // Schedules `handler(context, arg)` at absolute time `time`.
   // REQUIRES: time >= now(). `context` must outlive the event.
   void schedule_at(TimeNs time, Handler handler, void* context, std::uint64_t arg);
+  // REQUIRES: 0 <= delay <= kMaxSpanNs.
   void schedule_in(TimeNs delay, Handler handler, void* context, std::uint64_t arg) {
     schedule_at(now_ + delay, handler, context, arg);
   }
