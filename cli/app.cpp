@@ -32,7 +32,7 @@ int checked_output(int exit_code, Io& io) {
   errno = 0;
   io.out.flush();
   if (io.out) return exit_code;
-  const int error = errno;
+  const int error = io.out_error != nullptr && *io.out_error != 0 ? *io.out_error : errno;
   io.err << "ripple: error: cannot write the output to stdout"
          << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
   return kExitInternal;

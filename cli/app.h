@@ -20,12 +20,13 @@ enum ExitCode : int { kExitOk = 0, kExitCheckFailed = 1, kExitBadInput = 2, kExi
 
 // Where a command writes, and what the terminal can show.
 struct Io {
-  std::ostream& out;             // the command's result (exactly one document in machine formats)
-  std::ostream& err;             // diagnostics for humans, warnings, progress
-  Color out_color = Color::Off;  // On: stdout is a terminal and NO_COLOR is unset
-  Color err_color = Color::Off;  // On: stderr is a terminal and NO_COLOR is unset
-  bool err_is_tty = false;       // progress bars only on a terminal
-  bool quiet = false;            // --quiet: no progress bar, no wall time
+  std::ostream& out;               // the command's result (exactly one document in machine formats)
+  std::ostream& err;               // diagnostics for humans, warnings, progress
+  Color out_color = Color::Off;    // On: stdout is a terminal and NO_COLOR is unset
+  Color err_color = Color::Off;    // On: stderr is a terminal and NO_COLOR is unset
+  bool err_is_tty = false;         // progress bars only on a terminal
+  bool quiet = false;              // --quiet: no progress bar, no wall time
+  const int* out_error = nullptr;  // errno of the first failed write to `out`, when it is known
 };
 
 // What a subcommand leaves behind once its options are parsed: the action to run.

@@ -11,7 +11,7 @@
 namespace ripple::model {
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_space(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
@@ -39,13 +39,13 @@ std::vector<Argument> split_arguments(std::string_view body) {
     if (c == '[') ++depth;
     if (c == ']') --depth;
     if (c != ',' || depth > 0) continue;
-    const std::string_view part = trim(body.substr(start, i - start));
+    const std::string_view part = trim_space(body.substr(start, i - start));
     start = i + 1;
     Argument argument;
     const std::size_t eq = part.find('=');
     if (eq != std::string_view::npos && part.find('[') > eq) {
-      argument.name = std::string(trim(part.substr(0, eq)));
-      argument.value = std::string(trim(part.substr(eq + 1)));
+      argument.name = std::string(trim_space(part.substr(0, eq)));
+      argument.value = std::string(trim_space(part.substr(eq + 1)));
     } else {
       argument.value = std::string(part);
     }
@@ -113,7 +113,7 @@ bool bind(const Signature& sig, const std::vector<Argument>& args, std::vector<d
 }
 
 Parsed<Distribution> parse_empirical(std::string_view body, Distribution dist) {
-  body = trim(body);
+  body = trim_space(body);
   if (body.size() < 2 || body.front() != '[' || body.back() != ']')
     return fail("empirical takes a list of durations", "write `empirical([1ms, 2ms, 9ms])`");
   for (const Argument& a : split_arguments(body.substr(1, body.size() - 2))) {
@@ -215,7 +215,7 @@ double Distribution::mean_ns() const {
 }
 
 Parsed<Distribution> parse_distribution(std::string_view raw) {
-  const std::string_view text = trim(raw);
+  const std::string_view text = trim_space(raw);
   Distribution dist;
   dist.text = std::string(text);
   const std::size_t open = text.find('(');
@@ -233,7 +233,7 @@ Parsed<Distribution> parse_distribution(std::string_view raw) {
     return fail("`" + std::string(text) + "` lacks its closing parenthesis",
                 "inside a `{...}` mapping a comma ends the value: quote it, as in "
                 "`time: \"lognormal(median=5ms, p99=40ms)\"`");
-  const std::string function(trim(text.substr(0, open)));
+  const std::string function(trim_space(text.substr(0, open)));
   const std::string_view body = text.substr(open + 1, text.size() - open - 2);
   if (function == "empirical") {
     dist.kind = DistributionKind::Empirical;

@@ -5,9 +5,6 @@
 #include <cstdlib>
 
 namespace ripple::importer::detail {
-namespace {
-
-constexpr std::int64_t kDefaultCorrelationIdBytes = 36;  // a uuid in text
 
 std::string trim(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
@@ -15,6 +12,10 @@ std::string trim(const std::string& text) {
   const std::size_t last = text.find_last_not_of(" \t\r\n");
   return text.substr(first, last - first + 1);
 }
+
+namespace {
+
+constexpr std::int64_t kDefaultCorrelationIdBytes = 36;  // a uuid in text
 
 const char* kind_name(const YamlNode& node) {
   switch (node.kind) {

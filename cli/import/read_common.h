@@ -32,6 +32,9 @@ struct Reading {
 // A whole number from 1 to 999,999,999 written in digits.
 [[nodiscard]] bool is_count(const std::string& text);
 
+// `text` without leading and trailing blanks (spaces, tabs, line ends).
+[[nodiscard]] std::string trim(const std::string& text);
+
 // The text of a scalar (trimmed), or "" when the node is absent or not a scalar.
 [[nodiscard]] std::string text_of(const YamlNode* node);
 

@@ -12,13 +12,6 @@
 namespace ripple::importer::detail {
 namespace {
 
-std::string trim(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 // Checks one `x-ripple-*` value; reports and returns nullopt when it is not what it must be.
 using Check = std::optional<std::string> (*)(const std::string& text, std::string& hint);
 

@@ -7,6 +7,14 @@
 
 namespace ripple::cli {
 
+std::string counted(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string counted(std::size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
 std::string list_first(const std::vector<std::string>& first, int total, std::size_t limit) {
   const std::size_t count = static_cast<std::size_t>(std::max(total, 0));
   const std::size_t shown = std::min({limit, count, first.size()});

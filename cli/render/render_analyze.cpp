@@ -157,11 +157,6 @@ std::string more_line(std::size_t shown, std::size_t total, const std::string& w
   return fmt::format("  ... and {} more {} (--format json lists all)\n", total - shown, what);
 }
 
-// "1 event", "2 events".
-std::string counted(std::size_t n, const std::string& singular, const std::string& plural) {
-  return fmt::format("{} {}", n, n == 1 ? singular : plural);
-}
-
 std::string title_line(const AnalyzeDocument& doc) {
   std::size_t entries = 0;
   for (const auto& x : doc.analysis.amplification)

@@ -37,7 +37,7 @@ int rule_index(std::string_view id) {
   return -1;
 }
 
-Json sarif_rules() {
+Json analyze_sarif_rules() {
   Json rules = Json::array();
   for (const analyzers::LintRule& rule : analyzers::lint_rules()) {
     SarifRule r;
@@ -130,7 +130,8 @@ std::string render_analyze_sarif(const AnalyzeDocument& doc) {
     results.push_back(sarif_result(context, f, doc.spec_path, nullptr));
   for (const analyzers::SuppressedFinding& s : doc.analysis.suppressed)
     results.push_back(sarif_result(context, s.finding, doc.spec_path, &s.reason));
-  return sarif_document(context, doc.spec_path, sarif_rules(), std::move(results), Json::array());
+  return sarif_document(context, doc.spec_path, analyze_sarif_rules(), std::move(results),
+                        Json::array());
 }
 
 std::string render_analyze_junit(const AnalyzeDocument& doc) {

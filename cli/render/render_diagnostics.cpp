@@ -7,6 +7,7 @@
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
 #include "cli/render/escape.h"
+#include "cli/render/lists.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -15,10 +16,6 @@ namespace {
 int count(const model::Diagnostics& ds, model::Severity severity) {
   return static_cast<int>(std::count_if(
       ds.begin(), ds.end(), [&](const model::Diagnostic& d) { return d.severity == severity; }));
-}
-
-std::string plural(int n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -60,9 +57,9 @@ std::string count_summary(const model::Diagnostics& ds) {
   const int errors = count(ds, model::Severity::Error);
   const int warnings = count(ds, model::Severity::Warning);
   if (errors == 0 && warnings == 0) return "no problems";
-  if (warnings == 0) return plural(errors, "error");
-  if (errors == 0) return plural(warnings, "warning");
-  return plural(errors, "error") + ", " + plural(warnings, "warning");
+  if (warnings == 0) return counted(errors, "error");
+  if (errors == 0) return counted(warnings, "warning");
+  return counted(errors, "error") + ", " + counted(warnings, "warning");
 }
 
 std::string render_validation_json(const std::vector<FileOutcome>& files,

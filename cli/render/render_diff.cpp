@@ -9,16 +9,11 @@
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
 #include "cli/render/escape.h"
+#include "cli/render/lists.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
 namespace {
-
-constexpr DiffSection kSections[] = {
-    DiffSection::Contracts,   DiffSection::Coupling, DiffSection::Amplification,
-    DiffSection::BlastRadius, DiffSection::Findings, DiffSection::Simulation,
-    DiffSection::Elements,    DiffSection::Edges,
-};
 
 std::string title(DiffSection section, const SpecDiff& diff) {
   switch (section) {
@@ -116,10 +111,6 @@ std::string md_table(const std::vector<const Change*>& changes, DiffSection sect
   return out;
 }
 
-std::string plural(int n, const std::string& word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 std::string diff_verdict(const SpecDiff& diff) {
@@ -130,10 +121,10 @@ std::string diff_verdict(const SpecDiff& diff) {
   if (worse == 0)
     return fmt::format("changed, nothing got worse ({} better, {} neutral)", better, neutral);
   std::vector<std::string> parts;
-  for (const DiffSection s : kSections)
+  for (const DiffSection s : kDiffSections)
     if (const int n = diff.count(s, Verdict::Worse); n > 0)
       parts.push_back(fmt::format("{} {}", n, to_string(s)));
-  return fmt::format("{} got worse ({}), {} better, {} neutral", plural(worse, "change"),
+  return fmt::format("{} got worse ({}), {} better, {} neutral", counted(worse, "change"),
                      fmt::join(parts, ", "), better, neutral);
 }
 
@@ -145,7 +136,7 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
                                         terminal_text(doc.head_label))) + "\n";
   const std::string verdict = diff_verdict(d);
   out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
-  for (const DiffSection s : kSections) {
+  for (const DiffSection s : kDiffSections) {
     const auto changes = section_changes(d, s);
     if (changes.empty()) continue;
     out += "\n" + style.bold(title(s, d)) + "\n";
@@ -187,7 +178,7 @@ std::string render_diff_markdown(const DiffDocument& doc) {
   std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
   out += fmt::format("{} → {}{}\n", markdown_code(doc.base_label), markdown_code(doc.head_label),
                      d.simulated ? fmt::format(", simulated with seed {}", d.seed) : "");
-  for (const DiffSection s : kSections) {
+  for (const DiffSection s : kDiffSections) {
     const auto changes = section_changes(d, s);
     if (changes.empty()) continue;
     out += "\n#### " + title(s, d) + "\n\n" + md_table(changes, s);

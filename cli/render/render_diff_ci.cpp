@@ -12,27 +12,22 @@
 namespace ripple::cli {
 namespace {
 
-constexpr DiffSection kSections[] = {DiffSection::Contracts,     DiffSection::Coupling,
-                                     DiffSection::Amplification, DiffSection::BlastRadius,
-                                     DiffSection::Findings,      DiffSection::Simulation,
-                                     DiffSection::Elements,      DiffSection::Edges};
-
 // A broken event contract breaks a consumer: an error; the rest is a warning to look at.
 const char* level(DiffSection section) {
   return section == DiffSection::Contracts ? "error" : "warning";
 }
 
 int section_index(DiffSection section) {
-  for (std::size_t i = 0; i < std::size(kSections); ++i)
-    if (kSections[i] == section) return static_cast<int>(i);
+  for (std::size_t i = 0; i < std::size(kDiffSections); ++i)
+    if (kDiffSections[i] == section) return static_cast<int>(i);
   return 0;
 }
 
 std::string rule_id(DiffSection section) { return std::string("diff-") + to_string(section); }
 
-Json sarif_rules() {
+Json diff_sarif_rules() {
   Json rules = Json::array();
-  for (const DiffSection section : kSections) {
+  for (const DiffSection section : kDiffSections) {
     const std::string name = to_string(section);
     SarifRule rule;
     rule.id = rule_id(section);
@@ -70,7 +65,8 @@ std::string render_diff_sarif(const DiffDocument& doc) {
          {"partialFingerprints",
           {{"rippleDiff/v1", fmt::format("{}:{}:{}", to_string(c.section), c.what, c.subject)}}}});
   }
-  return sarif_document(context, doc.head_label, sarif_rules(), std::move(results), Json::array());
+  return sarif_document(context, doc.head_label, diff_sarif_rules(), std::move(results),
+                        Json::array());
 }
 
 std::string render_diff_junit(const DiffDocument& doc) {

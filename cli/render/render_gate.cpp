@@ -176,7 +176,7 @@ JunitCase junit_case(const GateOutcome& g) {
 // The gate's expression as it stands on its line: the region SARIF and GitHub underline.
 int expr_length(const GateOutcome& g) { return std::max(static_cast<int>(g.expr.size()), 1); }
 
-Json sarif_rules() {
+Json gate_sarif_rules() {
   SarifRule rule;
   rule.id = "gate";
   rule.name = "RippleGate";
@@ -287,7 +287,8 @@ std::string render_gate_sarif(const GateDocument& doc) {
   Json results = Json::array();
   for (const GateOutcome& g : doc.report.gates)
     if (!g.met) results.push_back(sarif_result(context, g, doc.report));
-  return sarif_document(context, doc.spec_path, sarif_rules(), std::move(results), Json::array());
+  return sarif_document(context, doc.spec_path, gate_sarif_rules(), std::move(results),
+                        Json::array());
 }
 
 std::string render_gate_codequality(const GateDocument& doc) {

@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "cli/format/figures.h"
+#include "cli/render/lists.h"
 #include "cli/render/render_analyze.h"
 
 namespace ripple::cli {
@@ -19,15 +20,11 @@ namespace {
 using analyzers::Analysis;
 using analyzers::Severity;
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string components_text(const model::Spec& spec) {
-  return fmt::format("{}, {}, {}, {}", plural(spec.services.size(), "service", "services"),
-                     plural(spec.brokers.size(), "broker", "brokers"),
-                     plural(spec.stores.size(), "store", "stores"),
-                     plural(spec.events.size(), "event", "events"));
+  return fmt::format("{}, {}, {}, {}", counted(spec.services.size(), "service", "services"),
+                     counted(spec.brokers.size(), "broker", "brokers"),
+                     counted(spec.stores.size(), "store", "stores"),
+                     counted(spec.events.size(), "event", "events"));
 }
 
 std::string traffic_text(const model::Spec& spec) {
@@ -54,8 +51,8 @@ void add_findings(const Analysis& a, Report& r) {
   r.summary.push_back(
       {"Findings",
        fmt::format("{}, {}, {} info, {} suppressed",
-                   plural(static_cast<std::size_t>(errors), "error", "errors"),
-                   plural(static_cast<std::size_t>(warnings), "warning", "warnings"), infos,
+                   counted(static_cast<std::size_t>(errors), "error", "errors"),
+                   counted(static_cast<std::size_t>(warnings), "warning", "warnings"), infos,
                    a.suppressed.size()),
        errors > 0 ? Tone::Bad : Tone::Neutral});
   if (errors > 0) {
@@ -64,7 +61,7 @@ void add_findings(const Analysis& a, Report& r) {
     r.verdict_tone = Tone::Bad;
   } else if (warnings > 0) {
     r.verdict = fmt::format("No error-severity findings; {} to review.",
-                            plural(static_cast<std::size_t>(warnings), "warning", "warnings"));
+                            counted(static_cast<std::size_t>(warnings), "warning", "warnings"));
   } else {
     r.verdict = "No error-severity findings and no warnings.";
     r.verdict_tone = Tone::Good;
@@ -99,7 +96,7 @@ void add_coupling(const Analysis& a, const DesignSummary& summary, Report& r) {
   r.summary.push_back(
       {"Hidden coupling",
        fmt::format("{} call back owners for fields events do not carry ({} callbacks/s)",
-                   plural(static_cast<std::size_t>(hidden), "service", "services"),
+                   counted(static_cast<std::size_t>(hidden), "service", "services"),
                    Figure{summary.callback_rate}),
        hidden > 0 ? Tone::Bad : Tone::Good});
   if (!a.coupling.sync_cycles.empty())

@@ -32,6 +32,13 @@ enum class DiffSection {
   Simulation,     // p99 and error rate of entry operations under the same seed
 };
 
+// The sections in the order every renderer shows them: what breaks consumers first.
+inline constexpr DiffSection kDiffSections[] = {
+    DiffSection::Contracts,   DiffSection::Coupling, DiffSection::Amplification,
+    DiffSection::BlastRadius, DiffSection::Findings, DiffSection::Simulation,
+    DiffSection::Elements,    DiffSection::Edges,
+};
+
 enum class ChangeKind { Added, Removed, Changed };
 enum class Verdict { Worse, Better, Neutral };
 

@@ -27,7 +27,7 @@ static_assert(!std::equality_comparable_with<ServiceId, BrokerId>,
 static_assert(std::totally_ordered<ServiceId>);
 static_assert(sizeof(ServiceId) == sizeof(int));
 
-void takes_a_service(ServiceId) {}
+[[maybe_unused]] void takes_a_service(ServiceId) {}
 template <typename T>
 concept PassableAsService = requires(T id) {
   takes_a_service(id);
