@@ -52,7 +52,7 @@ WorkflowCommands stdout_commands(const CLI::App& app) {
 int run_parsed(CLI::App& app, const Action& action, Io& io) {
   TerminalGuard out_guard(io.out, stdout_commands(app));
   std::ostream out(&out_guard);
-  Io guarded{out, io.err, io.out_color, io.err_color, io.err_is_tty, io.quiet};
+  Io guarded{out, io.err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
   try {
     return checked_output(action(guarded), guarded);
   } catch (const std::bad_alloc&) {
@@ -120,7 +120,7 @@ int run_guarded(int argc, const char* const* argv, Io& io) {
 int run(int argc, const char* const* argv, Io& io) {
   TerminalGuard err_guard(io.err, WorkflowCommands::Refuse);
   std::ostream err(&err_guard);
-  Io guarded{io.out, err, io.out_color, io.err_color, io.err_is_tty, io.quiet};
+  Io guarded{io.out, err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
   return run_guarded(argc, argv, guarded);
 }
 
