@@ -8,6 +8,7 @@
 #include "cli/json/utf8.h"
 #include "cli/render/escape.h"
 #include "cli/render/render_diagnostics.h"
+#include "simulator/simulate.h"
 
 namespace ripple::cli {
 
@@ -102,6 +103,20 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
     return std::nullopt;
   }
   return spec;
+}
+
+std::optional<model::Diagnostic> budget_warning(const model::Spec& spec,
+                                                const std::string& file) {
+  const std::optional<std::string> problem = sim::check_budget(spec, sim::SimulationOptions{});
+  if (!problem) return std::nullopt;
+  return model::Diagnostic{model::Severity::Warning,
+                           file,
+                           0,
+                           0,
+                           1,
+                           "simulating this spec as written would be refused: " + *problem,
+                           "see \"Work budget\" in docs/simulator.md",
+                           ""};
 }
 
 std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io) {

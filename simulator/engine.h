@@ -63,6 +63,14 @@ class Engine {
   // REQUIRES: until >= now().
   void run_until(TimeNs until);
 
+  // A run past `max_events` processed events, or holding more than `max_pending` events at
+  // once, stops: run_until returns at once from then on and stopped() says so. 0: no limit.
+  void set_limits(std::uint64_t max_events, std::size_t max_pending) {
+    max_events_ = max_events;
+    max_pending_ = max_pending;
+  }
+  [[nodiscard]] bool stopped() const { return stopped_; }
+
   [[nodiscard]] TimeNs now() const { return now_; }
   [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
   [[nodiscard]] std::size_t pending() const { return heap_.size(); }
@@ -91,6 +99,9 @@ class Engine {
 
   std::vector<Event> heap_;  // binary min-heap on (time, sequence)
   TimeNs now_ = 0;
+  std::uint64_t max_events_ = 0;
+  std::size_t max_pending_ = 0;
+  bool stopped_ = false;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
 };

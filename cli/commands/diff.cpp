@@ -30,6 +30,7 @@ struct DiffOptions {
   std::string base_ref;
   bool simulate = false;
   std::optional<std::uint64_t> seed;
+  BudgetFlags budget;
   std::string fail_on = "never";
   std::string format = "text";
   std::string source_root;
@@ -76,6 +77,7 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
   sim::SimulationOptions sim_options;
   sim_options.seed = options.seed.value_or(head.spec.workload.seed);
   sim_options.threads = 0;
+  sim_options.budget = work_budget(options.budget);
   for (Side* side : {&base, &head}) {
     if (const auto problem = sim::check_options(side->spec, sim_options)) {
       usage_error(io, side->label + ": " + *problem);
@@ -86,6 +88,12 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
     const std::unique_ptr<ProgressBar> progress =
         attach_progress_bar(with_bar, io, "simulating " + side->label);
     side->simulation = sim::simulate(side->spec, with_bar);
+    if (side->simulation->over_budget) {
+      const std::string problem = stopped_over_budget(sim_options.budget);
+      usage_error(io, side->label + ": " + problem);
+      problems.add({file_problem(side->label, problem)});
+      return false;
+    }
   }
   return true;
 }
@@ -158,6 +166,7 @@ void add_diff_command(CLI::App& app, Action& action) {
   sub->add_flag("--simulate", options->simulate,
                 "Also simulate both under one seed and compare p99 and error rates");
   add_seed_option(*sub, options->seed, "Seed of both simulations (default: HEAD's)");
+  add_budget_options(*sub, options->budget);
   sub->add_option("--fail-on", options->fail_on, "Exit 1 when something got worse, or never")
       ->check(CLI::IsMember({"worse", "never"}))
       ->capture_default_str();

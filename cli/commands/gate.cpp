@@ -109,6 +109,7 @@ std::optional<std::string> simulate_if_needed(const model::Spec& spec, const Gat
   out.result = sim::simulate(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (out.result->over_budget) return stopped_over_budget(sim_options.budget);
   return std::nullopt;
 }
 

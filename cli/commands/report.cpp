@@ -30,6 +30,7 @@ struct ReportOptions {
   std::string scenario;
   std::string out_dir;
   std::optional<std::uint64_t> seed;
+  BudgetFlags budget;
   bool no_simulate = false;
   std::string date;
 };
@@ -52,9 +53,11 @@ int run_report(const ReportOptions& given, Io& io) {
   if (!given.no_simulate) {
     sim::SimulationOptions options;
     options.seed = given.seed;
+    options.budget = work_budget(given.budget);
     if (const auto problem = sim::check_options(*spec, options)) return usage_error(io, *problem);
     const std::unique_ptr<ProgressBar> progress = attach_progress_bar(options, io, "simulating");
     simulation = sim::simulate(*spec, options);
+    if (simulation->over_budget) return usage_error(io, stopped_over_budget(options.budget));
   }
   const sim::SimulationResult* simulated = simulation ? &*simulation : nullptr;
   const DesignReview review = review_design(*spec, analysis, simulated);
@@ -85,6 +88,7 @@ void add_report_command(CLI::App& app, Action& action) {
       ->required();
   add_scenario_option(*sub, options->scenario);
   add_seed_option(*sub, options->seed, "Simulation seed (default: the spec's workload.seed)");
+  add_budget_options(*sub, options->budget);
   sub->add_flag("--no-simulate", options->no_simulate,
                 "Skip the simulation: no charts and no simulated tables");
   sub->add_option("--date", options->date,

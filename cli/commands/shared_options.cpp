@@ -36,6 +36,47 @@ std::string seed_problem(const std::string& text) {
 
 }  // namespace
 
+// A whole number 0..2^64-1 in decimal digits, checked on its text (as --seed).
+std::string count_problem(const char* what, const std::string& text) {
+  return seed_problem(text).empty()
+             ? ""
+             : std::string(what) + " is a whole number from 0 to 18446744073709551615, not `" +
+                   text + "`";
+}
+
+void add_budget_options(CLI::App& command, BudgetFlags& flags) {
+  command
+      .add_option("--max-events", flags.max_events,
+                  "Refuse or stop a simulation past this many events (0: no limit)")
+      ->check(CLI::Validator(
+          [](const std::string& text) { return count_problem("--max-events", text); }, "N"))
+      ->capture_default_str();
+  command
+      .add_option("--max-memory", flags.max_memory,
+                  "Refuse or stop a simulation whose state grows past this size (0B: no limit)")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            const auto size = model::parse_size(text);
+            return size.ok() ? std::string() : size.error.message;
+          },
+          "SIZE"))
+      ->capture_default_str();
+}
+
+sim::WorkBudget work_budget(const BudgetFlags& flags) {
+  sim::WorkBudget budget;
+  budget.max_events = flags.max_events;
+  budget.max_memory_bytes = static_cast<std::uint64_t>(model::parse_size(flags.max_memory).value.value_or(0));
+  return budget;
+}
+
+std::string stopped_over_budget(const sim::WorkBudget& budget) {
+  return "the simulation went past its budget (" + std::to_string(budget.max_events) +
+         " events, " + std::to_string(budget.max_memory_bytes >> 20) +
+         " MiB of pending events) and stopped early, so it has no result; shorten the run or "
+         "raise the budget with --max-events N or --max-memory SIZE";
+}
+
 void add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const char* help) {
   command.add_option("--seed", seed, help)->check(CLI::Validator(seed_problem, "UINT64"));
 }
@@ -49,6 +90,7 @@ void add_replication_options(CLI::App& command, SimulationFlags& flags, const ch
                   "Threads running replications (0: all cores); never changes the results")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
+  add_budget_options(command, flags.budget);
 }
 
 sim::SimulationOptions simulation_options(const SimulationFlags& flags) {
@@ -56,6 +98,7 @@ sim::SimulationOptions simulation_options(const SimulationFlags& flags) {
   options.seed = flags.seed;
   options.replications = flags.replications;
   options.threads = flags.threads;
+  options.budget = work_budget(flags.budget);
   return options;
 }
 

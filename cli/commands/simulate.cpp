@@ -86,6 +86,8 @@ int run_simulate(const SimulateOptions& given, Io& io) {
   std::unique_ptr<ProgressBar> progress = attach_progress_bar(*options, io, "simulating");
   const sim::SimulationResult result = sim::simulate(*spec, *options);
   progress.reset();
+  if (result.over_budget)
+    return fail_with_message(output, given.spec, stopped_over_budget(options->budget), io);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (!given.series_file.empty()) {

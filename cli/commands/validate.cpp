@@ -45,6 +45,9 @@ int run_validate(const ValidateOptions& options, Io& io) {
   std::string text;
   for (const std::string& path : options.specs) {
     model::LoadResult result = load_input({path, options.scenario});
+    if (result.spec)
+      if (auto warning = budget_warning(*result.spec, path))
+        result.diagnostics.push_back(std::move(*warning));
     text += render_diagnostics_text(result.diagnostics, io.out_color);
     // The spec and its scenario each get their own line and count: a scenario's errors are
     // its own, not the spec's.
