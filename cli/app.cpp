@@ -50,7 +50,7 @@ WorkflowCommands stdout_commands(const CLI::App& app) {
 }
 
 int run_parsed(CLI::App& app, const Action& action, Io& io) {
-  TerminalGuard out_guard(io.out, stdout_commands(app));
+  TerminalGuard out_guard(io.out, {stdout_commands(app), io.out_color == Color::On, false});
   std::ostream out(&out_guard);
   Io guarded{out, io.err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
   try {
@@ -66,7 +66,11 @@ int run_parsed(CLI::App& app, const Action& action, Io& io) {
   return kExitInternal;
 }
 
-int run_guarded(int argc, const char* const* argv, Io& io) {
+GuardPolicy err_policy(const Io& io) {
+  return {WorkflowCommands::Refuse, io.err_color == Color::On, io.err_is_tty};
+}
+
+int run_guarded(int argc, const char* const* argv, Io& io, TerminalGuard& err_guard) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
   app.require_subcommand(1);
@@ -111,6 +115,7 @@ int run_guarded(int argc, const char* const* argv, Io& io) {
     return kExitBadInput;
   }
   apply_global_flags(flags, io);
+  err_guard.set_policy(err_policy(io));
   if (!action) return kExitBadInput;
   return run_parsed(app, action, io);
 }
@@ -118,10 +123,10 @@ int run_guarded(int argc, const char* const* argv, Io& io) {
 }  // namespace
 
 int run(int argc, const char* const* argv, Io& io) {
-  TerminalGuard err_guard(io.err, WorkflowCommands::Refuse);
+  TerminalGuard err_guard(io.err, err_policy(io));
   std::ostream err(&err_guard);
   Io guarded{io.out, err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
-  return run_guarded(argc, argv, guarded);
+  return run_guarded(argc, argv, guarded, err_guard);
 }
 
 }  // namespace ripple::cli

@@ -24,8 +24,8 @@ std::size_t sequence_length(unsigned char lead) {
 
 }  // namespace
 
-TerminalGuard::TerminalGuard(std::ostream& target, WorkflowCommands commands)
-    : target_(target), commands_(commands) {}
+TerminalGuard::TerminalGuard(std::ostream& target, GuardPolicy policy)
+    : target_(target), policy_(policy) {}
 
 TerminalGuard::~TerminalGuard() {
   drain(true);
@@ -84,13 +84,13 @@ bool TerminalGuard::take_one(bool final) {
   } else if (p[0] == ':') {
     if (line_start_ && p.size() < 2 && !final) return false;
     const bool command = line_start_ && p.size() >= 2 && p[1] == ':';
-    if (command && commands_ == WorkflowCommands::Refuse) emit("\\");
+    if (command && policy_.commands == WorkflowCommands::Refuse) emit("\\");
     emit(command ? "::" : ":");
     taken = command ? 2 : 1;
     line_start_ = false;
   } else if (p[0] == '\r') {
     if (p.size() < kEraseLine.size() && kEraseLine.substr(0, p.size()) == p && !final) return false;
-    if (p.substr(0, kEraseLine.size()) == kEraseLine) {
+    if (policy_.erase_line && p.substr(0, kEraseLine.size()) == kEraseLine) {
       emit(kEraseLine);
       taken = kEraseLine.size();
     } else {
@@ -101,7 +101,7 @@ bool TerminalGuard::take_one(bool final) {
     while (k < p.size() && k < kLongestEscape && ((p[k] >= '0' && p[k] <= '9') || p[k] == ';')) ++k;
     const bool complete = p.size() >= 2 && p[1] == '[' && k < p.size();
     if (!complete && !final && k < kLongestEscape && (p.size() < 2 || p[1] == '[')) return false;
-    if (complete && (p[k] == 'm' || p[k] == 'K')) {
+    if (complete && ((p[k] == 'm' && policy_.colours) || (p[k] == 'K' && policy_.erase_line))) {
       emit(p.substr(0, k + 1));
       taken = k + 1;
     } else {

@@ -4,8 +4,8 @@
 // every byte of stderr and stdout passes through (cli::run installs it). Renderers escape what
 // they print (cli/render/escape.h); this guard makes sure that what they missed still cannot
 //   - drive the terminal: control characters other than line feed and tab become visible
-//     escapes (`\x1b`, `\x07`, `\r`), except ripple's own colours (ESC [ digits/; m), the
-//     progress bar's erase (`\r` ESC [ K) and ESC [ K;
+//     escapes (`\x1b`, `\x07`, `\r`), except ripple's own colours (ESC [ digits/; m) when the
+//     stream is coloured and the progress bar's erase (`\r` ESC [ K, ESC [ K) when it draws one;
 //   - break the encoding: bytes that are not UTF-8 become `\xHH`, C1 controls `\u00HH`;
 //   - run a GitHub workflow command: a line whose first characters after blanks are `::` gets a
 //     `\` before them (GitHub trims only white space), unless workflow commands are the
@@ -20,11 +20,19 @@ namespace ripple::cli {
 
 enum class WorkflowCommands { Refuse, Allow };
 
+struct GuardPolicy {
+  WorkflowCommands commands = WorkflowCommands::Refuse;
+  bool colours = false;     // ESC [ digits/; m passes (the stream is coloured)
+  bool erase_line = false;  // "\r ESC [ K" and "ESC [ K" pass (a progress bar draws on it)
+};
+
 class TerminalGuard : public std::streambuf {
  public:
   // Writes what it accepts to `target`, which must outlive the guard.
-  TerminalGuard(std::ostream& target, WorkflowCommands commands);
+  TerminalGuard(std::ostream& target, GuardPolicy policy);
   ~TerminalGuard() override;
+  // From now on (the global flags may change the colour after the guard is in place).
+  void set_policy(GuardPolicy policy) { policy_ = policy; }
   TerminalGuard(const TerminalGuard&) = delete;
   TerminalGuard& operator=(const TerminalGuard&) = delete;
 
@@ -42,7 +50,7 @@ class TerminalGuard : public std::streambuf {
   bool flush_out();
 
   std::ostream& target_;
-  WorkflowCommands commands_;
+  GuardPolicy policy_;
   std::string pending_;  // bytes whose meaning depends on what follows
   std::string out_;      // decided bytes not yet written to target_
   bool line_start_ = true;  // only blanks since the last line feed

@@ -10,10 +10,10 @@ namespace {
 
 // What reaches the terminal when `text` is written through a guard, in `pieces`-byte writes.
 std::string guarded(const std::string& text, WorkflowCommands commands = WorkflowCommands::Refuse,
-                    std::size_t pieces = 1) {
+                    std::size_t pieces = 1, bool terminal = true) {
   std::ostringstream target;
   {
-    TerminalGuard guard(target, commands);
+    TerminalGuard guard(target, {commands, terminal, terminal});
     std::ostream out(&guard);
     for (std::size_t i = 0; i < text.size(); i += pieces) out << text.substr(i, pieces);
   }
@@ -24,6 +24,11 @@ TEST(TerminalGuard, PassesTextColoursAndTheProgressBarsErase) {
   EXPECT_EQ(guarded("plain: text\n\tok\n"), "plain: text\n\tok\n");
   EXPECT_EQ(guarded("\x1b[1;31merror:\x1b[0m x"), "\x1b[1;31merror:\x1b[0m x");
   EXPECT_EQ(guarded("\r\x1b[Ksimulating 50%"), "\r\x1b[Ksimulating 50%");
+}
+
+TEST(TerminalGuard, PassesNoEscapeAtAllToAStreamWithoutColour) {
+  EXPECT_EQ(guarded("\x1b[31mred\r\x1b[K", WorkflowCommands::Refuse, 1, false),
+            "\\x1b[31mred\\r\\x1b[K");
 }
 
 TEST(TerminalGuard, ShowsOtherControlsInsteadOfObeyingThem) {
