@@ -135,7 +135,8 @@ GitFile git_show_file(const std::string& ref, const std::string& path, std::size
   }
   file.label = ref + ":" + relative;
   // The size first: a blob past the limit is refused without git writing it into our memory.
-  const ProcessResult size = run_process({"git", "-C", root.string(), "cat-file", "-s", file.label});
+  const ProcessResult size =
+      run_process({"git", "-C", root.string(), "cat-file", "-s", file.label});
   if (size.exit_code != 0) {
     file.error = "git show " + file.label + " failed" +
                  (size.err.empty() ? "" : ": " + first_line(size.err));

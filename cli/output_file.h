@@ -34,7 +34,8 @@ auto to_output_file(Run run) {
 // the same directory, then renamed over `path`, so that a reader never sees half a file, a
 // failed write leaves the old file as it was, and a symlink at `path` is replaced by the file
 // to a regular file (its target is never written). A `path` that is or links to a device or a
-// pipe, or lies under /dev/ or /proc/ (/dev/stdout, /dev/full), is written in place. Returns why it failed ("No space left on device"), nullopt on success.
+// pipe, or lies under /dev/ or /proc/ (/dev/stdout, /dev/full), is written in place. Returns why it
+// failed ("No space left on device"), nullopt on success.
 [[nodiscard]] std::optional<std::string> replace_file(const std::string& path,
                                                       std::string_view text);
 

@@ -78,7 +78,8 @@ std::string summary_by_file(const std::string& where, const model::Diagnostics& 
   for (const model::Diagnostic& d : diagnostics)
     if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
   if (files.size() <= 1) return terminal_path(where) + ": " + count_summary(diagnostics) + "\n";
-  if (std::find(files.begin(), files.end(), where) == files.end()) files.insert(files.begin(), where);
+  if (std::find(files.begin(), files.end(), where) == files.end())
+    files.insert(files.begin(), where);
   std::string out;
   for (const std::string& file : files) {
     model::Diagnostics mine;
@@ -105,8 +106,7 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
   return spec;
 }
 
-std::optional<model::Diagnostic> budget_warning(const model::Spec& spec,
-                                                const std::string& file) {
+std::optional<model::Diagnostic> budget_warning(const model::Spec& spec, const std::string& file) {
   const std::optional<std::string> problem = sim::check_budget(spec, sim::SimulationOptions{});
   if (!problem) return std::nullopt;
   return model::Diagnostic{model::Severity::Warning,

@@ -51,8 +51,8 @@ class TerminalGuard : public std::streambuf {
 
   std::ostream& target_;
   GuardPolicy policy_;
-  std::string pending_;  // bytes whose meaning depends on what follows
-  std::string out_;      // decided bytes not yet written to target_
+  std::string pending_;     // bytes whose meaning depends on what follows
+  std::string out_;         // decided bytes not yet written to target_
   bool line_start_ = true;  // only blanks since the last line feed
   bool failed_ = false;
 };

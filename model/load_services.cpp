@@ -1,8 +1,8 @@
 #include "model/load_services.h"
 
-#include "model/load_names.h"
-
 #include <optional>
+
+#include "model/load_names.h"
 
 namespace ripple::model::detail {
 namespace {
@@ -19,9 +19,8 @@ void check_transaction_time(Reader& r, const Spec& spec, const YamlNode& rows_no
   const double ns = s.txn_time.mean_ns() + static_cast<double>(rows) * s.row_time.mean_ns();
   if (ns <= static_cast<double>(kMaxDuration.ns)) return;
   r.error(rows_node,
-          "`rows` x `row_time` of `" + s.name +
-              "`: one transaction would last more than " + format_duration(kMaxDuration) +
-              " on average, the longest time the simulator counts",
+          "`rows` x `row_time` of `" + s.name + "`: one transaction would last more than " +
+              format_duration(kMaxDuration) + " on average, the longest time the simulator counts",
           "touch fewer rows per execution or give `" + s.name + "` a shorter `row_time`");
 }
 

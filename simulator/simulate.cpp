@@ -142,11 +142,10 @@ std::optional<std::string> check_options(const model::Spec& spec,
   return check_budget(spec, options);
 }
 
-std::optional<std::string> check_budget(const model::Spec& spec,
-                                        const SimulationOptions& options) {
+std::optional<std::string> check_budget(const model::Spec& spec, const SimulationOptions& options) {
   const RunPlan plan = plan_for(spec, options);
-  const WorkEstimate estimate = estimate_work(
-      spec, {plan.duration, plan.step, options.replications, thread_count(options)});
+  const WorkEstimate estimate =
+      estimate_work(spec, {plan.duration, plan.step, options.replications, thread_count(options)});
   return over_budget(estimate, options.budget);
 }
 

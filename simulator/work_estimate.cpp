@@ -65,7 +65,8 @@ class Amplification {
 double arrivals(const model::RateSource& source, double seconds) {
   double total = source.rate * seconds;
   for (const model::Spike& spike : source.spikes) {
-    const double length = std::min(spike.length.seconds(), std::max(0.0, seconds - spike.at.seconds()));
+    const double length =
+        std::min(spike.length.seconds(), std::max(0.0, seconds - spike.at.seconds()));
     total += (spike.rate - source.rate) * std::max(0.0, length);
   }
   return std::max(0.0, total);
@@ -123,7 +124,8 @@ WorkEstimate estimate_work(const model::Spec& spec, const RunShape& shape) {
     memory += kBytesPerSeriesPoint * points * series;
   }
   const int at_once = std::clamp(shape.threads, 1, std::max(shape.replications, 1));
-  return {std::min(events * shape.replications, kUnbounded), std::min(memory * at_once, kUnbounded)};
+  return {std::min(events * shape.replications, kUnbounded),
+          std::min(memory * at_once, kUnbounded)};
 }
 
 std::optional<std::string> over_budget(const WorkEstimate& estimate, const WorkBudget& budget) {
@@ -132,12 +134,14 @@ std::optional<std::string> over_budget(const WorkEstimate& estimate, const WorkB
            (estimate.events >= kUnbounded ? std::string("an unbounded number of")
                                           : "about " + figure(estimate.events)) +
            " events (arrivals x the calls, retries and deliveries each sets off, x replications), "
-           "over the budget of " + figure(static_cast<double>(budget.max_events)) +
+           "over the budget of " +
+           figure(static_cast<double>(budget.max_events)) +
            "; shorten the run or lower the rates, or raise the budget with --max-events N";
   if (estimate.memory_bytes > static_cast<double>(budget.max_memory_bytes))
     return "the run would hold about " + bytes_text(estimate.memory_bytes) +
            " of state (replicas x workers, queue bounds, partitions, the time series), over the "
-           "budget of " + bytes_text(static_cast<double>(budget.max_memory_bytes)) +
+           "budget of " +
+           bytes_text(static_cast<double>(budget.max_memory_bytes)) +
            "; bound the queues, lower the counts or the series points, or raise the budget with "
            "--max-memory SIZE";
   return std::nullopt;

@@ -20,8 +20,8 @@
 namespace ripple::sim {
 
 struct WorkBudget {
-  std::uint64_t max_events = 500'000'000;         // engine events over all replications
-  std::uint64_t max_memory_bytes = 2ULL << 30;    // peak bytes of simulation state (2 GiB)
+  std::uint64_t max_events = 500'000'000;       // engine events over all replications
+  std::uint64_t max_memory_bytes = 2ULL << 30;  // peak bytes of simulation state (2 GiB)
 };
 
 struct WorkEstimate {
@@ -48,7 +48,7 @@ inline constexpr double kBytesPerPendingEvent = 256;  // an event and the reques
 inline constexpr double kBytesPerReplica = 256;
 inline constexpr double kBytesPerWorker = 8;
 inline constexpr double kBytesPerQueuedRequest = 256;
-inline constexpr double kBytesPerPartition = 64;  // per partition and consumer
+inline constexpr double kBytesPerPartition = 64;   // per partition and consumer
 inline constexpr double kBytesPerSeriesPoint = 8;  // per series and point
 
 }  // namespace ripple::sim

@@ -18,8 +18,8 @@
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
 #include "cli/render/render_analyze.h"
-#include "cli/review/rankings.h"
 #include "cli/render/render_diagnostics.h"
+#include "cli/review/rankings.h"
 #include "cli/spec_input.h"
 
 namespace ripple::cli {

@@ -12,8 +12,8 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/output_file.h"
 #include "cli/import/importer.h"
+#include "cli/output_file.h"
 #include "cli/render/render_diagnostics.h"
 #include "cli/render/terminal.h"
 

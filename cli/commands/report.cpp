@@ -12,8 +12,8 @@
 
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
-#include "cli/output_file.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/progress_bar.h"
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"

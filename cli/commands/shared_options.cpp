@@ -66,13 +66,14 @@ void add_budget_options(CLI::App& command, BudgetFlags& flags) {
 sim::WorkBudget work_budget(const BudgetFlags& flags) {
   sim::WorkBudget budget;
   budget.max_events = flags.max_events;
-  budget.max_memory_bytes = static_cast<std::uint64_t>(model::parse_size(flags.max_memory).value.value_or(0));
+  budget.max_memory_bytes =
+      static_cast<std::uint64_t>(model::parse_size(flags.max_memory).value.value_or(0));
   return budget;
 }
 
 std::string stopped_over_budget(const sim::WorkBudget& budget) {
-  return "the simulation went past its budget (" + std::to_string(budget.max_events) +
-         " events, " + std::to_string(budget.max_memory_bytes >> 20) +
+  return "the simulation went past its budget (" + std::to_string(budget.max_events) + " events, " +
+         std::to_string(budget.max_memory_bytes >> 20) +
          " MiB of pending events) and stopped early, so it has no result; shorten the run or "
          "raise the budget with --max-events N or --max-memory SIZE";
 }

@@ -13,8 +13,8 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
-#include "cli/render/render_diagnostics.h"
 #include "cli/render/escape.h"
+#include "cli/render/render_diagnostics.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
 

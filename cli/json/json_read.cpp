@@ -290,9 +290,9 @@ class Builder {
 
   std::string_view text_;
   Json root_;
-  std::vector<Json*> open_;  // containers being filled, outermost first
-  std::string key_;          // of the next member of the innermost open object
-  int skipped_ = 0;          // depth inside a dropped container
+  std::vector<Json*> open_;               // containers being filled, outermost first
+  std::string key_;                       // of the next member of the innermost open object
+  int skipped_ = 0;                       // depth inside a dropped container
   std::map<std::string, int> keys_seen_;  // times each key has come, in the whole text
   std::string error_;
 };

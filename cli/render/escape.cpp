@@ -23,8 +23,8 @@ std::uint32_t code_point(std::string_view text, std::size_t i, std::size_t lengt
 }
 
 bool hidden_control(std::uint32_t c) {
-  return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+  return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x2028 || c == 0x2029;
 }
 
 // Calls on_ascii(c) for each ASCII character, on_other(sequence) for each other well-formed

@@ -36,8 +36,8 @@ std::string render_diagnostic_text(const model::Diagnostic& d, Color color) {
     out += fmt::format(" {} | {}\n", number, terminal_source_line(d.source_line));
     // The caret goes under the shown text: the escaped prefix, tabs kept so it lines up.
     const auto prefix_length = static_cast<std::size_t>(std::max(d.column - 1, 0));
-    std::string pad = terminal_source_line(std::string_view(d.source_line).substr(
-        0, std::min(prefix_length, d.source_line.size())));
+    std::string pad = terminal_source_line(
+        std::string_view(d.source_line).substr(0, std::min(prefix_length, d.source_line.size())));
     for (char& c : pad)
       if (c != '\t') c = ' ';
     const std::string marker = "^" + std::string(std::max(d.length, 1) - 1, '~');

@@ -131,9 +131,9 @@ std::string diff_verdict(const SpecDiff& diff) {
 std::string render_diff_text(const DiffDocument& doc, Color color) {
   const Style style(color);
   const SpecDiff& d = doc.diff;
-  std::string out =
-      style.bold(fmt::format("ripple diff {} -> {}", terminal_text(doc.base_label),
-                                        terminal_text(doc.head_label))) + "\n";
+  std::string out = style.bold(fmt::format("ripple diff {} -> {}", terminal_text(doc.base_label),
+                                           terminal_text(doc.head_label))) +
+                    "\n";
   const std::string verdict = diff_verdict(d);
   out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
   for (const DiffSection s : kDiffSections) {

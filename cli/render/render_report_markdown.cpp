@@ -176,7 +176,6 @@ std::string mermaid_label(std::string_view s) {
   return out;
 }
 
-
 std::string render_report_markdown(const Report& r) {
   std::string out = "# " + text(r.title) + "\n\n";
   if (!r.description.empty()) out += text(r.description) + "\n\n";

@@ -34,7 +34,9 @@ TEST(TerminalGuard, PassesNoEscapeAtAllToAStreamWithoutColour) {
 TEST(TerminalGuard, ShowsOtherControlsInsteadOfObeyingThem) {
   EXPECT_EQ(guarded("\x1b]0;owned\x07"), "\\x1b]0;owned\\x07");
   EXPECT_EQ(guarded("a\rb\x1b[2J"), "a\\rb\\x1b[2J");
-  EXPECT_EQ(guarded("x\xc2\x9b" "1m"), "x\\u009b1m");
+  EXPECT_EQ(guarded("x\xc2\x9b"
+                    "1m"),
+            "x\\u009b1m");
 }
 
 TEST(TerminalGuard, ShowsBytesThatAreNotUtf8) {
@@ -51,8 +53,7 @@ TEST(TerminalGuard, NoLineStartsAWorkflowCommand) {
 }
 
 TEST(TerminalGuard, LetsWorkflowCommandsThroughWhereTheyAreTheOutput) {
-  EXPECT_EQ(guarded("::error file=a::b%0A\n", WorkflowCommands::Allow),
-            "::error file=a::b%0A\n");
+  EXPECT_EQ(guarded("::error file=a::b%0A\n", WorkflowCommands::Allow), "::error file=a::b%0A\n");
 }
 
 TEST(TerminalGuard, DecidesTheSameWhateverTheWriteSizes) {

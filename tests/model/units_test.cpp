@@ -243,7 +243,8 @@ namespace {
 // refused where they are written, not wrapped into negative times later.
 TEST(UnitRanges, RefusesDurationsPastTenThousandHours) {
   EXPECT_EQ(parse_duration("10000h").value->ns, kMaxDuration.ns);
-  EXPECT_EQ(parse_duration("10001h").error.message, "duration `10001h` is too long: at most 10000h");
+  EXPECT_EQ(parse_duration("10001h").error.message,
+            "duration `10001h` is too long: at most 10000h");
   EXPECT_FALSE(parse_duration("1e300s").ok());
 }
 

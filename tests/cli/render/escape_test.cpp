@@ -13,8 +13,12 @@ TEST(TerminalText, EscapesLineBreaksAndControlCharacters) {
 }
 
 TEST(TerminalText, EscapesC1ControlsAndBidiOverridesButKeepsOtherUtf8) {
-  EXPECT_EQ(terminal_text("caf\xc3\xa9 \xc2\x9b" "31m"), "caf\xc3\xa9 \\u009b31m");
-  EXPECT_EQ(terminal_text("a\xe2\x80\xae" "b"), "a\\u202eb");
+  EXPECT_EQ(terminal_text("caf\xc3\xa9 \xc2\x9b"
+                          "31m"),
+            "caf\xc3\xa9 \\u009b31m");
+  EXPECT_EQ(terminal_text("a\xe2\x80\xae"
+                          "b"),
+            "a\\u202eb");
 }
 
 TEST(TerminalText, ShowsBytesThatAreNotUtf8InHex) {

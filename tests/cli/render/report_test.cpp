@@ -112,8 +112,8 @@ TEST(ReportHtml, NamesNoRemoteResourceAndForbidsLoadingOne) {
   const std::string html = render_report_html(report_of(l));
   EXPECT_FALSE(contains(html, "http://"));
   EXPECT_FALSE(contains(html, "https://"));
-  EXPECT_TRUE(contains(html,
-                       "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
+  EXPECT_TRUE(
+      contains(html, "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
   // The page runs no script, so the policy allows none.
   EXPECT_FALSE(contains(html, "script-src"));
   EXPECT_FALSE(contains(html, "<script"));
