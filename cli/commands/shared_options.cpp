@@ -34,8 +34,6 @@ std::string seed_problem(const std::string& text) {
   return "a seed is a whole number from 0 to 18446744073709551615, not `" + text + "`";
 }
 
-}  // namespace
-
 // A whole number 0..2^64-1 in decimal digits, checked on its text (as --seed).
 std::string count_problem(const char* what, const std::string& text) {
   return seed_problem(text).empty()
@@ -43,6 +41,8 @@ std::string count_problem(const char* what, const std::string& text) {
              : std::string(what) + " is a whole number from 0 to 18446744073709551615, not `" +
                    text + "`";
 }
+
+}  // namespace
 
 void add_budget_options(CLI::App& command, BudgetFlags& flags) {
   command
