@@ -30,6 +30,17 @@ constexpr GateMetricInfo kGateMetrics[] = {
     {GateMetric::Callbacks, "callbacks", V::Number, A::Event, S::Analysis},
     {GateMetric::Findings, "findings", V::Count, A::RuleOrSeverity, S::Analysis},
     {GateMetric::NoSyncCycles, "no sync_cycles", V::Count, A::None, S::Analysis},
+    {GateMetric::Lost, "lost", V::Count, A::Consumer, S::Simulation},
+    {GateMetric::Duplicates, "duplicates", V::Count, A::Consumer, S::Simulation},
+    {GateMetric::HarmfulDuplicates, "harmful_duplicates", V::Count, A::Consumer, S::Simulation},
+    {GateMetric::DeadLettered, "dead_lettered", V::Count, A::Consumer, S::Simulation},
+    {GateMetric::OutOfOrder, "out_of_order", V::Count, A::Consumer, S::Simulation},
+    {GateMetric::Utilization, "utilization", V::Ratio, A::Service, S::Simulation},
+    {GateMetric::Backlog, "backlog", V::Number, A::Broker, S::Simulation},
+    {GateMetric::MaxBacklog, "max_backlog", V::Count, A::Broker, S::Simulation},
+    {GateMetric::Throughput, "throughput", V::Number, A::Operation, S::Simulation},
+    {GateMetric::SpikeRecoveryTime, "spike_recovery_time", V::Duration, A::SpikedOperation,
+     S::Simulation},
 };
 
 }  // namespace

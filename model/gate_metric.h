@@ -30,6 +30,17 @@ enum class GateMetric {
   Callbacks,
   Findings,
   NoSyncCycles,
+  // Event side and capacity (simulated; counts are per replication):
+  Lost,               // lost(svc:Event): events the consumer never got
+  Duplicates,         // duplicates(svc:Event): handlings of an event begun again after its effects
+  HarmfulDuplicates,  // harmful_duplicates(svc:Event): duplicates at a non-idempotent consumer
+  DeadLettered,       // dead_lettered(svc:Event)
+  OutOfOrder,         // out_of_order(svc:Event)
+  Utilization,        // utilization(service): its busiest pool (workers, each consumer's slots)
+  Backlog,            // backlog(broker): time-weighted mean of events not yet handled
+  MaxBacklog,         // max_backlog(broker): most events not yet handled at once
+  Throughput,         // throughput(svc.op): answered requests per second (a Number)
+  SpikeRecoveryTime,  // spike_recovery_time(svc.op): after the spikes of the sources targeting it
 };
 
 // What a metric's value and threshold are.
@@ -51,6 +62,8 @@ enum class GateArgument {
   Event,
   RuleOrSeverity,  // a lint id, or `error`, `warning`, `info`
   None,            // written `no WORD`, no argument and no threshold: holds when the count is 0
+  Broker,
+  SpikedOperation,  // an operation a rate source with `spikes` targets
 };
 
 // Where a metric's value comes from.

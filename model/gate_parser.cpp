@@ -79,6 +79,19 @@ std::string check_argument(const GateMetricInfo& metric, const std::string& argu
       return std::find(candidates.begin(), candidates.end(), argument) != candidates.end()
                  ? ""
                  : "unknown lint rule or severity `" + argument + "`";
+    case GateArgument::Broker:
+      add_names(candidates, spec.brokers);
+      return spec.find_broker(argument) ? "" : "unknown broker `" + argument + "`";
+    case GateArgument::SpikedOperation: {
+      for (const RateSource& s : spec.workload.sources)
+        if (!s.spikes.empty()) candidates.push_back(spec.operations[s.to].full_name);
+      const auto op = spec.find_operation(argument);
+      if (!op) return "unknown operation `" + argument + "`";
+      for (const RateSource& s : spec.workload.sources)
+        if (s.to == *op && !s.spikes.empty()) return "";
+      return "no workload source with `spikes` targets `" + argument +
+             "`, so it has no spike recovery time";
+    }
     case GateArgument::None:  // `no WORD` gates are parsed apart
       return "";
   }

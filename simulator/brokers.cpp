@@ -38,13 +38,18 @@ Brokers::Brokers(const ReplicationContext& context)
       tracer_(context.tracer) {
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     BrokerState state;
-    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Broker, b)));
     if (spec_.brokers[b].orders_by_key())
       state.lane_ready.assign(static_cast<std::size_t>(lane_count(spec_.brokers[b])), 0);
     brokers_.push_back(std::move(state));
   }
-  for (std::size_t e = 0; e < spec_.events.size(); ++e)
-    key_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::EventKey, e)));
+  for (const model::Event& event : spec_.events) {
+    key_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::EventKey, event.name)));
+    latency_rng_.emplace_back(derive_seed(
+        context.seed,
+        stream_key(StreamKind::BrokerLatency,
+                   spec_.brokers[static_cast<std::size_t>(event.broker)].name + "/" + event.name)));
+  }
+  ordinal_.assign(spec_.events.size(), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +74,7 @@ Answer Brokers::publish(const std::vector<model::Publish>& publishes, const Publ
     transit.measured = measured;
     transit.sequence = ++next_sequence_;
     transit.published = engine_.now();
-    transit.key = key_of(publish, publisher, transit.sequence);
+    transit.key = key_of(publish, publisher);
     const Handle<Transit> handle = transits_.allocate(transit);
     const int b = spec_.events[static_cast<std::size_t>(publish.event)].broker;
     if (state(b).down) {
@@ -83,12 +88,12 @@ Answer Brokers::publish(const std::vector<model::Publish>& publishes, const Publ
   return Answer::Ok;
 }
 
-// Unkeyed events get their sequence (one lane per event, spread evenly); a handling that
+// Unkeyed events get their rank among the event's publishes (one lane per event, spread evenly;
+// counted per event so that other events' publishes do not move them); a handling that
 // publishes an event keyed by the entity of the event it handles passes its key on.
-std::uint64_t Brokers::key_of(const model::Publish& publish, const Publisher& publisher,
-                              std::uint64_t sequence) {
+std::uint64_t Brokers::key_of(const model::Publish& publish, const Publisher& publisher) {
   const model::Event& event = spec_.events[static_cast<std::size_t>(publish.event)];
-  if (!event.key) return sequence;
+  if (!event.key) return ++ordinal_[static_cast<std::size_t>(publish.event)];
   if (event.key->entity == publisher.key_entity) return publisher.key;
   return key_rng_[static_cast<std::size_t>(publish.event)].next() % kKeyspace;
 }
@@ -117,12 +122,8 @@ void Brokers::trace_publish(const Transit& transit, SpanId publisher, PublishOut
 void Brokers::hold(Handle<Transit> transit, int b) {
   BrokerState& broker = mutable_state(b);
   broker.outbox.push_back(transit);
-  ++broker.backlog;
-  if (transits_[transit].measured) {
-    BrokerMetrics& metrics = recorder_.broker(b);
-    ++metrics.outboxed;
-    metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
-  }
+  change_backlog(b, +1);
+  if (transits_[transit].measured) ++recorder_.broker(b).outboxed;
 }
 
 // Hands an event to its broker. Brokers that order by key never let a later event of a lane
@@ -133,7 +134,10 @@ void Brokers::send(Handle<Transit> handle) {
   const model::Broker& model_broker = spec_.brokers[static_cast<std::size_t>(b)];
   BrokerState& broker = mutable_state(b);
   if (transit.measured) ++recorder_.broker(b).published;
-  TimeNs ready = engine_.now() + slowed(sample_ns(model_broker.latency, broker.rng), broker.slow);
+  TimeNs ready =
+      engine_.now() +
+      slowed(sample_ns(model_broker.latency, latency_rng_[static_cast<std::size_t>(transit.event)]),
+             broker.slow);
   if (!broker.lane_ready.empty()) {
     TimeNs& lane_ready =
         broker.lane_ready[static_cast<std::size_t>(lane_of(model_broker, transit.key))];
@@ -150,13 +154,18 @@ void Brokers::on_event_ready(std::uint64_t transit) {
   consumers_->deliver(arrived);
 }
 
-void Brokers::add_backlog(int b) {
+void Brokers::change_backlog(int b, int delta) {
   BrokerState& broker = mutable_state(b);
-  ++broker.backlog;
-  if (recorder_.measuring()) {
-    BrokerMetrics& metrics = recorder_.broker(b);
-    metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
-  }
+  BrokerMetrics& metrics = recorder_.broker(b);
+  BusyClock clock{static_cast<int>(broker.backlog), broker.backlog_since};
+  recorder_.accumulate(clock, metrics.backlog_ns);
+  broker.backlog_since = clock.since;
+  broker.backlog += delta;
+  if (recorder_.measuring()) metrics.max_backlog = std::max(metrics.max_backlog, broker.backlog);
+}
+
+void Brokers::finish_run() {
+  for (std::size_t b = 0; b < brokers_.size(); ++b) change_backlog(static_cast<int>(b), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +182,7 @@ void Brokers::set_faults(int b, const FaultEffects& effects) {
     while (!broker.outbox.empty()) {
       const Handle<Transit> transit = broker.outbox.front();
       broker.outbox.pop_front();
-      --broker.backlog;
+      change_backlog(b, -1);
       send(transit);
     }
   }

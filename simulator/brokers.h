@@ -70,15 +70,19 @@ class Brokers : public StepSampler {
 
   [[nodiscard]] bool down(int broker) const { return state(broker).down; }
   [[nodiscard]] int lost_partitions(int broker) const { return state(broker).lost_partitions; }
-  // Consumers: a delivery of `broker` starts or stops waiting in a lane.
-  void add_backlog(int broker);
-  void remove_backlog(int broker) { --mutable_state(broker).backlog; }
+  // Consumers: a delivery of `broker` reached it (is not yet handled), or was handled,
+  // dead-lettered or lost. The backlog counts every delivery in between, waiting for a slot, in
+  // handling or awaiting redelivery, plus outbox entries.
+  void add_backlog(int broker) { change_backlog(broker, +1); }
+  void remove_backlog(int broker) { change_backlog(broker, -1); }
 
   // Down refuses publishes and delivers nothing; slow multiplies the latency; partition loss
   // holds the first partitions' events. On recovery the outbox is relayed.
   void set_faults(int broker, const FaultEffects& effects);
 
   void sample_step(Recorder& recorder, std::size_t step) override;
+  // At the end of the run: the backlog's integral up to now.
+  void finish_run();
 
  private:
   struct BrokerState {
@@ -87,13 +91,13 @@ class Brokers : public StepSampler {
     int lost_partitions = 0;             // partitions [0, n) unavailable
     std::vector<TimeNs> lane_ready;      // ordered brokers: latest availability per lane
     std::deque<Handle<Transit>> outbox;  // transits held while down
-    std::int64_t backlog = 0;            // deliveries waiting plus outbox entries
-    Rng rng;
+    std::int64_t backlog = 0;            // deliveries not yet handled plus outbox entries
+    TimeNs backlog_since = 0;            // last change of the backlog
   };
 
+  void change_backlog(int broker, int delta);
   void refuse(const std::vector<model::Publish>& publishes, const Publisher& publisher);
-  [[nodiscard]] std::uint64_t key_of(const model::Publish& publish, const Publisher& publisher,
-                                     std::uint64_t sequence);
+  [[nodiscard]] std::uint64_t key_of(const model::Publish& publish, const Publisher& publisher);
   void hold(Handle<Transit> transit, int broker);
   void send(Handle<Transit> transit);
   void on_event_ready(std::uint64_t transit);
@@ -112,7 +116,9 @@ class Brokers : public StepSampler {
 
   std::vector<BrokerState> brokers_;  // by broker id
   Pool<Transit> transits_;
-  std::vector<Rng> key_rng_;  // by event id
+  std::vector<Rng> key_rng_;            // by event id
+  std::vector<Rng> latency_rng_;        // broker latency, by event id
+  std::vector<std::uint64_t> ordinal_;  // publishes so far, by event id (keys of unkeyed events)
   std::uint64_t next_sequence_ = 0;
 };
 

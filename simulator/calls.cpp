@@ -12,7 +12,7 @@ Calls::Calls(const ReplicationContext& context)
   for (int edge = 0; edge < layout_.edges(); ++edge) {
     const model::Call& call = layout_.edge_call(edge);
     edge_rng_.emplace_back(
-        derive_seed(context.seed, stream_key(StreamKind::Call, static_cast<std::uint64_t>(edge))));
+        derive_seed(context.seed, stream_key(StreamKind::Call, layout_.edge_name(edge))));
     breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
   }
 }

@@ -105,6 +105,7 @@ void Consumers::end_handling(const HandlingDone& done) {
 void Consumers::acknowledge(int c, Delivery& delivery) {
   if (!delivery.dead) {
     --state(c).unsettled;
+    brokers_->remove_backlog(broker_of(c));
     if (tracer_)
       tracer_->delivery_ended(
           DeliveryEnd{0, delivery.sequence, c, DeliveryOutcome::Acknowledged, engine_.now()});
@@ -121,6 +122,7 @@ void Consumers::acknowledge(int c, Delivery& delivery) {
 void Consumers::settle(int c, Delivery& delivery, DeliveryOutcome outcome) {
   delivery.dead = true;
   --state(c).unsettled;
+  brokers_->remove_backlog(broker_of(c));
   if (delivery.measured) {
     ConsumerMetrics& metrics = recorder_.consumer(c);
     ++(outcome == DeliveryOutcome::DeadLettered ? metrics.dead_lettered : metrics.lost);

@@ -83,6 +83,7 @@ void Consumers::deliver(const Transit& transit) {
     const DeliveryHandle d = deliveries_.allocate(delivery);
     if (tracer_) tracer_->delivery_started(DeliveryStart{0, transit.sequence, c, engine_.now()});
     ++state(c).unsettled;
+    brokers_->add_backlog(event.broker);
     enqueue(c, d, QueueEnd::Back);
     dispatch(c);
   }
@@ -112,7 +113,6 @@ void Consumers::enqueue(int c, DeliveryHandle d, QueueEnd end) {
     deliveries_[lane.tail].next = d;
     lane.tail = d;
   }
-  brokers_->add_backlog(broker_of(c));
   if (consumer.mode == LaneMode::Ordered && !lane.runnable && !lane.owner.valid()) {
     lane.runnable = true;
     consumer.runnable.push_back(delivery.lane);
@@ -124,7 +124,6 @@ void Consumers::enqueue(int c, DeliveryHandle d, QueueEnd end) {
 DeliveryHandle Consumers::pop_lane(int c, int l) {
   ConsumerState& consumer = state(c);
   Lane& lane = consumer.lanes[static_cast<std::size_t>(l)];
-  const int b = broker_of(c);
   while (lane.head.valid()) {
     const DeliveryHandle d = lane.head;
     Delivery& delivery = deliveries_[d];
@@ -132,7 +131,6 @@ DeliveryHandle Consumers::pop_lane(int c, int l) {
     if (!lane.head.valid()) lane.tail = DeliveryHandle{};
     delivery.queued = false;
     --consumer.waiting;
-    brokers_->remove_backlog(b);
     if (!delivery.acked && !delivery.dead) return d;
     maybe_free(d);
   }

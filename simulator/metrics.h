@@ -59,7 +59,10 @@ struct BrokerMetrics {
   std::uint64_t published = 0;         // events accepted (outbox relays included, once)
   std::uint64_t publish_failures = 0;  // publishes refused because the broker was down
   std::uint64_t outboxed = 0;          // publishes kept in an outbox during an outage
-  std::int64_t max_backlog = 0;        // most deliveries waiting plus outbox entries at once
+  // Backlog: deliveries not yet handled (waiting, in handling, awaiting redelivery) plus outbox
+  // entries.
+  std::int64_t max_backlog = 0;  // most at once
+  double backlog_ns = 0;         // integral of the backlog over measured time (events x ns)
 };
 
 // A reconnect storm: attempts (retries included) counted in 10 ms bins from its `at`.
@@ -74,7 +77,22 @@ struct ReconnectMetrics {
 struct StepValues {
   std::vector<std::uint64_t> completed;
   std::vector<std::uint64_t> errors;
+  std::vector<std::uint64_t> timed;  // answers with a latency (completed minus refusals)
   std::vector<double> p99_ns;
+};
+
+// What recovery from one disturbance (a fault, a spike) is judged on (docs/simulator.md,
+// "Recovery"). The baseline is taken when the first entry request is answered at or after
+// `start`, from everything measured before; from then on each step counts, per entry operation,
+// the answers slower than the baseline's slow limit.
+struct RecoveryWatch {
+  std::int64_t start_ns = 0;                     // the fault's or spike's start
+  std::int64_t end_ns = 0;                       // its end: recovery is measured from here
+  bool started = false;                          // the baseline was taken
+  std::vector<std::uint64_t> base_completed;     // by operation id (entries), before start
+  std::vector<std::uint64_t> base_errors;        // by operation id
+  std::vector<double> slow_limit_ns;             // by operation id: 1.1 x the p99 before start
+  std::vector<std::vector<std::uint32_t>> slow;  // by operation id, by step
 };
 
 struct ReplicationMetrics {
@@ -91,8 +109,9 @@ struct ReplicationMetrics {
   std::vector<std::vector<double>> backlog_steps;   // by broker id: backlog at each step's end
   std::vector<std::vector<double>> waiting_steps;   // by consumer id: deliveries unsettled
   std::vector<StepValues> entry_steps;              // by operation id (filled for entries)
-  std::vector<std::vector<double>> queue_steps;     // by service id
-  std::vector<double> step_length_ns;               // length of each step (last may be shorter)
+  std::vector<RecoveryWatch> watches;  // faults in spec order, then spikes by source and order
+  std::vector<std::vector<double>> queue_steps;  // by service id
+  std::vector<double> step_length_ns;            // length of each step (last may be shorter)
 };
 
 }  // namespace ripple::sim

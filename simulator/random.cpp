@@ -65,6 +65,14 @@ std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t key) {
   return splitmix64(state);
 }
 
+std::uint64_t stream_key(StreamKind kind, std::string_view name) {
+  constexpr std::uint64_t kPrime = 0x100000001B3ULL;
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  h = (h ^ static_cast<std::uint64_t>(kind)) * kPrime;
+  for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+  return splitmix64(h);
+}
+
 Rng::Rng(std::uint64_t seed) {
   std::uint64_t state = seed;
   for (auto& word : s_) word = splitmix64(state);

@@ -1,10 +1,16 @@
 #include "simulator/recorder.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "simulator/work_layout.h"
 
 namespace ripple::sim {
+namespace {
+
+constexpr TimeNs kNoWatch = std::numeric_limits<TimeNs>::max();
+
+}  // namespace
 
 Recorder::Recorder(const model::Spec& spec, const RunPlan& plan, int edges, Engine& engine)
     : plan_(plan), engine_(engine) {
@@ -24,8 +30,35 @@ Recorder::Recorder(const model::Spec& spec, const RunPlan& plan, int edges, Engi
     StepValues& values = metrics_.entry_steps[op];
     values.completed.assign(steps, 0);
     values.errors.assign(steps, 0);
+    values.timed.assign(steps, 0);
     values.p99_ns.assign(steps, 0);
+    entries_.push_back(static_cast<int>(op));
   }
+  past_latency_.resize(n_ops);
+  for (const model::Fault& fault : spec.faults) {
+    RecoveryWatch watch;
+    watch.start_ns = fault.at.ns;
+    watch.end_ns = fault.at.ns + fault.length.ns;
+    metrics_.watches.push_back(std::move(watch));
+  }
+  for (const model::RateSource& source : spec.workload.sources) {
+    for (const model::Spike& spike : source.spikes) {
+      RecoveryWatch watch;
+      watch.start_ns = spike.at.ns;
+      watch.end_ns = spike.at.ns + spike.length.ns;
+      metrics_.watches.push_back(std::move(watch));
+    }
+  }
+  for (RecoveryWatch& watch : metrics_.watches) {
+    watch.base_completed.assign(n_ops, 0);
+    watch.base_errors.assign(n_ops, 0);
+    watch.slow_limit_ns.assign(n_ops, 0);
+    watch.slow.resize(n_ops);
+    for (const int op : entries_) watch.slow[index(op)].assign(steps, 0);
+  }
+  next_watch_ = kNoWatch;
+  for (const RecoveryWatch& watch : metrics_.watches)
+    next_watch_ = std::min(next_watch_, watch.start_ns);
   metrics_.queue_steps.assign(spec.services.size(), std::vector<double>(steps, 0));
   for (int k = 0; k < steps_; ++k)
     metrics_.step_length_ns.push_back(
@@ -46,6 +79,31 @@ void Recorder::start() {
   if (steps_ > 0) engine_.schedule_at<&Recorder::on_step_end>(step_end(0), this, 0);
 }
 
+// Watches whose disturbance has begun take their baseline before the first answer at or after
+// their start is counted: everything measured before it.
+void Recorder::start_watches() {
+  next_watch_ = kNoWatch;
+  for (RecoveryWatch& watch : metrics_.watches) {
+    if (!watch.started && engine_.now() >= watch.start_ns) take_baseline(watch);
+    if (!watch.started) next_watch_ = std::min(next_watch_, watch.start_ns);
+  }
+}
+
+void Recorder::take_baseline(RecoveryWatch& watch) {
+  watch.started = true;
+  if (watch.start_ns < plan_.warmup) return;  // nothing measured before: no baseline
+  for (const int op : entries_) {
+    const StepValues& values = metrics_.entry_steps[index(op)];
+    for (int k = 0; k <= current_step_ && k < steps_; ++k) {
+      watch.base_completed[index(op)] += values.completed[static_cast<std::size_t>(k)];
+      watch.base_errors[index(op)] += values.errors[static_cast<std::size_t>(k)];
+    }
+    Histogram before = past_latency_[index(op)];
+    before.merge(step_latency_[index(op)]);
+    watch.slow_limit_ns[index(op)] = before.count() ? 1.1 * before.quantile(0.99) : 0;
+  }
+}
+
 void Recorder::record_entry(int op, Answer answer) {
   StepValues& values = metrics_.entry_steps[index(op)];
   if (values.completed.empty()) return;  // not an entry operation (cannot happen)
@@ -56,12 +114,24 @@ void Recorder::record_entry(int op, Answer answer) {
 
 void Recorder::record_entry_answer(int op, Answer answer, TimeNs latency) {
   if (!measuring() || current_step_ >= steps_) return;
+  if (engine_.now() >= next_watch_) start_watches();
   record_entry(op, answer);
-  if (!metrics_.entry_steps[index(op)].completed.empty()) step_latency_[index(op)].record(latency);
+  StepValues& values = metrics_.entry_steps[index(op)];
+  if (values.completed.empty()) return;
+  step_latency_[index(op)].record(latency);
+  const auto k = static_cast<std::size_t>(current_step_);
+  ++values.timed[k];
+  for (RecoveryWatch& watch : metrics_.watches) {
+    if (!watch.started) continue;
+    if (static_cast<double>(latency) > watch.slow_limit_ns[index(op)] &&
+        watch.base_completed[index(op)] > 0)
+      ++watch.slow[index(op)][k];
+  }
 }
 
 void Recorder::record_entry_refusal(int op) {
   if (!measuring() || current_step_ >= steps_) return;
+  if (engine_.now() >= next_watch_) start_watches();
   record_entry(op, Answer::Error);
 }
 
@@ -71,6 +141,7 @@ void Recorder::on_step_end(std::uint64_t step) {
     StepValues& values = metrics_.entry_steps[op];
     if (values.completed.empty()) continue;
     values.p99_ns[k] = step_latency_[op].quantile(0.99);
+    if (next_watch_ != kNoWatch) past_latency_[op].merge(step_latency_[op]);
     step_latency_[op].clear();
   }
   for (StepSampler* sampler : samplers_) sampler->sample_step(*this, k);

@@ -94,6 +94,8 @@ class Recorder {
  private:
   static std::size_t index(int id) { return static_cast<std::size_t>(id); }
   void record_entry(int op, Answer answer);
+  void start_watches();
+  void take_baseline(RecoveryWatch& watch);
   void on_step_end(std::uint64_t step);
   [[nodiscard]] TimeNs step_end(int step) const;
 
@@ -101,6 +103,9 @@ class Recorder {
   Engine& engine_;
   ReplicationMetrics metrics_;
   std::vector<Histogram> step_latency_;  // by operation id, entries only used
+  std::vector<Histogram> past_latency_;  // by operation id: entry answers of the steps so far
+  std::vector<int> entries_;             // entry operation ids
+  TimeNs next_watch_ = 0;                // earliest start of a watch not yet started; max: none
   std::vector<StepSampler*> samplers_;
   int current_step_ = 0;
   int steps_ = 0;

@@ -48,6 +48,7 @@ ReplicationMetrics Replication::run(const SliceObserver& observer, int slices) {
   if (observer) observer(plan_.duration, engine_.events_processed());
   requests_.finish_run();
   consumers_.finish_run();
+  brokers_.finish_run();
   ReplicationMetrics metrics = recorder_.finish(engine_.events_processed());
   metrics.over_budget = engine_.stopped();
   return metrics;

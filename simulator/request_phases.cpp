@@ -41,7 +41,8 @@ void Requests::run_store_phase(RequestHandle handle) {
     while (static_cast<std::size_t>(request.step) < accesses.size() &&
            accesses[static_cast<std::size_t>(request.step)].batch) {
       stores_->add_to_batch(layout_.batcher(request.work, request.step),
-                            accesses[static_cast<std::size_t>(request.step)]);
+                            accesses[static_cast<std::size_t>(request.step)],
+                            layout_.store_access(request.work, true, request.step));
       ++request.step;
     }
   }
@@ -59,7 +60,9 @@ void Requests::begin_transaction(RequestHandle handle) {
   const model::Work& work = layout_.work(request.work);
   const auto& accesses = request.phase == Phase::Reads ? work.reads : work.writes;
   const model::StoreAccess& access = accesses[static_cast<std::size_t>(request.step)];
-  switch (stores_->request(access.store, handle, access.rows)) {
+  switch (stores_->request(
+      access.store, handle, access.rows,
+      layout_.store_access(request.work, request.phase == Phase::Writes, request.step))) {
     case Stores::Grant::Refused:
       finish(handle, Answer::Error);
       break;

@@ -22,13 +22,17 @@ Requests::Requests(const ReplicationContext& context)
     ServiceState state;
     state.replicas.resize(static_cast<std::size_t>(spec_.services[s].replicas));
     state.serving = spec_.services[s].replicas;
-    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Service, s)));
     services_.push_back(std::move(state));
   }
-  for (std::size_t op = 0; op < spec_.operations.size(); ++op)
-    work_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Operation, op)));
-  for (std::size_t c = 0; c < spec_.consumers.size(); ++c)
-    work_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Consumer, c)));
+  for (const model::Operation& op : spec_.operations) {
+    work_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Operation, op.full_name)));
+    error_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::OperationErrors, op.full_name)));
+  }
+  for (const model::Consumer& consumer : spec_.consumers)
+    work_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Consumer, consumer.name)));
 }
 
 void Requests::connect(Calls& calls, Stores& stores, Brokers& brokers, Consumers& consumers,
@@ -49,7 +53,8 @@ RequestHandle Requests::arrive(const Arrival& arrival) {
   if (!arrival.caller.entry() && arrival.root_measured)
     ++recorder_.amplification(arrival.root).downstream;
   if (service.serving == 0 ||
-      (service.error_ratio > 0 && service.rng.bernoulli(service.error_ratio))) {
+      (service.error_ratio > 0 &&
+       error_rng_[static_cast<std::size_t>(arrival.op)].bernoulli(service.error_ratio))) {
     refuse(arrival, -1, RequestOutcome::Error);
     return RequestHandle{};
   }

@@ -145,7 +145,6 @@ class Requests : public StepSampler {
     double error_ratio = 0;
     std::uint64_t round_robin = 0;
     BusyClock clock;  // workers busy over all replicas
-    Rng rng;
   };
 
   // Arrival and answer (requests.cpp)
@@ -197,7 +196,8 @@ class Requests : public StepSampler {
 
   Pool<Request> requests_;
   std::vector<ServiceState> services_;  // by service id
-  std::vector<Rng> work_rng_;           // handling times, by work id
+  std::vector<Rng> work_rng_;           // execution times, by work id
+  std::vector<Rng> error_rng_;          // `errors` faults of the service, by operation id
   // While kill_unserved runs: every handling that fails now (killed, or failed by the kills'
   // cascade of answers) counts as crashed, so its delivery goes straight back to its consumer.
   bool killing_ = false;

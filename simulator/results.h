@@ -43,9 +43,13 @@ struct OperationResult {
 
 struct ServiceResult {
   std::string name;
-  double utilization = 0;      // busy worker time / (replicas x workers x measured time)
-  std::uint64_t rejected = 0;  // requests refused because the chosen replica's queue was full
-  std::int64_t max_queue = 0;  // most requests waiting in one replica's queue at once
+  // The busiest of the service's pools: its workers (requests) and each of its consumers' slots
+  // (handlings do not hold workers), each as in worker_utilization and
+  // ConsumerResult::utilization. A service that only consumes is as busy as its consumers.
+  double utilization = 0;
+  double worker_utilization = 0;  // busy worker time / (replicas x workers x measured time)
+  std::uint64_t rejected = 0;     // requests refused because the chosen replica's queue was full
+  std::int64_t max_queue = 0;     // most requests waiting in one replica's queue at once
   bool operator==(const ServiceResult&) const = default;
 };
 
@@ -81,17 +85,28 @@ struct FaultResult {
   std::string mode;    // "down", "slow", ...
   double at_ms = 0;
   double for_ms = 0;
-  // From the end of the fault's window to the start of the first run of ten consecutive series
-  // steps whose entry error rate and p99 are back within 10% (error rate: or 0.1 percentage
-  // points) of their values before the fault. Per-step values are averaged over the ten steps
-  // and over the steps before the fault (a single step's p99 is too noisy for a 10% band); being
-  // better than before counts as recovered. A fault that can hold up consumers (of its broker,
-  // of its service, using its store, or calling or calling back its service) also waits until each
-  // such consumer's unsettled events (waiting, in handling, awaiting redelivery) are back within
-  // 10% (or 10 events) of their level before the fault. nullopt when that never happens in the run,
-  // or when no whole step precedes the fault.
+  // From the end of the fault's window to the start of the first healthy recovery window (see
+  // docs/simulator.md, "Recovery"): a window of series steps holding enough entry requests whose
+  // error count and count of requests slower than 1.1 x the p99 before the fault are within a
+  // binomial allowance of their shares before the fault, for every entry operation; faults that
+  // can hold up consumers also wait for those consumers' unsettled events. nullopt when that never
+  // happens in the run, or when nothing was measured before the fault. With several replications:
+  // the mean of the replications' recovery times, nullopt if any replication never recovered.
   std::optional<double> recovery_time_ms;
   bool operator==(const FaultResult&) const = default;
+};
+
+// One spike of a rate source (workload.sources[].spikes), in spec order.
+struct SpikeResult {
+  std::string operation;  // the source's target, "service.operation"
+  double at_ms = 0;
+  double for_ms = 0;
+  double rate_per_s = 0;  // the rate during the spike
+  // From the end of the spike to the first healthy recovery window, judged as for a fault
+  // against the steps before the spike (every entry operation, and every consumer's unsettled
+  // events). nullopt as for FaultResult::recovery_time_ms.
+  std::optional<double> recovery_time_ms;
+  bool operator==(const SpikeResult&) const = default;
 };
 
 // One declared consumer (a consumer group), over events published after the warmup.
@@ -111,8 +126,9 @@ struct ConsumerResult {
   std::uint64_t failed = 0;         // handlings that failed (a call, a store or a publish)
   std::uint64_t waiting = 0;        // not yet handled when the run ended (backlog, in flight)
   double delivered_per_s = 0;       // delivered / measured duration
-  // Handling time / (replicas x concurrency x measured time). A Kafka group with more slots than
-  // partitions stays at or below partitions / slots.
+  // Handling time / (usable slots x measured time), where the usable slots are replicas x
+  // concurrency, capped at the lanes that can run at once for ordered brokers: a Kafka group uses
+  // at most min(slots, partitions) slots (SQS FIFO: 1,024 message groups).
   double utilization = 0;
   LatencySummary lag;  // publish to the end of the first completed handling, ms
   bool operator==(const ConsumerResult&) const = default;
@@ -124,8 +140,11 @@ struct BrokerResult {
   std::uint64_t published = 0;         // events accepted (outbox relays included)
   std::uint64_t publish_failures = 0;  // publishes refused while the broker was down
   std::uint64_t outboxed = 0;          // publishes held in an outbox during an outage
-  double max_backlog = 0;  // most events waiting for a consumer (one per consumer) plus outbox
-                           // entries at once; the largest over replications
+  // Backlog: every delivery (one per consumer of an event) that reached the broker and is not
+  // yet handled (waiting for a slot, in handling, or awaiting redelivery after a failed or
+  // timed-out handling) plus outbox entries.
+  double max_backlog = 0;  // most at once; the largest over replications
+  double backlog = 0;      // time-weighted mean over the measured run (mean over replications)
   bool operator==(const BrokerResult&) const = default;
 };
 
@@ -169,7 +188,7 @@ struct QueueSeries {
 };
 struct BacklogSeries {
   std::string broker;
-  std::vector<double> backlog;  // events waiting for consumers plus outbox entries, step's end
+  std::vector<double> backlog;  // BrokerResult's backlog at the step's end
   bool operator==(const BacklogSeries&) const = default;
 };
 struct Series {
@@ -211,12 +230,18 @@ struct SimulationResult {
   std::vector<CallEdgeResult> calls;               // every declared call, by caller id then index
   std::vector<AmplificationResult> amplification;  // entry operations, by id
   std::vector<FaultResult> faults;                 // in spec order
+  std::vector<SpikeResult> spikes;                 // by source, then in the source's order
   std::vector<ConsumerResult> consumers;           // every declared consumer, by id
   std::vector<BrokerResult> brokers;               // every broker, by id
   std::vector<CallbackResult> callbacks;           // read operations called back, by id
   std::vector<ReconnectResult> reconnects;         // in spec order
   Series series;
   std::vector<HeadlineIntervals> intervals;  // entry operations; empty when replications == 1
+
+  // Each replication's own result (as merge_replications of that one alone), in replication
+  // order, when SimulationOptions::keep_replications was set; else empty. Their own
+  // per_replication is empty. Counts there are that replication's; above they are sums.
+  std::vector<SimulationResult> per_replication;
 
   bool operator==(const SimulationResult&) const = default;
 };

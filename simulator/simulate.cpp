@@ -173,10 +173,20 @@ SimulationResult merge_replications(const model::Spec& spec, const SimulationOpt
 }
 
 SimulationResult simulate(const model::Spec& spec, const SimulationOptions& options) {
-  Summary summary(spec, plan_for(spec, options), seed_of(spec, options));
-  run_replications(spec, options,
-                   [&summary](int, ReplicationMetrics&& metrics) { summary.add(metrics); });
-  return summary.finish();
+  const RunPlan plan = plan_for(spec, options);
+  const std::uint64_t seed = seed_of(spec, options);
+  Summary summary(spec, plan, seed);
+  std::vector<SimulationResult> each;
+  run_replications(spec, options, [&](int, ReplicationMetrics&& metrics) {
+    summary.add(metrics);
+    if (!options.keep_replications) return;
+    Summary alone(spec, plan, seed);
+    alone.add(metrics);
+    each.push_back(alone.finish());
+  });
+  SimulationResult result = summary.finish();
+  result.per_replication = std::move(each);
+  return result;
 }
 
 }  // namespace ripple::sim

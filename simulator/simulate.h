@@ -45,6 +45,10 @@ struct SimulationOptions {
   std::optional<model::Duration> duration;  // default: spec.workload.duration (warmup included)
   int replications = 1;                     // independent runs with seeds derived from `seed`
   int threads = 1;                          // worker threads; 0 = one per hardware thread
+  // Also hand back each replication's own result in SimulationResult::per_replication (for
+  // confidence intervals and paired differences over replications). Costs one result per
+  // replication; never changes the merged figures.
+  bool keep_replications = false;
   model::Duration series_step = model::kSecond;  // time-series step
   // Receives what every replication simulated (trace.h); null: no tracing. Not owned; must
   // outlive the call; must be thread-safe when more than one thread runs replications.

@@ -1,6 +1,8 @@
 #include "simulator/sources.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "simulator/backoff.h"
 
@@ -22,9 +24,17 @@ Sources::Sources(const ReplicationContext& context)
       engine_(context.engine),
       recorder_(context.recorder),
       tracer_(context.tracer) {
+  // A source is named by its target and its rank among the sources targeting it.
+  const auto source_name = [&](int to, auto& seen) {
+    return spec_.operations[static_cast<std::size_t>(to)].full_name + "#" +
+           std::to_string(seen[to]++);
+  };
+  std::map<int, int> seen;
   for (std::size_t s = 0; s < spec_.workload.sources.size(); ++s) {
     SourceState state;
-    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Source, s)));
+    state.rng =
+        Rng(derive_seed(context.seed, stream_key(StreamKind::Source,
+                                                 source_name(spec_.workload.sources[s].to, seen))));
     for (const model::Spike& spike : spec_.workload.sources[s].spikes) {
       state.changes.push_back(spike.at.ns);
       state.changes.push_back(spike.at.ns + spike.length.ns);
@@ -32,8 +42,10 @@ Sources::Sources(const ReplicationContext& context)
     std::sort(state.changes.begin(), state.changes.end());
     sources_.push_back(std::move(state));
   }
-  for (std::size_t s = 0; s < spec_.workload.reconnects.size(); ++s)
-    reconnect_rng_.emplace_back(derive_seed(context.seed, stream_key(StreamKind::Reconnect, s)));
+  seen.clear();
+  for (const model::ReconnectSource& source : spec_.workload.reconnects)
+    reconnect_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Reconnect, source_name(source.to, seen))));
 }
 
 void Sources::start() {

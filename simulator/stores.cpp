@@ -1,5 +1,7 @@
 #include "simulator/stores.h"
 
+#include <string>
+
 namespace ripple::sim {
 namespace {
 
@@ -11,16 +13,28 @@ constexpr std::uint64_t pack(std::uint32_t index, std::uint32_t tag) {
 }  // namespace
 
 Stores::Stores(const ReplicationContext& context) : spec_(context.spec), engine_(context.engine) {
-  for (std::size_t s = 0; s < spec_.stores.size(); ++s) {
-    StoreState state;
-    state.rng = Rng(derive_seed(context.seed, stream_key(StreamKind::Store, s)));
-    stores_.push_back(std::move(state));
-  }
+  stores_.resize(spec_.stores.size());
   batches_.resize(static_cast<std::size_t>(context.layout.batchers()));
+  // One stream per access, named by store, work and the access's rank in the work's reads or
+  // writes: another work's use of the store does not shift this one's draws.
+  const WorkLayout& layout = context.layout;
+  for (int w = 0; w < layout.works(); ++w) {
+    for (const bool write : {false, true}) {
+      const auto& accesses = write ? layout.work(w).writes : layout.work(w).reads;
+      for (std::size_t i = 0; i < accesses.size(); ++i) {
+        const std::string name = spec_.stores[static_cast<std::size_t>(accesses[i].store)].name +
+                                 "<-" + layout.work_name(w) + (write ? ":w#" : ":r#") +
+                                 std::to_string(i);
+        access_rng_.emplace_back(
+            derive_seed(context.seed, stream_key(StreamKind::StoreAccess, name)));
+      }
+    }
+  }
 }
 
-bool Stores::refuses(StoreState& store) {
-  return store.down || (store.error_ratio > 0 && store.rng.bernoulli(store.error_ratio));
+bool Stores::refuses(StoreState& store, int access) {
+  return store.down || (store.error_ratio > 0 &&
+                        access_rng_[static_cast<std::size_t>(access)].bernoulli(store.error_ratio));
 }
 
 bool Stores::connection_free(int s) const {
@@ -30,32 +44,33 @@ bool Stores::connection_free(int s) const {
 
 // One transaction costs txn_time + rows x row_time (one row_time sample scaled by rows), times
 // the store's slow factor. The txn_time sample is drawn first.
-TimeNs Stores::transaction_time(int s, int rows) {
+TimeNs Stores::transaction_time(int s, int rows, int access) {
   const model::Store& model_store = spec_.stores[static_cast<std::size_t>(s)];
   StoreState& store = stores_[static_cast<std::size_t>(s)];
-  const auto fixed = static_cast<double>(sample_ns(model_store.txn_time, store.rng));
-  const auto per_row = static_cast<double>(sample_ns(model_store.row_time, store.rng));
+  Rng& rng = access_rng_[static_cast<std::size_t>(access)];
+  const auto fixed = static_cast<double>(sample_ns(model_store.txn_time, rng));
+  const auto per_row = static_cast<double>(sample_ns(model_store.row_time, rng));
   const double time = fixed + static_cast<double>(rows) * per_row;
   return to_span_ns(time * store.slow);
 }
 
-Stores::Grant Stores::request(int s, RequestHandle request, int rows) {
+Stores::Grant Stores::request(int s, RequestHandle request, int rows, int access) {
   StoreState& store = stores_[static_cast<std::size_t>(s)];
-  if (refuses(store)) return Grant::Refused;
+  if (refuses(store, access)) return Grant::Refused;
   if (!connection_free(s)) {
-    store.waiting.push_back(Waiter{request, rows});
+    store.waiting.push_back(Waiter{request, rows, access});
     return Grant::Queued;
   }
   ++store.busy;
-  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows), requests_,
+  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access), requests_,
                                                       request.pack());
   return Grant::Started;
 }
 
-void Stores::start_transaction(int s, RequestHandle request, int rows) {
+void Stores::start_transaction(int s, RequestHandle request, int rows, int access) {
   ++stores_[static_cast<std::size_t>(s)].busy;
   requests_->hold_connection(request, s);
-  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows), requests_,
+  engine_.schedule_in<&Requests::on_transaction_done>(transaction_time(s, rows, access), requests_,
                                                       request.pack());
 }
 
@@ -66,11 +81,11 @@ void Stores::release(int s) {
     const Waiter waiter = store.waiting.front();
     store.waiting.pop_front();
     if (!waiter.request.valid()) {
-      start_batch_transaction(s, waiter.rows);
+      start_batch_transaction(s, waiter.rows, waiter.access);
       return;
     }
     if (!requests_->alive(waiter.request)) continue;
-    start_transaction(s, waiter.request, waiter.rows);
+    start_transaction(s, waiter.request, waiter.rows, waiter.access);
     return;
   }
 }
@@ -85,10 +100,11 @@ void Stores::set_faults(int s, const FaultEffects& effects) {
 // ---------------------------------------------------------------------------------------------
 // Write batching
 
-void Stores::add_to_batch(int batcher, const model::StoreAccess& access) {
+void Stores::add_to_batch(int batcher, const model::StoreAccess& access, int slot) {
   const auto b = static_cast<std::uint32_t>(batcher);
   BatchState& batch = batches_[b];
   batch.store = access.store;
+  batch.access = slot;
   if (batch.items == 0)
     engine_.schedule_in<&Stores::on_linger>(access.batch->linger.ns, this, pack(b, ++batch.token));
   ++batch.items;
@@ -110,17 +126,17 @@ void Stores::flush_batch(std::uint32_t b) {
   batch.rows = 0;
   ++batch.token;
   StoreState& store = stores_[static_cast<std::size_t>(s)];
-  if (refuses(store)) return;
+  if (refuses(store, batch.access)) return;
   if (connection_free(s)) {
-    start_batch_transaction(s, rows);
+    start_batch_transaction(s, rows, batch.access);
   } else {
-    store.waiting.push_back(Waiter{RequestHandle{}, rows});
+    store.waiting.push_back(Waiter{RequestHandle{}, rows, batch.access});
   }
 }
 
-void Stores::start_batch_transaction(int s, int rows) {
+void Stores::start_batch_transaction(int s, int rows, int access) {
   ++stores_[static_cast<std::size_t>(s)].busy;
-  engine_.schedule_in<&Stores::on_batch_done>(transaction_time(s, rows), this,
+  engine_.schedule_in<&Stores::on_batch_done>(transaction_time(s, rows, access), this,
                                               static_cast<std::uint64_t>(s));
 }
 

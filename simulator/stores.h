@@ -30,14 +30,16 @@ class Stores {
   explicit Stores(const ReplicationContext& context);
   void connect(Requests& requests) { requests_ = &requests; }
 
-  // A transaction of `request` over `rows` rows on `store`. A running transaction ends with
+  // A transaction of `request` over `rows` rows on `store`, for store access `access`
+  // (WorkLayout::store_access: its random stream). A running transaction ends with
   // Requests::on_transaction_done; the request then releases its connection.
-  [[nodiscard]] Grant request(int store, RequestHandle request, int rows);
+  [[nodiscard]] Grant request(int store, RequestHandle request, int rows, int access);
   // Frees a connection of `store` and hands it to the first live waiter.
   void release(int store);
   // Hands one execution's rows of a batched write access to its batcher.
-  // REQUIRES: access.batch; `batcher` is WorkLayout::batcher of that access.
-  void add_to_batch(int batcher, const model::StoreAccess& access);
+  // REQUIRES: access.batch; `batcher` is WorkLayout::batcher of that access, `slot` its
+  // WorkLayout::store_access.
+  void add_to_batch(int batcher, const model::StoreAccess& access, int slot);
 
   void set_faults(int store, const FaultEffects& effects);
 
@@ -46,6 +48,7 @@ class Stores {
   struct Waiter {
     RequestHandle request;
     int rows = 0;
+    int access = 0;  // the store access's slot
   };
   struct StoreState {
     int busy = 0;  // connections in use
@@ -53,22 +56,22 @@ class Stores {
     double slow = 1;
     double error_ratio = 0;
     std::deque<Waiter> waiting;
-    Rng rng;
   };
   struct BatchState {
     int store = -1;
     int items = 0;
     int rows = 0;
+    int access = 0;           // the write access's slot
     std::uint32_t token = 0;  // invalidates a pending linger timer
   };
 
-  [[nodiscard]] bool refuses(StoreState& store);
+  [[nodiscard]] bool refuses(StoreState& store, int access);
   [[nodiscard]] bool connection_free(int store) const;
-  [[nodiscard]] TimeNs transaction_time(int store, int rows);
-  void start_transaction(int store, RequestHandle request, int rows);
+  [[nodiscard]] TimeNs transaction_time(int store, int rows, int access);
+  void start_transaction(int store, RequestHandle request, int rows, int access);
   void on_linger(std::uint64_t ref);
   void flush_batch(std::uint32_t batcher);
-  void start_batch_transaction(int store, int rows);
+  void start_batch_transaction(int store, int rows, int access);
   void on_batch_done(std::uint64_t store);
 
   const model::Spec& spec_;
@@ -77,6 +80,7 @@ class Stores {
 
   std::vector<StoreState> stores_;   // by store id
   std::vector<BatchState> batches_;  // by batcher (WorkLayout::batcher)
+  std::vector<Rng> access_rng_;      // by store access (WorkLayout::store_access)
 };
 
 }  // namespace ripple::sim

@@ -1,17 +1,23 @@
 #include "simulator/summary.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "simulator/brokers.h"
 #include "simulator/statistics.h"
 
 namespace ripple::sim {
 namespace {
 
 constexpr double kNsPerMs = 1e6;
-constexpr int kRecoverySteps = 10;         // consecutive healthy steps that mark recovery
-constexpr double kRecoverySlack = 0.1;     // 10% above the value before the fault
-constexpr double kErrorRateSlack = 0.001;  // or 0.1 percentage points
-constexpr double kBacklogSlack = 10;       // or 10 events
+// Recovery (docs/simulator.md, "Recovery").
+constexpr std::size_t kRecoverySteps = 10;  // a window spans at least this many steps
+constexpr double kWindowRequests = 200;     // and at least this many answered entry requests
+constexpr double kRecoverySlack = 0.1;      // 10% above the value before the disturbance
+constexpr double kErrorRateSlack = 0.001;   // or 0.1 percentage points
+constexpr double kSlowShare = 0.01;         // share of answers above the slow limit (p99 x 1.1)
+constexpr double kAllowanceZ = 3;           // binomial allowance, standard deviations
+constexpr double kBacklogSlack = 10;        // or 10 events
 
 LatencySummary summarize_latency(const Histogram& h) {
   LatencySummary s;
@@ -116,6 +122,7 @@ void Summary::add(const ReplicationMetrics& r) {
   for (std::size_t s = 0; s < r.queue_steps.size(); ++s)
     add_into(total_.queue_steps[s], r.queue_steps[s]);
   add_events(r);
+  add_recoveries(r);
 }
 
 void Summary::add_events(const ReplicationMetrics& r) {
@@ -138,6 +145,7 @@ void Summary::add_events(const ReplicationMetrics& r) {
     t.publish_failures += r.brokers[b].publish_failures;
     t.outboxed += r.brokers[b].outboxed;
     t.max_backlog = std::max(t.max_backlog, r.brokers[b].max_backlog);
+    t.backlog_ns += r.brokers[b].backlog_ns;
   }
   for (std::size_t b = 0; b < r.backlog_steps.size(); ++b)
     add_into(total_.backlog_steps[b], r.backlog_steps[b]);
@@ -200,14 +208,36 @@ void Summary::build_operations(SimulationResult& result) const {
   }
 }
 
+// Handling time over what the group can use: its slots, capped at the lanes an ordered broker
+// runs at once (a Kafka group never uses more slots than partitions).
+double Summary::consumer_utilization(int c) const {
+  const model::Consumer& consumer = spec_.consumers[static_cast<std::size_t>(c)];
+  const model::Broker& broker = spec_.brokers[static_cast<std::size_t>(
+      spec_.events[static_cast<std::size_t>(consumer.event)].broker)];
+  const int replicas = spec_.services[static_cast<std::size_t>(consumer.service)].replicas;
+  double slots = static_cast<double>(replicas) * consumer.concurrency;
+  if (broker.orders_by_key()) slots = std::min(slots, static_cast<double>(lane_count(broker)));
+  const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
+  return slots * measured_ns > 0
+             ? total_.consumers[static_cast<std::size_t>(c)].busy_slot_ns / (slots * measured_ns)
+             : 0;
+}
+
 void Summary::build_services(SimulationResult& result) const {
   const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
   for (std::size_t s = 0; s < spec_.services.size(); ++s) {
     const model::Service& service = spec_.services[s];
     const double capacity = measured_ns * service.replicas * service.workers;
     const ServiceMetrics& m = total_.services[s];
-    result.services.push_back(ServiceResult{
-        service.name, capacity > 0 ? m.busy_worker_ns / capacity : 0, m.rejected, m.max_queue});
+    ServiceResult r;
+    r.name = service.name;
+    r.worker_utilization = capacity > 0 ? m.busy_worker_ns / capacity : 0;
+    r.utilization = r.worker_utilization;
+    for (const model::ConsumerId c : service.consumers)
+      r.utilization = std::max(r.utilization, consumer_utilization(c));
+    r.rejected = m.rejected;
+    r.max_queue = m.max_queue;
+    result.services.push_back(std::move(r));
   }
 }
 
@@ -263,17 +293,17 @@ void Summary::build_events(SimulationResult& result) const {
     r.failed = m.failed;
     r.waiting = m.waiting;
     r.delivered_per_s = measured_s > 0 ? static_cast<double>(m.delivered) / measured_s : 0;
-    const int replicas = spec_.services[static_cast<std::size_t>(consumer.service)].replicas;
-    const double slots = static_cast<double>(replicas) * consumer.concurrency;
-    r.utilization = measured_s > 0 ? m.busy_slot_ns / 1e9 / (slots * measured_s) : 0;
+    r.utilization = consumer_utilization(static_cast<int>(c));
     r.lag = summarize_latency(m.lag);
     result.consumers.push_back(std::move(r));
   }
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {
     const BrokerMetrics& m = total_.brokers[b];
+    const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
     result.brokers.push_back(
         BrokerResult{spec_.brokers[b].name, model::to_string(spec_.brokers[b].type), m.published,
-                     m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog)});
+                     m.publish_failures, m.outboxed, static_cast<double>(m.max_backlog),
+                     measured_ns > 0 ? m.backlog_ns / measured_ns : 0});
   }
   std::vector<std::uint64_t> callbacks(spec_.operations.size(), 0);
   std::vector<bool> called_back(spec_.operations.size(), false);
@@ -345,22 +375,65 @@ bool Summary::fault_reaches(const model::Fault& fault, int c) const {
   return false;
 }
 
-// Faults that can hold up consumers also wait for those consumers' waiting events to drain.
-void Summary::build_faults(SimulationResult& result) const {
-  std::vector<std::vector<double>> waiting(spec_.consumers.size());
-  for (std::size_t c = 0; c < waiting.size(); ++c)
-    for (const double value : total_.waiting_steps[c]) waiting[c].push_back(value / replications_);
-  for (const model::Fault& fault : spec_.faults) {
+// Each replication's recovery from each fault and spike, from its own counts. Faults that can
+// hold up consumers also wait for those consumers' unsettled events to drain; spikes for every
+// consumer's.
+void Summary::add_recoveries(const ReplicationMetrics& r) {
+  recoveries_.resize(r.watches.size());
+  std::vector<const std::vector<double>*> all;
+  for (const std::vector<double>& waiting : r.waiting_steps) all.push_back(&waiting);
+  for (std::size_t w = 0; w < r.watches.size(); ++w) {
     std::vector<const std::vector<double>*> backlogs;
-    for (std::size_t c = 0; c < waiting.size(); ++c)
-      if (fault_reaches(fault, static_cast<int>(c))) backlogs.push_back(&waiting[c]);
+    if (w < spec_.faults.size()) {
+      for (std::size_t c = 0; c < r.waiting_steps.size(); ++c)
+        if (fault_reaches(spec_.faults[w], static_cast<int>(c)))
+          backlogs.push_back(&r.waiting_steps[c]);
+    } else {
+      backlogs = all;
+    }
+    recoveries_[w].push_back(recovery_time_ms(r, r.watches[w], plan_, backlogs));
+  }
+}
+
+namespace {
+
+// One figure over replications: the mean, or nullopt if any replication has none.
+std::optional<double> mean_recovery(const std::vector<std::optional<double>>& values) {
+  if (values.empty()) return std::nullopt;
+  double sum = 0;
+  for (const std::optional<double>& v : values) {
+    if (!v) return std::nullopt;
+    sum += *v;
+  }
+  return sum / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+void Summary::build_faults(SimulationResult& result) const {
+  const auto recovery = [&](std::size_t w) {
+    return w < recoveries_.size() ? mean_recovery(recoveries_[w]) : std::nullopt;
+  };
+  std::size_t w = 0;
+  for (const model::Fault& fault : spec_.faults) {
     FaultResult f;
     f.target = fault.target_name;
     f.mode = model::to_string(fault.mode);
     f.at_ms = fault.at.millis();
     f.for_ms = fault.length.millis();
-    f.recovery_time_ms = recovery_time_ms(result.series, fault, backlogs);
+    f.recovery_time_ms = recovery(w++);
     result.faults.push_back(std::move(f));
+  }
+  for (const model::RateSource& source : spec_.workload.sources) {
+    for (const model::Spike& spike : source.spikes) {
+      SpikeResult s;
+      s.operation = spec_.operations[static_cast<std::size_t>(source.to)].full_name;
+      s.at_ms = spike.at.millis();
+      s.for_ms = spike.length.millis();
+      s.rate_per_s = spike.rate;
+      s.recovery_time_ms = recovery(w++);
+      result.spikes.push_back(std::move(s));
+    }
   }
 }
 
@@ -411,33 +484,58 @@ void Summary::build_intervals(SimulationResult& result) const {
   }
 }
 
-// Per-step p99s rest on few samples and scatter by tens of percent, so a single step is too
-// noisy to compare with a 10% band. Values are therefore averaged: the baseline is the mean over
-// the steps that end before the fault starts, and a candidate run is the mean over ten
-// consecutive steps starting at or after the fault's end. The run is healthy when, for every
-// entry operation, its mean error rate is at most max(baseline x 1.1, baseline + 0.001) and its
-// mean p99 at most baseline x 1.1 (being better than before is healthy).
-std::optional<double> recovery_time_ms(const Series& series, const model::Fault& fault,
+namespace {
+
+// The most bad requests (errors, or answers slower than the slow limit) a healthy window of n
+// requests may hold when the healthy share is p: its binomial mean plus kAllowanceZ standard
+// deviations (one-sided, about 0.1% of healthy windows exceed it).
+double allowance(double n, double p) { return n * p + kAllowanceZ * std::sqrt(n * p * (1 - p)); }
+
+}  // namespace
+
+// A window starts at a step at or after the end of the disturbance and holds, per entry
+// operation, at least kRecoverySteps steps and at least kWindowRequests answered requests (or
+// the rest of the run). It is healthy when, for every entry operation answered before the
+// disturbance, its errors are within allowance(n, max(e0 x 1.1, e0 + 0.001)) (e0: the error share
+// before) and its answers slower than 1.1 x the p99 before are within allowance(timed, 1%); and
+// every backlog is back near its level before. Recovery is the first healthy window's start.
+std::optional<double> recovery_time_ms(const ReplicationMetrics& r, const RecoveryWatch& watch,
+                                       const RunPlan& plan,
                                        const std::vector<const std::vector<double>*>& backlogs) {
-  const double start = fault.at.millis();
-  const double end = start + fault.length.millis();
+  const std::size_t steps = r.step_length_ns.size();
+  const auto step_start = [&](std::size_t k) {
+    return plan.warmup + static_cast<TimeNs>(k) * plan.step;
+  };
   std::size_t before = 0;
-  while (before < series.start_ms.size() && series.start_ms[before] + series.step_ms <= start)
-    ++before;
-  if (before == 0 || (series.entries.empty() && backlogs.empty())) return std::nullopt;
-  auto mean = [](const std::vector<double>& values, std::size_t from, std::size_t count) {
+  while (before < steps && step_start(before) + plan.step <= watch.start_ns) ++before;
+  std::vector<std::size_t> ops;
+  for (std::size_t op = 0; op < watch.base_completed.size(); ++op)
+    if (watch.base_completed[op] > 0 && !r.entry_steps[op].completed.empty()) ops.push_back(op);
+  if (before == 0 || (ops.empty() && backlogs.empty())) return std::nullopt;
+  const auto mean = [](const std::vector<double>& values, std::size_t from, std::size_t count) {
     double sum = 0;
     for (std::size_t k = from; k < from + count; ++k) sum += values[k];
     return sum / static_cast<double>(count);
   };
-  auto healthy = [&](std::size_t from) {
-    for (const EntrySeries& entry : series.entries) {
-      const double base_error = mean(entry.error_rate, 0, before);
-      const double base_p99 = mean(entry.p99_ms, 0, before);
-      const double error_limit =
-          std::max(base_error * (1 + kRecoverySlack), base_error + kErrorRateSlack);
-      if (mean(entry.error_rate, from, kRecoverySteps) > error_limit) return false;
-      if (mean(entry.p99_ms, from, kRecoverySteps) > base_p99 * (1 + kRecoverySlack)) return false;
+  const auto healthy = [&](std::size_t from) {
+    for (const std::size_t op : ops) {
+      const StepValues& v = r.entry_steps[op];
+      const std::vector<std::uint32_t>& slow = watch.slow[op];
+      double n = 0, errors = 0, timed = 0, slower = 0;
+      for (std::size_t k = from; k < steps; ++k) {
+        n += static_cast<double>(v.completed[k]);
+        errors += static_cast<double>(v.errors[k]);
+        timed += static_cast<double>(v.timed[k]);
+        slower += static_cast<double>(slow[k]);
+        if (k + 1 - from >= kRecoverySteps && n >= kWindowRequests) break;
+      }
+      if (n == 0) return false;  // it had traffic before and none is answered now
+      const double e0 = static_cast<double>(watch.base_errors[op]) /
+                        static_cast<double>(watch.base_completed[op]);
+      const double error_share =
+          std::min(1.0, std::max(e0 * (1 + kRecoverySlack), e0 + kErrorRateSlack));
+      if (errors > allowance(n, error_share)) return false;
+      if (slower > allowance(timed, kSlowShare)) return false;
     }
     for (const std::vector<double>* values : backlogs) {
       const std::vector<double>& backlog = *values;
@@ -447,9 +545,9 @@ std::optional<double> recovery_time_ms(const Series& series, const model::Fault&
     }
     return true;
   };
-  for (std::size_t k = 0; k + kRecoverySteps <= series.start_ms.size(); ++k) {
-    if (series.start_ms[k] < end) continue;
-    if (healthy(k)) return series.start_ms[k] - end;
+  for (std::size_t k = 0; k + kRecoverySteps <= steps; ++k) {
+    if (step_start(k) < watch.end_ns) continue;
+    if (healthy(k)) return static_cast<double>(step_start(k) - watch.end_ns) / kNsPerMs;
   }
   return std::nullopt;
 }

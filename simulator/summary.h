@@ -31,11 +31,13 @@ class Summary {
   void add_events(const ReplicationMetrics& replication);
   [[nodiscard]] CallEdgeResult edge_result(int edge, int index) const;
   void build_operations(SimulationResult& result) const;
+  [[nodiscard]] double consumer_utilization(int consumer) const;
   void build_services(SimulationResult& result) const;
   void build_calls(SimulationResult& result) const;
   void build_events(SimulationResult& result) const;
   void build_reconnects(SimulationResult& result) const;
   void build_faults(SimulationResult& result) const;
+  void add_recoveries(const ReplicationMetrics& replication);
   [[nodiscard]] bool fault_reaches(const model::Fault& fault, int consumer) const;
   void build_series(SimulationResult& result) const;
   void build_intervals(SimulationResult& result) const;
@@ -50,14 +52,17 @@ class Summary {
   std::vector<std::vector<double>> p99_sum_;  // by op, by step: sum of replications' step p99
   std::vector<std::vector<int>> p99_count_;   // replications with completions in that step
   std::vector<Headline> headline_;            // by op
+  // By watch (faults, then spikes; see RecoveryWatch): each replication's recovery time, ms.
+  std::vector<std::vector<std::optional<double>>> recoveries_;
 };
 
-// Recovery time of `fault` read from the series (see FaultResult::recovery_time_ms). Each of
-// `backlogs` (per-step values aligned with the series, e.g. a consumer's waiting events) must be
-// back too: its mean over the ten steps at most 10% (or 10 events) above its mean before the
-// fault.
+// Recovery of one replication from the disturbance that `watch` follows (docs/simulator.md,
+// "Recovery"): ms from its end to the start of the first healthy window, or nullopt. `plan` gives
+// the steps; each of `backlogs` (one value per step, e.g. a consumer's unsettled events) must be
+// back too: its mean over the window's first ten steps at most 10% (or 10 events) above its mean
+// over the whole steps before the start.
 [[nodiscard]] std::optional<double> recovery_time_ms(
-    const Series& series, const model::Fault& fault,
+    const ReplicationMetrics& replication, const RecoveryWatch& watch, const RunPlan& plan,
     const std::vector<const std::vector<double>*>& backlogs = {});
 
 }  // namespace ripple::sim

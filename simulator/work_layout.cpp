@@ -1,5 +1,7 @@
 #include "simulator/work_layout.h"
 
+#include <map>
+
 namespace ripple::sim {
 
 WorkLayout::WorkLayout(const model::Spec& spec)
@@ -7,10 +9,12 @@ WorkLayout::WorkLayout(const model::Spec& spec)
   for (const model::Operation& op : spec.operations) {
     work_.push_back(&op.work);
     service_.push_back(op.service);
+    work_name_.push_back(&op.full_name);
   }
   for (const model::Consumer& consumer : spec.consumers) {
     work_.push_back(&consumer.work);
     service_.push_back(consumer.service);
+    work_name_.push_back(&consumer.name);
   }
   // Callback calls first, so the pointers taken below stay valid.
   callback_offset_.push_back(0);
@@ -42,8 +46,21 @@ WorkLayout::WorkLayout(const model::Spec& spec)
     }
   }
   batch_offset_.push_back(0);
+  access_offset_.push_back(0);
   for (const model::Work* work : work_) {
     batch_offset_.push_back(batch_offset_.back() + static_cast<int>(work->writes.size()));
+    access_offset_.push_back(access_offset_.back() +
+                             static_cast<int>(work->reads.size() + work->writes.size()));
+  }
+  // Edge names: the caller, the target and the rank among the caller's edges to that target.
+  std::map<std::pair<const std::string*, int>, int> seen;
+  for (std::size_t e = 0; e < edge_call_.size(); ++e) {
+    const int target = edge_call_[e]->target;
+    const bool callback = edge_is_callback(static_cast<int>(e));
+    const int rank = seen[{edge_from_[e], 2 * target + (callback ? 1 : 0)}]++;
+    edge_name_.push_back(*edge_from_[e] + (callback ? "=>" : "->") +
+                         spec.operations[static_cast<std::size_t>(target)].full_name + "#" +
+                         std::to_string(rank));
   }
 }
 

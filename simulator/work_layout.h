@@ -35,6 +35,8 @@ class WorkLayout {
   [[nodiscard]] int consumer_work(int consumer) const { return operations_ + consumer; }
   [[nodiscard]] const model::Work& work(int work_id) const { return *work_[work_id]; }
   [[nodiscard]] int service(int work_id) const { return service_[work_id]; }
+  // "service.operation" or "service:Event".
+  [[nodiscard]] const std::string& work_name(int work_id) const { return *work_name_[work_id]; }
 
   [[nodiscard]] int edges() const { return static_cast<int>(edge_call_.size()); }
   [[nodiscard]] int edge_offset(int work_id) const { return edge_offset_[work_id]; }
@@ -42,6 +44,9 @@ class WorkLayout {
   // Name of the caller: "service.operation" or "service:Event".
   [[nodiscard]] const std::string& edge_from(int edge) const { return *edge_from_[edge]; }
   [[nodiscard]] bool edge_is_callback(int edge) const { return edge >= first_callback_; }
+  // A name of the edge that does not depend on ids or on other works: "from->svc.op#n", or
+  // "svc:Event=>svc.op#n" for a callback, where n counts from's earlier edges to the same target.
+  [[nodiscard]] const std::string& edge_name(int edge) const { return edge_name_[edge]; }
 
   // First callback edge of `consumer`; its callbacks() edges follow.
   [[nodiscard]] int callback_offset(int consumer) const {
@@ -55,6 +60,13 @@ class WorkLayout {
   [[nodiscard]] int batchers() const { return batch_offset_.back(); }
   [[nodiscard]] int batcher(int work_id, int write) const { return batch_offset_[work_id] + write; }
 
+  // One slot per store access (reads, then writes, by work id): each has its own random stream.
+  [[nodiscard]] int store_accesses() const { return access_offset_.back(); }
+  [[nodiscard]] int store_access(int work_id, bool write, int index) const {
+    return access_offset_[work_id] + (write ? static_cast<int>(work_[work_id]->reads.size()) : 0) +
+           index;
+  }
+
  private:
   int operations_ = 0;
   int first_callback_ = 0;
@@ -65,7 +77,10 @@ class WorkLayout {
   std::vector<model::Call> callback_calls_;
   std::vector<const model::Call*> edge_call_;
   std::vector<const std::string*> edge_from_;
-  std::vector<int> batch_offset_;  // by work id, plus one past the end
+  std::vector<std::string> edge_name_;
+  std::vector<const std::string*> work_name_;
+  std::vector<int> access_offset_;  // by work id, plus one past the end
+  std::vector<int> batch_offset_;   // by work id, plus one past the end
 };
 
 // Whether a workload source (rate or reconnect) targets `op`: its requests are entry requests.

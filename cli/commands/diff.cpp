@@ -164,7 +164,8 @@ void add_diff_command(CLI::App& app, Action& action) {
   sub->add_option("--base-ref", options->base_ref,
                   "Read BASE from git: `git show REF:<HEAD's path in the repository>`");
   sub->add_flag("--simulate", options->simulate,
-                "Also simulate both under one seed and compare p99 and error rates");
+                "Also simulate both under one seed and compare latency, errors, consumer lag, "
+                "lost, duplicate and dead-lettered events, utilization, backlog and recovery");
   add_seed_option(*sub, options->seed, "Seed of both simulations (default: HEAD's)");
   add_budget_options(*sub, options->budget);
   sub->add_option("--fail-on", options->fail_on, "Exit 1 when something got worse, or never")

@@ -66,7 +66,7 @@ std::string type_of(const YamlNode& schema) {
   return "";
 }
 
-std::string text_of(const YamlNode* node) {
+std::string scalar_value(const YamlNode* node) {
   return node != nullptr && node->is_scalar() ? node->value : "";
 }
 
@@ -127,7 +127,7 @@ SchemaSizer::Estimate SchemaSizer::estimate_resolved(Place schema, int depth) {
   if (type == "string") return estimate_string(schema);
   if (type == "array") return estimate_array(schema, depth);
   if (type == "object") return estimate_object(schema, depth);
-  const std::string format = text_of(node.find("format"));
+  const std::string format = scalar_value(node.find("format"));
   if (type == "integer") {
     const bool small = format == "int32";
     return {{small ? 4 : 8, small ? "integer, int32" : "integer", false, schema}, true};
@@ -155,7 +155,7 @@ SchemaSizer::Estimate SchemaSizer::estimate_string(Place schema) {
       longest = std::max<std::int64_t>(longest, static_cast<std::int64_t>(value.value.size()));
     return {{longest, "string, longest enum value", false, schema}, true};
   }
-  const std::string format = text_of(node.find("format"));
+  const std::string format = scalar_value(node.find("format"));
   for (const FormatSize& f : kFormats)
     if (format == f.format) return {{f.bytes, "string, format " + format, false, schema}, true};
   const std::string why = format.empty() ? "string without maxLength"

@@ -32,7 +32,7 @@ std::string title(DiffSection section, const SpecDiff& diff) {
     case DiffSection::Findings:
       return "Findings";
     case DiffSection::Simulation:
-      return fmt::format("Simulated entry operations (seed {})", diff.seed);
+      return fmt::format("Simulated figures (seed {})", diff.seed);
   }
   return "";
 }
@@ -45,9 +45,11 @@ bool has_figures(DiffSection section) {
 
 std::string value_text(const std::string& what, std::optional<double> v) {
   if (!v) return "";
-  if (what == "blast_radius" || what == "error_rate")
+  if (what == "blast_radius" || what == "error_rate" || what == "utilization")
     return fmt::format("{}%", Figure{*v * 100, FigureStyle::Compact});
-  if (what == "p99") return fmt::format("{} ms", Figure{*v, FigureStyle::Compact});
+  if (what == "p99" || what == "p99_lag" || what == "recovery_time" ||
+      what == "spike_recovery_time")
+    return fmt::format("{} ms", Figure{*v, FigureStyle::Compact});
   return to_string(Figure{*v, FigureStyle::Compact});
 }
 
@@ -76,7 +78,7 @@ std::string change_sentence(const Change& c) {
   if (c.section == DiffSection::Findings)
     return fmt::format("{} `{}` at {}: {}", c.kind == ChangeKind::Added ? "new" : "gone", c.what,
                        c.subject, c.detail);
-  if (!has_figures(c.section) || !c.before) return c.detail;
+  if (!has_figures(c.section) || !c.before || !c.after) return c.detail;
   return fmt::format("{} of `{}`: {} -> {}", c.what, c.subject, value_text(c.what, c.before),
                      value_text(c.what, c.after));
 }
@@ -144,8 +146,11 @@ std::string render_diff_text(const DiffDocument& doc, Color color) {
       out += "  " + verdict_word(c->verdict, style) + "  " + change_sentence(*c) + "\n";
   }
   if (!d.simulated)
-    out +=
-        "\n" + style.dim("(not simulated: add --simulate to compare p99 and error rates)") + "\n";
+    out += "\n" +
+           style.dim(
+               "(not simulated: add --simulate to compare latency, errors, lag, lost events, "
+               "utilization and backlog)") +
+           "\n";
   return out;
 }
 

@@ -88,9 +88,9 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
         Span{c.lag.max_ms, SpanStyle::Lag});
   }
   out +=
-      "  busy: share of the group's slots handling; lag: publish to the end of handling; dupes:\n"
-      "  redeliveries handled (harmful: the consumer is not idempotent); order: handled after a\n"
-      "  later event of the same key\n";
+      "  busy: share of the slots the group can use (Kafka: min(slots, partitions)) handling;\n"
+      "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
+      "  is not idempotent); order: handled after a later event of the same key\n";
   bool waiting = false;
   for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
   if (!waiting) return;
@@ -138,6 +138,20 @@ void text_faults(const sim::SimulationResult& r, const Style& style, std::string
       outcome = style.error("not recovered within the run");
     out += fmt::format("  {} {} at {} for {}: {}\n", f.target, f.mode, Span{f.at_ms},
                        Span{f.for_ms}, outcome);
+  }
+}
+
+void text_spikes(const sim::SimulationResult& r, const Style& style, std::string& out) {
+  if (r.spikes.empty()) return;
+  out += "\n" + style.bold("workload spikes") + "\n";
+  for (const sim::SpikeResult& s : r.spikes) {
+    std::string outcome = "recovered after " + recovery_text(s.recovery_time_ms);
+    if (s.at_ms >= r.duration_ms)
+      outcome = "starts after the end of the run";
+    else if (!s.recovery_time_ms)
+      outcome = style.error("not recovered within the run");
+    out += fmt::format("  {} at {:.0f}/s from {} for {}: {}\n", s.operation, s.rate_per_s,
+                       Span{s.at_ms}, Span{s.for_ms}, outcome);
   }
 }
 
@@ -212,7 +226,8 @@ Json brokers_json(const sim::SimulationResult& r) {
                              {"published", b.published},
                              {"publish_failures", b.publish_failures},
                              {"outboxed", b.outboxed},
-                             {"max_backlog", b.max_backlog}});
+                             {"max_backlog", b.max_backlog},
+                             {"backlog", b.backlog}});
   return std::move(brokers).build();
 }
 
@@ -241,9 +256,10 @@ Json reconnects_json(const sim::SimulationResult& r) {
 Json services_json(const sim::SimulationResult& r) {
   JsonObjectBuilder services;
   for (const sim::ServiceResult& s : r.services)
-    services.add(
-        s.name,
-        Json{{"utilization", s.utilization}, {"rejected", s.rejected}, {"max_queue", s.max_queue}});
+    services.add(s.name, Json{{"utilization", s.utilization},
+                              {"worker_utilization", s.worker_utilization},
+                              {"rejected", s.rejected},
+                              {"max_queue", s.max_queue}});
   return std::move(services).build();
 }
 
@@ -281,6 +297,17 @@ Json faults_json(const sim::SimulationResult& r) {
   return faults;
 }
 
+Json spikes_json(const sim::SimulationResult& r) {
+  Json spikes = Json::array();
+  for (const sim::SpikeResult& s : r.spikes)
+    spikes.push_back({{"operation", s.operation},
+                      {"at", s.at_ms},
+                      {"for", s.for_ms},
+                      {"rate", s.rate_per_s},
+                      {"recovery_time", nullable(s.recovery_time_ms)}});
+  return spikes;
+}
+
 Json intervals_json(const sim::SimulationResult& r) {
   JsonObjectBuilder intervals;
   for (const sim::HeadlineIntervals& i : r.intervals)
@@ -310,6 +337,7 @@ std::string render_simulate_text(const sim::SimulationResult& r, Color color) {
   text_brokers(r, style, out);
   text_reconnects(r, style, out);
   text_faults(r, style, out);
+  text_spikes(r, style, out);
   text_intervals(r, style, out);
   return out;
 }
@@ -324,6 +352,7 @@ std::string render_simulate_json(const sim::SimulationResult& r) {
                               {"calls", calls_json(r)},
                               {"amplification", amplification_json(r)},
                               {"faults", faults_json(r)},
+                              {"spikes", spikes_json(r)},
                               {"seed", r.seed},
                               {"events_processed", r.events_processed},
                               {"replications", r.replications},

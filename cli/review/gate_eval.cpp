@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "simulator/figures.h"
+
 namespace ripple::cli {
 namespace {
 
@@ -102,6 +104,46 @@ Measured recovery_metric(const std::string& component, const sim::SimulationResu
   return {worst, ""};
 }
 
+// A count of a consumer's events (lost, duplicates, ...), per replication.
+Measured consumer_count_metric(const model::Gate& gate, const sim::SimulationResult& r) {
+  const auto value = sim::figure_value(r, gate.metric, gate.argument);
+  if (!value) return undefined("`" + gate.argument + "` is not in the simulation results");
+  return {value, r.replications > 1 ? "mean over replications" : ""};
+}
+
+Measured utilization_metric(const std::string& service, const sim::SimulationResult& r) {
+  const auto value = sim::figure_value(r, model::GateMetric::Utilization, service);
+  if (!value) return undefined("`" + service + "` is not in the simulation results");
+  return {value, ""};
+}
+
+Measured backlog_metric(const model::Gate& gate, const sim::SimulationResult& r) {
+  const auto value = sim::figure_value(r, gate.metric, gate.argument);
+  if (!value) return undefined("`" + gate.argument + "` is not in the simulation results");
+  return {value, ""};
+}
+
+Measured throughput_metric(const std::string& name, const sim::SimulationResult& r) {
+  const sim::OperationResult* op = find_operation(r, name);
+  if (op == nullptr) return {0.0, "`" + name + "` received no requests in the simulation"};
+  return {op->throughput_per_s, ""};
+}
+
+// The slowest recovery over every spike of the sources targeting the operation.
+Measured spike_recovery_metric(const std::string& operation, const sim::SimulationResult& r) {
+  bool seen = false;
+  for (const sim::SpikeResult& s : r.spikes) {
+    if (s.operation != operation) continue;
+    seen = true;
+    if (!s.recovery_time_ms)
+      return undefined("the system never recovered from the spike of `" + operation + "` at " +
+                       model::format_duration(model::Duration{std::llround(s.at_ms * 1e6)}) +
+                       " within the run");
+  }
+  if (!seen) return undefined("no spike of `" + operation + "` in the simulation");
+  return {sim::figure_value(r, model::GateMetric::SpikeRecoveryTime, operation), ""};
+}
+
 // Which amplification figure a metric reads.
 enum class Retries { Nominal, WorstCase };
 
@@ -196,6 +238,21 @@ Measured measure(const model::Gate& gate, const analyzers::Analysis& a,
       return findings_metric(arg, a);
     case GateMetric::NoSyncCycles:
       return sync_cycles_metric(a);
+    case GateMetric::Lost:
+    case GateMetric::Duplicates:
+    case GateMetric::HarmfulDuplicates:
+    case GateMetric::DeadLettered:
+    case GateMetric::OutOfOrder:
+      return consumer_count_metric(gate, r);
+    case GateMetric::Utilization:
+      return utilization_metric(arg, r);
+    case GateMetric::Backlog:
+    case GateMetric::MaxBacklog:
+      return backlog_metric(gate, r);
+    case GateMetric::Throughput:
+      return throughput_metric(arg, r);
+    case GateMetric::SpikeRecoveryTime:
+      return spike_recovery_metric(arg, r);
   }
   return undefined("unknown gate metric");
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/format/figures.h"
+#include "simulator/figures.h"
 
 namespace ripple::cli {
 namespace {
@@ -390,6 +391,62 @@ void diff_contracts(const model::Spec& base, const model::Spec& head, std::vecto
   }
 }
 
+// The smallest move of a simulated figure that counts as worse or better (see spec_diff.h).
+double figure_slack(model::GateMetric metric, double before) {
+  using model::GateMetric;
+  switch (metric) {
+    case GateMetric::P99Lag:
+      return kP99Tolerance * std::fabs(before);
+    case GateMetric::Utilization:
+      return kUtilizationTolerance;
+    case GateMetric::RecoveryTime:
+    case GateMetric::SpikeRecoveryTime:
+      return std::max(kRecoveryToleranceMs, kRecoveryTolerance * std::fabs(before));
+    default:  // counts of events and backlogs
+      return std::max(kCountToleranceEvents, kCountTolerance * std::fabs(before));
+  }
+}
+
+// Consumer lag, losses, duplicates, dead letters, order, utilization, backlog and recovery, from
+// sim::figures (the entry operations' p99 and error rate are compared above; throughput follows
+// the workload and is not compared). Matched by metric and subject.
+void diff_event_figures(const sim::SimulationResult& base, const sim::SimulationResult& head,
+                        std::vector<Change>& out) {
+  using model::GateMetric;
+  const DiffSection s = DiffSection::Simulation;
+  const std::vector<sim::Figure> before = sim::figures(base);
+  for (const sim::Figure& h : sim::figures(head)) {
+    if (h.better != sim::Better::Lower || h.metric == GateMetric::P99 ||
+        h.metric == GateMetric::ErrorRate)
+      continue;
+    const auto b = std::find_if(before.begin(), before.end(), [&](const sim::Figure& f) {
+      return f.metric == h.metric && f.subject == h.subject;
+    });
+    if (b == before.end()) continue;
+    const std::string what = model::to_string(h.metric);
+    if (b->value && h.value) {
+      const double slack = figure_slack(h.metric, *b->value);
+      const Verdict v = *h.value > *b->value + slack   ? Verdict::Worse
+                        : *h.value < *b->value - slack ? Verdict::Better
+                                                       : Verdict::Neutral;
+      add_figure(out, s, what, h.subject, *b->value, *h.value, v);
+      continue;
+    }
+    const bool recovery =
+        h.metric == GateMetric::RecoveryTime || h.metric == GateMetric::SpikeRecoveryTime;
+    if (!recovery || b->value.has_value() == h.value.has_value()) continue;
+    Change c =
+        make(s, ChangeKind::Changed, h.value ? Verdict::Better : Verdict::Worse, what, h.subject,
+             h.value ? fmt::format("{} of `{}`: never within the run -> {}", what, h.subject,
+                                   Figure{*h.value, FigureStyle::Compact})
+                     : fmt::format("{} of `{}`: {} -> never within the run", what, h.subject,
+                                   Figure{*b->value, FigureStyle::Compact}));
+    c.before = b->value;
+    c.after = h.value;
+    out.push_back(std::move(c));
+  }
+}
+
 void diff_simulation(const sim::SimulationResult& base, const sim::SimulationResult& head,
                      std::vector<Change>& out) {
   const DiffSection s = DiffSection::Simulation;
@@ -406,6 +463,7 @@ void diff_simulation(const sim::SimulationResult& base, const sim::SimulationRes
       add_figure(out, s, "error_rate", h.name, b.error_rate, h.error_rate, v);
     }
   }
+  diff_event_figures(base, head, out);
 }
 
 }  // namespace

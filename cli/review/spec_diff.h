@@ -29,7 +29,9 @@ enum class DiffSection {
   Amplification,  // nominal and worst-case requests per entry request or per event
   BlastRadius,    // share of entry traffic lost while a component is down
   Findings,       // lint findings new or gone (matched by rule and element)
-  Simulation,     // p99 and error rate of entry operations under the same seed
+  Simulation,     // p99 and error rate of entry operations, consumer lag, lost, duplicate,
+                  // dead-lettered and out-of-order events, utilization, backlog and recovery,
+                  // under the same seed
 };
 
 // The sections in the order every renderer shows them: what breaks consumers first.
@@ -65,6 +67,16 @@ struct DiffSide {
 // moves are shown as neutral changes. Same seed, same spec: identical figures, no change.
 inline constexpr double kP99Tolerance = 0.05;
 inline constexpr double kErrorRateTolerance = 0.001;
+// The event side and capacity (sim::figures, same names as the gate metrics): p99_lag moves by
+// kP99Tolerance of the base; lost, duplicates, harmful_duplicates, dead_lettered, out_of_order
+// (per replication), backlog and max_backlog by 5% of the base and at least one event;
+// utilization by 2 percentage points; recovery_time and spike_recovery_time by 10% and at least
+// 1s (never recovering within the run is worse than any recovery).
+inline constexpr double kCountTolerance = 0.05;
+inline constexpr double kCountToleranceEvents = 1;
+inline constexpr double kUtilizationTolerance = 0.02;
+inline constexpr double kRecoveryTolerance = 0.1;
+inline constexpr double kRecoveryToleranceMs = 1000;
 
 struct SpecDiff {
   std::vector<Change> changes;

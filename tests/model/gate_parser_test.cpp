@@ -158,12 +158,43 @@ TEST(GateParser, ReportsUnknownMetricWithDidYouMean) {
 }
 
 TEST(GateParser, ListsMetricsWhenNoneIsClose) {
-  expect_gate_error("throughput(gateway.checkout) > 5", "throughput",
-                    "unknown gate metric `throughput`",
+  expect_gate_error("saturation(gateway.checkout) > 5", "saturation",
+                    "unknown gate metric `saturation`",
                     "metrics: `p50`, `p90`, `p99`, `p999`, `mean`, `max`, `error_rate`, "
                     "`amplification`, `worst_case_amplification`, `blast_radius`, `max_lag`, "
-                    "`mean_lag`, `p99_lag`, `recovery_time`, `instability`, `callbacks` or "
-                    "`findings`");
+                    "`mean_lag`, `p99_lag`, `recovery_time`, `instability`, `callbacks`, "
+                    "`findings`, `lost`, `duplicates`, `harmful_duplicates`, `dead_lettered`, "
+                    "`out_of_order`, `utilization`, `backlog`, `max_backlog`, `throughput` or "
+                    "`spike_recovery_time`");
+}
+
+TEST(GateParser, ReadsEventMetricsOfAConsumer) {
+  EXPECT_EQ(summary(gate("lost(ship:Placed) == 0")), "lost(ship:Placed) == 0.000000");
+  EXPECT_EQ(summary(gate("harmful_duplicates(ship:Placed) <= 2")),
+            "harmful_duplicates(ship:Placed) <= 2.000000");
+  EXPECT_EQ(summary(gate("utilization(ship) < 80%")), "utilization(ship) < 0.800000");
+  EXPECT_EQ(summary(gate("max_backlog(bus) < 1000")), "max_backlog(bus) < 1000.000000");
+  EXPECT_EQ(summary(gate("throughput(gateway.checkout) > 9.5")),
+            "throughput(gateway.checkout) > 9.500000");
+}
+
+TEST(GateParser, ReportsAnUnknownConsumerOfAnEventMetricWithAGuess) {
+  expect_gate_error("lost(ship:Placd) == 0", "ship:Placd",
+                    "unknown consumer `ship:Placd` (consumers are `service:Event`)",
+                    "did you mean `ship:Placed`?");
+  expect_gate_error("dead_lettered(shop:Placed) == 0", "shop:Placed",
+                    "unknown consumer `shop:Placed` (consumers are `service:Event`)",
+                    "did you mean `ship:Placed`?");
+}
+
+TEST(GateParser, ReportsAnUnknownBrokerWithAGuess) {
+  expect_gate_error("backlog(buss) < 10", "buss", "unknown broker `buss`", "did you mean `bus`?");
+}
+
+TEST(GateParser, SpikeRecoveryNeedsASpikedSource) {
+  expect_gate_error("spike_recovery_time(gateway.checkout) < 10s", "gateway.checkout",
+                    "no workload source with `spikes` targets `gateway.checkout`, so it has no "
+                    "spike recovery time");
 }
 
 TEST(GateParser, ReportsUnknownOperationUnderTheArgument) {

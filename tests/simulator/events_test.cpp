@@ -151,7 +151,7 @@ TEST(Sqs, VisibilityTimeoutShorterThanHandlingDuplicatesAndDeadLetters) {
 // per partition) the lag is the M/M/1 response time 1/(100 - 80) = 50ms (keys hash onto the
 // partitions; their shares differ by ~1%, which moves W by ~4%: tolerance 10%). At 380/s the
 // backlog stays small; at 420/s it grows by about 20/s, ~10,000 after 500s, and the group's
-// slots are busy exactly 4/16 of the time.
+// 16 slots are busy 4/16 of the time: its utilization, stated against the 4 it can use, is 1.
 TEST(Kafka, GroupParallelismIsCappedAtThePartitionCount) {
   Pipeline kafka;
   kafka.broker = "kafka, partitions: 4";
@@ -171,8 +171,9 @@ TEST(Kafka, GroupParallelismIsCappedAtThePartitionCount) {
   const auto above_result = run(load(kafka.yaml()));
   const ConsumerResult above = consumer(above_result, "n:E");
   EXPECT_GT(above.waiting, 6000u);
-  // Saturated: 4 of the 16 slots busy all the time, never more.
-  EXPECT_NEAR(above.utilization, 0.25, 0.002);
+  // Saturated: the 4 slots the group can use (min(16 slots, 4 partitions)) busy all the time.
+  EXPECT_NEAR(above.utilization, 1.0, 0.002);
+  EXPECT_NEAR(just_below.utilization, 380.0 / 400.0, 0.02);
   EXPECT_LT(above.waiting, 14000u);
   EXPECT_GT(broker(above_result, "bus").max_backlog, 6000);
 }
@@ -433,7 +434,9 @@ workload:
               0.5, 0.025);
   const auto kafka = run(load(replace_all(spec, "BROKER", "kafka, partitions: 8")));
   EXPECT_EQ(consumer(kafka, "y:B").out_of_order, 0u);
-  EXPECT_EQ(consumer(kafka, "y:B").delivered, 2 * consumer(kafka, "x:A").delivered);
+  // Every B of a handled A is handled, but for the few still in the broker at the end.
+  EXPECT_NEAR(static_cast<double>(consumer(kafka, "y:B").delivered),
+              2.0 * static_cast<double>(consumer(kafka, "x:A").delivered), 20);
 }
 
 // Replications on 1 or 4 threads give identical results, events included.

@@ -65,7 +65,9 @@ TEST(DiffRender, TextListsSectionsWorstFirst) {
       "Elements added or removed\n"
       "  changed  new service `fraud`\n"
       "\n"
-      "(not simulated: add --simulate to compare p99 and error rates)\n");
+      "(not simulated: add --simulate to compare latency, errors, lag, lost events, utilization "
+      "and "
+      "backlog)\n");
 }
 
 TEST(DiffRender, JsonListsEveryChange) {

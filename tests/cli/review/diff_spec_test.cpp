@@ -181,5 +181,55 @@ TEST(SpecDiff, SimulatedP99AndErrorRateUseTolerances) {
   EXPECT_EQ(d.changes[1].verdict, Verdict::Worse);
 }
 
+// The event side is compared like p99: lag, losses, duplicates, dead letters, utilization,
+// backlog and recovery, each with its tolerance (spec_diff.h); unchanged figures give no row.
+TEST(SpecDiff, SimulatedEventFiguresAreComparedWithTolerances) {
+  const Version base = load_pair_file("base.yaml");
+  sim::SimulationResult before, after;
+  sim::ConsumerResult c;
+  c.name = "shipping:OrderPlaced";
+  c.delivered = 100;
+  c.lag.p99_ms = 36;
+  c.lost = 415;
+  c.duplicates = 3;
+  before.consumers = {c};
+  c.lag.p99_ms = 15900;  // worse
+  c.lost = 0;            // better
+  c.duplicates = 4;      // one more: within the one-event slack, neutral
+  after.consumers = {c};
+  sim::ServiceResult svc;
+  svc.name = "payment";
+  svc.utilization = 0.40;
+  before.services = {svc};
+  svc.utilization = 0.41;  // within 2 points: neutral
+  after.services = {svc};
+  sim::BrokerResult bus;
+  bus.name = "bus";
+  bus.max_backlog = 3;
+  bus.backlog = 0.5;
+  before.brokers = {bus};
+  bus.max_backlog = 300;  // worse
+  after.brokers = {bus};
+  sim::FaultResult fault;
+  fault.target = "payment";
+  fault.recovery_time_ms = 2000;
+  before.faults = {fault};
+  fault.recovery_time_ms.reset();  // never recovered: worse
+  after.faults = {fault};
+  const SpecDiff d =
+      diff_specs({base.spec, base.analysis, &before}, {base.spec, base.analysis, &after});
+  std::vector<std::string> rows;
+  for (const Change& ch : d.changes)
+    rows.push_back(ch.what + "(" + ch.subject + ") " + to_string(ch.verdict));
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "p99_lag(shipping:OrderPlaced) worse", "lost(shipping:OrderPlaced) better",
+                      "duplicates(shipping:OrderPlaced) neutral", "utilization(payment) neutral",
+                      "max_backlog(bus) worse", "recovery_time(payment) worse"}));
+  EXPECT_EQ(d.changes.back().detail, "recovery_time of `payment`: 2000 -> never within the run");
+  // The same results on both sides: nothing to report.
+  EXPECT_TRUE(diff_specs({base.spec, base.analysis, &after}, {base.spec, base.analysis, &after})
+                  .changes.empty());
+}
+
 }  // namespace
 }  // namespace ripple::cli

@@ -25,7 +25,7 @@ services:
   order: {replicas: 2, operations: {place: {publishes: [Placed]}, get: {}}}
   shipping: {replicas: 2, consumes: {Placed: {needs: [order.items], idempotent: true}}}
   lonely: {operations: {noop: {}}}
-workload: {duration: 10s, sources: [{to: gateway.checkout, rate: 10/s}]}
+workload: {duration: 10s, sources: [{to: gateway.checkout, rate: 10/s, spikes: [{at: 2s, for: 1s, rate: 50/s}]}]}
 faults: [{service: order, at: 5s, for: 2s, mode: down}]
 )";
 
@@ -62,6 +62,22 @@ Fixture load_fixture(const std::string& yaml = kSpec) {
   fault.mode = "down";
   fault.recovery_time_ms = 3000;
   f.simulation.faults = {fault};
+  sim::SpikeResult spike;
+  spike.operation = "gateway.checkout";
+  spike.at_ms = 2000;
+  spike.for_ms = 1000;
+  spike.rate_per_s = 50;
+  spike.recovery_time_ms = 1500;
+  f.simulation.spikes = {spike};
+  sim::ServiceResult gateway;
+  gateway.name = "gateway";
+  gateway.utilization = 0.4;
+  f.simulation.services = {gateway};
+  sim::BrokerResult bus;
+  bus.name = "bus";
+  bus.backlog = 2.5;
+  bus.max_backlog = 17;
+  f.simulation.brokers = {bus};
   f.simulation.seed = 9;
   f.simulation.duration_ms = 10000;
   return f;
@@ -299,6 +315,10 @@ std::string argument_for(model::GateArgument argument) {
       return "info";
     case model::GateArgument::None:
       return "";
+    case model::GateArgument::Broker:
+      return "bus";
+    case model::GateArgument::SpikedOperation:
+      return "gateway.checkout";
   }
   return "";
 }
@@ -348,7 +368,7 @@ TEST(GateEval, EverySimulatedMetricOfTheTableNeedsTheSimulation) {
       EXPECT_EQ(without.value, eval(f, g).value) << m.name;
     }
   }
-  EXPECT_EQ(simulated, 11);
+  EXPECT_EQ(simulated, 21);
 }
 
 TEST(GateEval, ReportKeepsTheSimulationRun) {
