@@ -11,14 +11,16 @@
 
 #include "cli/commands/commands.h"
 #include "cli/global_flags.h"
+#include "cli/render/escape.h"
 #include "cli/render/terminal.h"
+#include "cli/terminal_guard.h"
 #include "cli/usage_check.h"
 #include "cli/version.h"
 
 namespace ripple::cli {
 
 int usage_error(Io& io, std::string_view message) {
-  io.err << Style(io.err_color).error("error: ") << message << "\n";
+  io.err << Style(io.err_color).error("error: ") << terminal_text(message) << "\n";
   return kExitBadInput;
 }
 
@@ -36,9 +38,39 @@ int checked_output(int exit_code, Io& io) {
   return kExitInternal;
 }
 
-}  // namespace
+// Whether the chosen command writes GitHub workflow commands to stdout (`--format github`).
+WorkflowCommands stdout_commands(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) {
+    const CLI::Option* format = sub->get_option_no_throw("--format");
+    if (format != nullptr && format->count() > 0 && format->as<std::string>() == "github")
+      return WorkflowCommands::Allow;
+    if (stdout_commands(*sub) == WorkflowCommands::Allow) return WorkflowCommands::Allow;
+  }
+  return WorkflowCommands::Refuse;
+}
 
-int run(int argc, const char* const* argv, Io& io) {
+int run_parsed(CLI::App& app, const Action& action, Io& io) {
+  TerminalGuard out_guard(io.out, {stdout_commands(app), io.out_color == Color::On, false});
+  std::ostream out(&out_guard);
+  Io guarded{out, io.err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
+  try {
+    return checked_output(action(guarded), guarded);
+  } catch (const std::bad_alloc&) {
+    io.err << "ripple: internal error: out of memory\n";
+  } catch (const std::exception& e) {
+    io.err << "ripple: internal error: " << terminal_text(e.what()) << "\n";
+  } catch (...) {
+    io.err << "ripple: internal error\n";
+  }
+  io.err << "please report it with the spec that caused it\n";
+  return kExitInternal;
+}
+
+GuardPolicy err_policy(const Io& io) {
+  return {WorkflowCommands::Refuse, io.err_color == Color::On, io.err_is_tty};
+}
+
+int run_guarded(int argc, const char* const* argv, Io& io, TerminalGuard& err_guard) {
   CLI::App app{"ripple: how an event-driven design will behave, before it is built"};
   app.name("ripple");
   app.require_subcommand(1);
@@ -83,18 +115,18 @@ int run(int argc, const char* const* argv, Io& io) {
     return kExitBadInput;
   }
   apply_global_flags(flags, io);
+  err_guard.set_policy(err_policy(io));
   if (!action) return kExitBadInput;
-  try {
-    return checked_output(action(io), io);
-  } catch (const std::bad_alloc&) {
-    io.err << "ripple: internal error: out of memory\n";
-  } catch (const std::exception& e) {
-    io.err << "ripple: internal error: " << e.what() << "\n";
-  } catch (...) {
-    io.err << "ripple: internal error\n";
-  }
-  io.err << "please report it with the spec that caused it\n";
-  return kExitInternal;
+  return run_parsed(app, action, io);
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, Io& io) {
+  TerminalGuard err_guard(io.err, err_policy(io));
+  std::ostream err(&err_guard);
+  Io guarded{io.out, err, io.out_color, io.err_color, io.err_is_tty, io.quiet, io.out_error};
+  return run_guarded(argc, argv, guarded, err_guard);
 }
 
 }  // namespace ripple::cli

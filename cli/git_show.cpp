@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -105,7 +106,7 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   return result;
 }
 
-GitFile git_show_file(const std::string& ref, const std::string& path) {
+GitFile git_show_file(const std::string& ref, const std::string& path, std::size_t max_bytes) {
   namespace fs = std::filesystem;
   GitFile file;
   file.label = ref + ":" + path;
@@ -133,6 +134,23 @@ GitFile git_show_file(const std::string& ref, const std::string& path) {
     return file;
   }
   file.label = ref + ":" + relative;
+  // The size first: a blob past the limit is refused without git writing it into our memory.
+  const ProcessResult size =
+      run_process({"git", "-C", root.string(), "cat-file", "-s", file.label});
+  if (size.exit_code != 0) {
+    file.error = "git show " + file.label + " failed" +
+                 (size.err.empty() ? "" : ": " + first_line(size.err));
+    return file;
+  }
+  errno = 0;
+  char* end = nullptr;
+  const std::string size_text = trimmed(size.out);
+  const unsigned long long bytes = std::strtoull(size_text.c_str(), &end, 10);
+  if (size_text.empty() || *end != '\0' || errno == ERANGE || bytes > max_bytes) {
+    file.error = file.label + " is too large: " + size_text + " bytes, more than " +
+                 std::to_string(max_bytes >> 20) + " MiB";
+    return file;
+  }
   const ProcessResult shown = run_process({"git", "-C", root.string(), "show", file.label});
   if (shown.exit_code != 0) {
     file.error = "git show " + file.label + " failed" +

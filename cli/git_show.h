@@ -4,6 +4,7 @@
 // `git show REF:<path of HEAD_SPEC relative to the repository root>`. git runs as a child process
 // with an argument vector (no shell), from the directory of the file.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,9 @@ struct GitFile {
   std::string error;                // one line, when text is empty
 };
 
-// `path` must name a file of a git working tree (it may have changed since `ref`).
-[[nodiscard]] GitFile git_show_file(const std::string& ref, const std::string& path);
+// `path` must name a file of a git working tree (it may have changed since `ref`). A blob larger
+// than `max_bytes` (asked with `git cat-file -s` first) is an error, never read.
+[[nodiscard]] GitFile git_show_file(const std::string& ref, const std::string& path,
+                                    std::size_t max_bytes = 32u << 20);
 
 }  // namespace ripple::cli

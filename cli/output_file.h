@@ -5,7 +5,9 @@
 // buffer is written to FILE when the command returns, whatever its exit code.
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/app.h"
 
@@ -27,6 +29,15 @@ auto to_output_file(Run run) {
     return with_output_file(options.output, io, [&](Io& to) { return run(options, to); });
   };
 }
+
+// Writes `text` to `path` as every ripple output file is written: into a new temporary file in
+// the same directory, then renamed over `path`, so that a reader never sees half a file, a
+// failed write leaves the old file as it was, and a symlink at `path` is replaced by the file
+// to a regular file (its target is never written). A `path` that is or links to a device or a
+// pipe, or lies under /dev/ or /proc/ (/dev/stdout, /dev/full), is written in place. Returns why it
+// failed ("No space left on device"), nullopt on success.
+[[nodiscard]] std::optional<std::string> replace_file(const std::string& path,
+                                                      std::string_view text);
 
 // The writing half: `text` to `path`. Returns false after reporting the failure on io.err.
 [[nodiscard]] bool write_output_file(const std::string& path, const std::string& text, Io& io);

@@ -64,7 +64,9 @@ void ProgressBar::update(const sim::Progress& progress) {
     figures.seconds_left = elapsed * (1 - progress.fraction) / progress.fraction;
   figures.replications = progress.replications;
   figures.replications_done = progress.replications_done;
-  terminal_ << "\r" << progress_line(label_, figures) << "\x1b[K" << std::flush;
+  // Erase first: the terminal guard (terminal_guard.h) lets a carriage return through only as
+  // the start of "\r\x1b[K".
+  terminal_ << "\r\x1b[K" << progress_line(label_, figures) << std::flush;
   drawn_ = now;
   shown_ = true;
 }

@@ -1,10 +1,14 @@
 #include "cli/spec_input.h"
 
+#include <algorithm>
 #include <iostream>
 #include <ostream>
 
 #include "cli/git_show.h"
+#include "cli/json/utf8.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_diagnostics.h"
+#include "simulator/simulate.h"
 
 namespace ripple::cli {
 
@@ -48,7 +52,15 @@ model::LoadResult load_input(const SpecInput& input) {
     }
     scenario = std::move(read.file);
   }
-  return model::load_spec(*spec.file, scenario);
+  result = model::load_spec(*spec.file, scenario);
+  for (const std::string* path : {&input.spec_path, &input.scenario_path})
+    if (!is_valid_utf8(*path))
+      result.diagnostics.push_back(
+          {model::Severity::Warning, *path, 0, 0, 1,
+           "the file name is not valid UTF-8: text output shows its bad bytes as \\xHH, the "
+           "machine formats as U+FFFD",
+           "rename the file so that annotations and reports point at it", ""});
+  return result;
 }
 
 GitInput load_git_input(const std::string& ref, const std::string& head_path) {
@@ -57,6 +69,30 @@ GitInput load_git_input(const std::string& ref, const std::string& head_path) {
   return {model::load_spec({shown.label, *shown.text}), shown.label, ""};
 }
 
+namespace {
+
+// "<where>: 2 errors\n"; when the diagnostics come from more than one file (a spec and its
+// scenario), one such line per file instead, so each file's problems count under its own name.
+std::string summary_by_file(const std::string& where, const model::Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  for (const model::Diagnostic& d : diagnostics)
+    if (std::find(files.begin(), files.end(), d.file) == files.end()) files.push_back(d.file);
+  if (files.size() <= 1) return terminal_path(where) + ": " + count_summary(diagnostics) + "\n";
+  if (std::find(files.begin(), files.end(), where) == files.end())
+    files.insert(files.begin(), where);
+  std::string out;
+  for (const std::string& file : files) {
+    model::Diagnostics mine;
+    for (const model::Diagnostic& d : diagnostics)
+      if (d.file == file) mine.push_back(d);
+    if (file == where || !mine.empty())
+      out += terminal_path(file) + ": " + count_summary(mine) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
                                        const model::Diagnostics& diagnostics,
                                        const std::string& where, Io& io,
@@ -64,10 +100,23 @@ std::optional<model::Spec> accept_spec(std::optional<model::Spec> spec,
   io.err << render_diagnostics_text(diagnostics, io.err_color);
   if (annotations == GithubAnnotations::On) io.out << render_diagnostics_github(diagnostics);
   if (!spec || model::has_errors(diagnostics)) {
-    io.err << where << ": " << count_summary(diagnostics) << "\n";
+    io.err << summary_by_file(where, diagnostics);
     return std::nullopt;
   }
   return spec;
+}
+
+std::optional<model::Diagnostic> budget_warning(const model::Spec& spec, const std::string& file) {
+  const std::optional<std::string> problem = sim::check_budget(spec, sim::SimulationOptions{});
+  if (!problem) return std::nullopt;
+  return model::Diagnostic{model::Severity::Warning,
+                           file,
+                           0,
+                           0,
+                           1,
+                           "simulating this spec as written would be refused: " + *problem,
+                           "see \"Work budget\" in docs/simulator.md",
+                           ""};
 }
 
 std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io) {

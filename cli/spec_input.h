@@ -47,6 +47,12 @@ enum class GithubAnnotations { Off, On };
     std::optional<model::Spec> spec, const model::Diagnostics& diagnostics,
     const std::string& where, Io& io, GithubAnnotations annotations = GithubAnnotations::Off);
 
+// A warning when simulating `spec` as written (its duration, one replication, the default
+// budget) would be refused as over budget (sim::check_budget), for validate and analyze: a spec
+// that passes them should not be one that simulate refuses.
+[[nodiscard]] std::optional<model::Diagnostic> budget_warning(const model::Spec& spec,
+                                                              const std::string& file);
+
 // load_input, then accept_spec naming the spec file.
 [[nodiscard]] std::optional<model::Spec> load_or_report(const SpecInput& input, Io& io);
 

@@ -10,6 +10,9 @@
 #include "model/load_workload.h"
 
 namespace ripple::model::detail {
+
+// The largest slow factor: a component 10^6 times slower is, for any run, down.
+constexpr double kMaxSlowFactor = 1e6;
 namespace {
 
 // The fault's target (`service:`, `store:` or `broker:`); whether it resolved. Exactly one of the
@@ -115,6 +118,9 @@ void read_parameter(Reader& r, const YamlNode& value, const FaultModeInfo& mode,
       const auto number = r.number(value, what);
       if (number && *number <= 0)
         r.error(value, what + " must be above 0", "`factor: 10` makes every time 10x longer");
+      else if (number && *number > kMaxSlowFactor)
+        r.error(value, what + " must be at most 1000000, not " + value.value,
+                "a slower component is down: use `mode: down`");
       else if (number)
         fault.factor = *number;
       return;

@@ -169,7 +169,8 @@ std::optional<IdType> resolve_in(Reader& r, const YamlNode& node, const std::str
   if (elements.size() <= 6 && !elements.empty())
     otherwise = "declared: " + quoted_list(names_of(elements));
   r.error(node, "unknown " + what + " `" + *value + "`",
-          did_you_mean(*value, names_of(elements), otherwise));
+          did_you_mean(
+              r, *value, elements.size(), [&] { return names_of(elements); }, otherwise));
   return std::nullopt;
 }
 
@@ -181,8 +182,8 @@ void report_not_an_operation(Reader& r, const Spec& spec, const YamlNode& node,
       service && !spec.services[*service].operations.empty())
     hint =
         "did you mean `" + spec.operations[spec.services[*service].operations[0]].full_name + "`?";
-  else if (auto guess = closest_match(value, operation_names(spec)))
-    hint = "did you mean `" + *guess + "`?";
+  else if (r.spend_spellcheck(spec.operations.size()))
+    hint = did_you_mean(value, operation_names(spec), hint);
   r.error(node, "`" + value + "` is not an operation", hint);
 }
 
@@ -263,8 +264,10 @@ std::optional<OperationId> resolve_operation(Reader& r, const Spec& spec, const 
   const auto service = spec.find_service(service_name);
   if (!service) {
     r.error_at(node, 0, dot, "unknown service `" + service_name + "` in `" + *value + "`",
-               did_you_mean(*value, operation_names(spec),
-                            did_you_mean(service_name, names_of(spec.services))));
+               did_you_mean(
+                   r, *value, spec.operations.size(), [&] { return operation_names(spec); },
+                   did_you_mean(r, service_name, spec.services.size(),
+                                [&] { return names_of(spec.services); })));
     return std::nullopt;
   }
   std::vector<std::string> candidates;
@@ -297,7 +300,9 @@ std::optional<FieldRef> resolve_field(Reader& r, const Spec& spec, const YamlNod
   const auto entity = spec.find_entity(entity_name);
   if (!entity) {
     r.error_at(node, 0, dot, "unknown entity `" + entity_name + "` in " + what,
-               did_you_mean(entity_name, names_of(spec.entities), "declare it under `entities:`"));
+               did_you_mean(
+                   r, entity_name, spec.entities.size(), [&] { return names_of(spec.entities); },
+                   "declare it under `entities:`"));
     return std::nullopt;
   }
   FieldRef ref;

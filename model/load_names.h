@@ -71,6 +71,15 @@ enum class FieldScope { OneField, OneOrEveryField };
                                        const std::vector<std::string>& candidates,
                                        const std::string& otherwise = {});
 
+// did_you_mean among the `count` names `candidates()` returns, built only while the file's
+// spellcheck budget (Reader::spend_spellcheck) covers them; `otherwise` past it.
+template <typename Candidates>
+[[nodiscard]] std::string did_you_mean(Reader& r, const std::string& word, std::size_t count,
+                                       Candidates candidates, const std::string& otherwise = {}) {
+  if (!r.spend_spellcheck(count)) return otherwise;
+  return did_you_mean(word, candidates(), otherwise);
+}
+
 template <typename T>
 [[nodiscard]] std::vector<std::string> names_of(const std::vector<T>& elements) {
   std::vector<std::string> out;

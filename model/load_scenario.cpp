@@ -52,7 +52,8 @@ bool read_suppression(Reader& r, const Spec& spec, const YamlNode& item, Suppres
       s.element = *element;
       if (!is_element(spec, *element)) {
         r.error(*n, "unknown element `" + *element + "` in a suppression",
-                did_you_mean(*element, element_names(spec)));
+                did_you_mean(r, *element, spec.operations.size() + spec.services.size(),
+                             [&] { return element_names(spec); }));
         ok = false;
       }
     }

@@ -1,5 +1,7 @@
 #include "model/load_services.h"
 
+#include <optional>
+
 #include "model/load_names.h"
 
 namespace ripple::model::detail {
@@ -7,6 +9,20 @@ namespace {
 
 // Whether a store access may batch executions into one transaction (writes only).
 enum class AccessKind { Read, Write };
+
+// One transaction takes txn_time + rows x row_time: a product past the longest duration the
+// simulator counts would be cut short there, so it is an error here (`rows: 1e9` of 1h rows).
+void check_transaction_time(Reader& r, const Spec& spec, const YamlNode& rows_node,
+                            std::optional<StoreId> store, int rows) {
+  if (!store) return;
+  const Store& s = spec.stores[static_cast<std::size_t>(static_cast<int>(*store))];
+  const double ns = s.txn_time.mean_ns() + static_cast<double>(rows) * s.row_time.mean_ns();
+  if (ns <= static_cast<double>(kMaxDuration.ns)) return;
+  r.error(rows_node,
+          "`rows` x `row_time` of `" + s.name + "`: one transaction would last more than " +
+              format_duration(kMaxDuration) + " on average, the longest time the simulator counts",
+          "touch fewer rows per execution or give `" + s.name + "` a shorter `row_time`");
+}
 
 void read_store_access(Reader& r, const Spec& spec, const YamlNode& item,
                        std::vector<StoreAccess>& out, const std::string& what, AccessKind kind) {
@@ -23,8 +39,10 @@ void read_store_access(Reader& r, const Spec& spec, const YamlNode& item,
     return;
   }
   const auto id = resolve_store(r, spec, *store);
-  if (const YamlNode* n = item.find("rows"))
+  if (const YamlNode* n = item.find("rows")) {
     access.rows = static_cast<int>(r.integer(*n, "`rows`", 0, kMaxCount).value_or(1));
+    check_transaction_time(r, spec, *n, id, access.rows);
+  }
   if (const YamlNode* n = item.find("batch"); n != nullptr && r.expect_map(*n, "`batch`")) {
     r.check_keys(*n, {"size", "linger"}, "`batch`");
     Batch batch;

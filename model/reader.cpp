@@ -33,6 +33,24 @@ std::string quoted_list(const std::vector<std::string>& words) {
   return out;
 }
 
+// The line starts are found once per file: a search from the top for each diagnostic is
+// quadratic in a file with thousands of them.
+std::string Reader::line_text(int line) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
+  }
+  if (line <= 0 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+  const std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
+  if (start > text_.size()) return {};
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string::npos) end = text_.size();
+  std::string out = text_.substr(start, end - start);
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
 void Reader::add(Severity severity, const YamlNode& at, std::size_t offset, std::size_t length,
                  std::string message, std::string hint) {
   Diagnostic d;
@@ -43,7 +61,7 @@ void Reader::add(Severity severity, const YamlNode& at, std::size_t offset, std:
   d.length = static_cast<int>(std::max<std::size_t>(length, 1));
   d.message = std::move(message);
   d.hint = std::move(hint);
-  d.source_line = source_line(text_, at.line);
+  d.source_line = line_text(at.line);
   // A quoted or multi-line scalar may run past its line; keep the underline on the line.
   const int room = static_cast<int>(d.source_line.size()) - d.column + 1;
   if (room > 0 && d.length > room) d.length = room;

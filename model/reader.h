@@ -32,6 +32,17 @@ class Reader {
   }
   [[nodiscard]] const std::string& path() const { return path_; }
 
+  // "Did you mean" compares a bad name with every name it could have meant: over a spec with
+  // thousands of bad references that is quadratic. Each file gets kSpellcheckBudget comparisons;
+  // spend(n) says whether n more fit (and counts them). Past the budget, errors keep their
+  // message and lose only the suggestion. The same file always gets the same hints.
+  static constexpr std::size_t kSpellcheckBudget = 500'000;
+  [[nodiscard]] bool spend_spellcheck(std::size_t comparisons) {
+    if (comparisons > spellcheck_left_) return false;
+    spellcheck_left_ -= comparisons;
+    return true;
+  }
+
   void error(const YamlNode& at, std::string message, std::string hint = {});
   void warning(const YamlNode& at, std::string message, std::string hint = {});
   // An error at a position inside a scalar (`offset` characters into its value).
@@ -81,6 +92,8 @@ class Reader {
                            const std::vector<std::string>& words);
 
  private:
+  // The text of line `line` (1-based) of the file, without its line end; "" past the end.
+  [[nodiscard]] std::string line_text(int line);
   void add(Severity severity, const YamlNode& at, std::size_t offset, std::size_t length,
            std::string message, std::string hint);
   [[nodiscard]] std::optional<std::string> scalar_text(const YamlNode& node,
@@ -91,6 +104,8 @@ class Reader {
   const std::string& text_;
   int file_index_;
   Diagnostics& diagnostics_;
+  std::size_t spellcheck_left_ = kSpellcheckBudget;
+  std::vector<std::size_t> line_starts_;  // offset of each line of text_, built on first use
 };
 
 // "a mapping", "a list", "a value", "nothing" for messages.

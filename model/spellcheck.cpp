@@ -5,6 +5,12 @@
 #include <cstdlib>
 
 namespace ripple::model {
+namespace {
+
+// Names are ASCII (the loader checks them); std::tolower asks the locale for every character.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
 
 int edit_distance(std::string_view a, std::string_view b, int max_distance) {
   const int m = static_cast<int>(a.size());
@@ -19,8 +25,7 @@ int edit_distance(std::string_view a, std::string_view b, int max_distance) {
     int best = row[0];
     for (int j = 1; j <= n; ++j) {
       const int above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      const bool same = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]);
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
       diagonal = above;
       best = std::min(best, row[j]);

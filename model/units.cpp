@@ -102,7 +102,9 @@ Parsed<Duration> parse_duration(std::string_view raw) {
                           kDurationHint);
   }
   const double ns = n.number * factor;
-  if (ns > 9.2e18) return fail<Duration>("duration `" + text + "` is too long", "");
+  if (!(ns <= static_cast<double>(kMaxDuration.ns)))
+    return fail<Duration>("duration `" + text + "` is too long: at most 10000h",
+                          "the simulator counts time in nanoseconds; simulate a shorter span");
   return Parsed<Duration>{Duration{std::llround(ns)}, {}};
 }
 
@@ -137,6 +139,13 @@ Parsed<double> parse_rate(std::string_view raw) {
     per_second = count / 3600;
   else
     return fail<double>("unknown rate unit `/" + std::string(u) + "` in `" + text + "`", kRateHint);
+  if (!(per_second <= kMaxRatePerSecond))
+    return fail<double>("rate `" + text + "` is too high: at most 1000000000/s",
+                        "arrivals would come less than a nanosecond apart, the simulator's "
+                        "resolution");
+  if (per_second > 0 && 1 / per_second > kMaxDuration.seconds())
+    return fail<double>("rate `" + text + "` is too low: at least one per 10000h",
+                        "its first arrival would come after the longest run; write `0/s` for none");
   return Parsed<double>{per_second, {}};
 }
 

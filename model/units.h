@@ -26,6 +26,15 @@ struct Duration {
 constexpr Duration kMillisecond{1'000'000};
 constexpr Duration kSecond{1'000'000'000};
 
+// The longest duration a spec or a flag may give: 10000h (about 417 days). The simulator counts
+// time in 64-bit nanoseconds (292 years); keeping every duration this short keeps every sum of
+// them the simulator forms within range.
+constexpr Duration kMaxDuration{10'000LL * 3600 * 1'000'000'000};
+
+// The highest rate: one arrival per nanosecond, the simulator's resolution. A positive rate
+// lower than one per kMaxDuration is refused too: its first arrival would come after any run.
+inline constexpr double kMaxRatePerSecond = 1e9;
+
 // Why a unit string did not parse, for a diagnostic.
 struct UnitError {
   std::string message;  // "unknown duration unit `mss`"
@@ -40,11 +49,12 @@ struct Parsed {
 };
 
 // "250us", "20ms", "1.5s", "2m", "1h", "0s". A bare "0" is accepted as zero.
-// Negative durations are rejected.
+// Negative durations and durations past kMaxDuration are rejected.
 [[nodiscard]] Parsed<Duration> parse_duration(std::string_view text);
 
 // "200/s", "12k/min", "5/ms", "3600/h"; k and M multiply by 1e3 and 1e6. Result in events per
-// second. Negative rates are rejected.
+// second. Negative rates, rates past kMaxRatePerSecond and positive rates below one per
+// kMaxDuration are rejected.
 [[nodiscard]] Parsed<double> parse_rate(std::string_view text);
 
 // "16B", "4KiB", "2MB", "1GiB"; KB/MB/GB are powers of 1000, KiB/MiB/GiB powers of 1024.

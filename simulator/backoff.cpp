@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "simulator/engine.h"
+
 namespace ripple::sim {
 
 TimeNs retry_delay(const model::RetryPolicy& policy, int retry, TimeNs& previous, Rng& rng) {
@@ -25,7 +27,7 @@ TimeNs retry_delay(const model::RetryPolicy& policy, int retry, TimeNs& previous
       break;
     }
   }
-  const auto wait = static_cast<TimeNs>(std::max(0.0, value) + 0.5);
+  const TimeNs wait = to_span_ns(value);
   previous = wait;
   return wait;
 }

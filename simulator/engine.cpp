@@ -34,8 +34,13 @@ void Engine::run() {
 
 void Engine::run_until(TimeNs until) {
   assert(until >= now_);
-  while (!heap_.empty() && heap_.front().time <= until) step();
-  now_ = until;
+  while (!stopped_ && !heap_.empty() && heap_.front().time <= until) {
+    step();
+    if ((max_events_ != 0 && processed_ >= max_events_) ||
+        (max_pending_ != 0 && heap_.size() > max_pending_))
+      stopped_ = true;
+  }
+  if (!stopped_) now_ = until;
 }
 
 }  // namespace ripple::sim

@@ -18,6 +18,21 @@ namespace ripple::sim {
 // Simulated time in nanoseconds since the start of the run.
 using TimeNs = std::int64_t;
 
+// The longest span the simulator schedules ahead: about 31 years. The loader keeps every
+// duration of a spec below 10000h (model::kMaxDuration), so a time now + span never overflows;
+// a longer span (a sample from a heavy tail, a slow factor, rows x row_time) is cut to this,
+// which lies past the end of any run.
+inline constexpr TimeNs kMaxSpanNs = 1'000'000'000'000'000'000;
+
+// `ns` rounded to whole nanoseconds within [0, kMaxSpanNs]; NaN counts as 0. Every conversion
+// of a computed double to a time goes through here: a double past the range of TimeNs has no
+// defined conversion, and one that wraps schedules an event in the past.
+[[nodiscard]] inline TimeNs to_span_ns(double ns) {
+  if (!(ns > 0)) return 0;
+  if (ns >= static_cast<double>(kMaxSpanNs)) return kMaxSpanNs;
+  return static_cast<TimeNs>(ns + 0.5);
+}
+
 class Engine {
  public:
   using Handler = void (*)(void* context, std::uint64_t arg);
@@ -25,6 +40,7 @@ class Engine {
   // Schedules `handler(context, arg)` at absolute time `time`.
   // REQUIRES: time >= now(). `context` must outlive the event.
   void schedule_at(TimeNs time, Handler handler, void* context, std::uint64_t arg);
+  // REQUIRES: 0 <= delay <= kMaxSpanNs.
   void schedule_in(TimeNs delay, Handler handler, void* context, std::uint64_t arg) {
     schedule_at(now_ + delay, handler, context, arg);
   }
@@ -46,6 +62,14 @@ class Engine {
   // Runs every event with time <= `until`, then sets the clock to `until`.
   // REQUIRES: until >= now().
   void run_until(TimeNs until);
+
+  // A run past `max_events` processed events, or holding more than `max_pending` events at
+  // once, stops: run_until returns at once from then on and stopped() says so. 0: no limit.
+  void set_limits(std::uint64_t max_events, std::size_t max_pending) {
+    max_events_ = max_events;
+    max_pending_ = max_pending;
+  }
+  [[nodiscard]] bool stopped() const { return stopped_; }
 
   [[nodiscard]] TimeNs now() const { return now_; }
   [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
@@ -75,6 +99,9 @@ class Engine {
 
   std::vector<Event> heap_;  // binary min-heap on (time, sequence)
   TimeNs now_ = 0;
+  std::uint64_t max_events_ = 0;
+  std::size_t max_pending_ = 0;
+  bool stopped_ = false;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
 };

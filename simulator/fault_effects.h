@@ -17,10 +17,10 @@ struct FaultEffects {
   int lost_partitions = 0;  // Kafka brokers: partitions [0, n) unavailable
 };
 
-// `time` stretched by a slow fault's `factor` (rounded to the nanosecond).
+// `time` stretched by a slow fault's `factor` (rounded to the nanosecond, at most kMaxSpanNs).
 [[nodiscard]] inline TimeNs slowed(TimeNs time, double factor) {
   if (factor == 1) return time;
-  return static_cast<TimeNs>(std::llround(static_cast<double>(time) * factor));
+  return to_span_ns(static_cast<double>(time) * factor);
 }
 
 }  // namespace ripple::sim

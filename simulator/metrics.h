@@ -98,6 +98,7 @@ struct RecoveryWatch {
 struct ReplicationMetrics {
   std::int64_t measured_ns = 0;  // duration - warmup
   std::uint64_t events_processed = 0;
+  bool over_budget = false;  // stopped early, past its share of the run's budget (run_plan.h)
   std::vector<OperationMetrics> operations;         // by operation id
   std::vector<ServiceMetrics> services;             // by service id
   std::vector<EdgeMetrics> edges;                   // flat: edge_offset[op] + call index

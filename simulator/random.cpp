@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "simulator/engine.h"
+
 namespace ripple::sim {
 namespace {
 
@@ -115,10 +117,7 @@ double Rng::standard_normal() {
 }
 
 std::int64_t sample_ns(const model::Distribution& d, Rng& rng) {
-  const double x = sample_double(d, rng);
-  if (!(x > 0)) return 0;
-  if (x >= 9.0e18) return static_cast<std::int64_t>(9.0e18);
-  return static_cast<std::int64_t>(x + 0.5);
+  return to_span_ns(sample_double(d, rng));
 }
 
 }  // namespace ripple::sim

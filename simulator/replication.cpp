@@ -16,6 +16,7 @@ Replication::Replication(const model::Spec& spec, const RunPlan& plan, std::uint
       consumers_(context_),
       sources_(context_),
       faults_(context_) {
+  engine_.set_limits(plan.max_events, plan.max_pending);
   requests_.connect(calls_, stores_, brokers_, consumers_, sources_);
   calls_.connect(requests_);
   stores_.connect(requests_);
@@ -48,7 +49,9 @@ ReplicationMetrics Replication::run(const SliceObserver& observer, int slices) {
   requests_.finish_run();
   consumers_.finish_run();
   brokers_.finish_run();
-  return recorder_.finish(engine_.events_processed());
+  ReplicationMetrics metrics = recorder_.finish(engine_.events_processed());
+  metrics.over_budget = engine_.stopped();
+  return metrics;
 }
 
 }  // namespace ripple::sim

@@ -221,6 +221,9 @@ struct SimulationResult {
   double duration_ms = 0;  // simulated time of one replication, warmup included
   double warmup_ms = 0;
   std::uint64_t events_processed = 0;  // over all replications
+  // A replication went past the run's budget (SimulationOptions::budget) and stopped early:
+  // the figures cover only what ran and must not be reported as the run's.
+  bool over_budget = false;
 
   std::vector<OperationResult> operations;         // operations that received requests, by id
   std::vector<ServiceResult> services;             // every service, by id

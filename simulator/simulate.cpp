@@ -8,6 +8,7 @@
 #include "simulator/random.h"
 #include "simulator/replication.h"
 #include "simulator/summary.h"
+#include "simulator/work_estimate.h"
 
 namespace ripple::sim {
 namespace {
@@ -17,6 +18,15 @@ RunPlan plan_for(const model::Spec& spec, const SimulationOptions& options) {
   plan.duration = options.duration ? options.duration->ns : spec.workload.duration.ns;
   plan.warmup = spec.workload.warmup.ns;
   plan.step = options.series_step.ns;
+  // The run's budget, shared among its replications (each runs alone; the threads that run
+  // several at once share the memory).
+  const auto replications = static_cast<std::uint64_t>(std::max(options.replications, 1));
+  if (options.budget.max_events != 0)
+    plan.max_events = options.budget.max_events / replications + 1;
+  if (options.budget.max_memory_bytes != 0)
+    plan.max_pending = static_cast<std::size_t>(
+        static_cast<double>(options.budget.max_memory_bytes) / kBytesPerPendingEvent /
+        std::clamp(options.threads == 0 ? 1 : options.threads, 1, options.replications));
   return plan;
 }
 
@@ -121,9 +131,22 @@ std::optional<std::string> check_options(const model::Spec& spec,
     return "the duration (" + model::format_duration(model::Duration{plan.duration}) +
            ") must exceed the warmup (" + model::format_duration(spec.workload.warmup) + ")";
   if (plan.step <= 0) return "the series step must be positive";
+  if (plan.duration / plan.step > kMaxSeriesPoints)
+    return "the series step (" + model::format_duration(model::Duration{plan.step}) +
+           ") cuts the duration into more than " + std::to_string(kMaxSeriesPoints) +
+           " points; use --series-step " +
+           model::format_duration(model::Duration{plan.duration / kMaxSeriesPoints + 1}) +
+           " or more";
   if (options.replications < 1) return "replications must be at least 1";
   if (options.threads < 0) return "threads must be 0 (all cores) or more";
-  return std::nullopt;
+  return check_budget(spec, options);
+}
+
+std::optional<std::string> check_budget(const model::Spec& spec, const SimulationOptions& options) {
+  const RunPlan plan = plan_for(spec, options);
+  const WorkEstimate estimate =
+      estimate_work(spec, {plan.duration, plan.step, options.replications, thread_count(options)});
+  return over_budget(estimate, options.budget);
 }
 
 void run_replications(const model::Spec& spec, const SimulationOptions& options,

@@ -24,6 +24,7 @@
 #include "simulator/metrics.h"
 #include "simulator/results.h"
 #include "simulator/trace.h"
+#include "simulator/work_estimate.h"
 
 namespace ripple::sim {
 
@@ -55,10 +56,20 @@ struct SimulationOptions {
   // Told how far the run has come (see Progress); empty: no reports, no cost. Never changes the
   // results: a replication runs the same events whether or not it reports.
   ProgressCallback progress;
+  // A run stops once it goes past this (SimulationResult::over_budget); zeros: no limit.
+  // check_budget() compares the estimate with it before the run.
+  WorkBudget budget;
 };
 
-// Why `options` cannot be used with `spec` (e.g. "--duration must exceed the warmup (30s)"), or
-// nullopt when they can.
+// Why the run's estimated work (estimate_work) is over options.budget, or nullopt.
+[[nodiscard]] std::optional<std::string> check_budget(const model::Spec& spec,
+                                                      const SimulationOptions& options);
+
+// Most points a time series may have (duration / series_step): each costs memory per component.
+inline constexpr std::int64_t kMaxSeriesPoints = 1'000'000;
+
+// Why `options` cannot be used with `spec` (e.g. "--duration must exceed the warmup (30s)"; a
+// run over its budget, check_budget), or nullopt when they can.
 [[nodiscard]] std::optional<std::string> check_options(const model::Spec& spec,
                                                        const SimulationOptions& options);
 

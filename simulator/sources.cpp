@@ -79,7 +79,7 @@ void Sources::schedule_next_arrival(int source) {
     if (rate > 0) {
       const double mean_gap = 1e9 / rate;
       const double gap = poisson ? state.rng.exponential(mean_gap) : mean_gap;
-      const TimeNs at = from + static_cast<TimeNs>(gap + 0.5);
+      const TimeNs at = from + to_span_ns(gap);
       if (at < change) {
         if (at >= plan_.duration) return;
         engine_.schedule_at<&Sources::on_arrival>(at, this, static_cast<std::uint64_t>(source));
@@ -120,7 +120,7 @@ void Sources::schedule_reconnects() {
       const double delay = source.jitter.ns > 0
                                ? reconnect_rng_[s].uniform(0, static_cast<double>(source.jitter.ns))
                                : 0;
-      const TimeNs at = source.at.ns + static_cast<TimeNs>(delay);
+      const TimeNs at = source.at.ns + to_span_ns(delay);
       if (at < plan_.duration) engine_.schedule_at<&Sources::on_client_attempt>(at, this, client);
     }
   }

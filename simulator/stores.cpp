@@ -51,7 +51,7 @@ TimeNs Stores::transaction_time(int s, int rows, int access) {
   const auto fixed = static_cast<double>(sample_ns(model_store.txn_time, rng));
   const auto per_row = static_cast<double>(sample_ns(model_store.row_time, rng));
   const double time = fixed + static_cast<double>(rows) * per_row;
-  return static_cast<TimeNs>(std::llround(time * store.slow));
+  return to_span_ns(time * store.slow);
 }
 
 Stores::Grant Stores::request(int s, RequestHandle request, int rows, int access) {

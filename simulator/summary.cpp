@@ -82,6 +82,7 @@ Summary::Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t see
 void Summary::add(const ReplicationMetrics& r) {
   ++replications_;
   total_.events_processed += r.events_processed;
+  total_.over_budget = total_.over_budget || r.over_budget;
   if (total_.step_length_ns.empty()) total_.step_length_ns = r.step_length_ns;
   for (std::size_t op = 0; op < r.operations.size(); ++op) {
     OperationMetrics& t = total_.operations[op];
@@ -168,6 +169,7 @@ SimulationResult Summary::finish() const {
   result.duration_ms = static_cast<double>(plan_.duration) / kNsPerMs;
   result.warmup_ms = static_cast<double>(plan_.warmup) / kNsPerMs;
   result.events_processed = total_.events_processed;
+  result.over_budget = total_.over_budget;
   build_operations(result);
   build_services(result);
   build_calls(result);

@@ -18,6 +18,7 @@
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
 #include "cli/render/render_analyze.h"
+#include "cli/render/render_diagnostics.h"
 #include "cli/review/rankings.h"
 #include "cli/spec_input.h"
 
@@ -49,6 +50,8 @@ int run_analyze(const AnalyzeOptions& options, Io& io) {
   const std::optional<model::Spec> spec =
       accept_spec(loaded.spec, loaded.diagnostics, options.spec, io);
   if (!spec) return fail_with_document(output, loaded.diagnostics, io);
+  if (const auto warning = budget_warning(*spec, options.spec))
+    io.err << render_diagnostic_text(*warning, io.err_color);
   const analyzers::Analysis analysis = analyzers::analyze(*spec);
   const AnalysisRanking ranking = rank_analysis(analysis);
   const bool errors = count_findings(analysis.findings, analyzers::Severity::Error) > 0;

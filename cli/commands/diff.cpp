@@ -91,6 +91,12 @@ bool simulate_both(Side& base, Side& head, const DiffOptions& options, LoadProbl
     const std::unique_ptr<ProgressBar> progress =
         attach_progress_bar(with_bar, io, "simulating " + side->label);
     side->simulation = simulate_replicated(side->spec, with_bar);
+    if (side->simulation->merged.over_budget) {
+      const std::string problem = stopped_over_budget(sim_options.budget);
+      usage_error(io, side->label + ": " + problem);
+      problems.add({file_problem(side->label, problem)});
+      return false;
+    }
   }
   return true;
 }

@@ -13,7 +13,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -117,15 +116,13 @@ std::optional<std::string> simulate_if_needed(const model::Spec& spec, const Gat
   out.result = simulate_replicated(spec, sim_options);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (out.result->merged.over_budget) return stopped_over_budget(sim_options.budget);
   return std::nullopt;
 }
 
 bool write_baseline(const std::string& path, const Baseline& baseline, Io& io) {
-  std::ofstream file(path, std::ios::binary);
-  file << render_baseline_json(baseline);
-  file.close();
-  if (!file) {
-    usage_error(io, "cannot write the baseline to `" + path + "`");
+  if (const auto problem = replace_file(path, render_baseline_json(baseline))) {
+    usage_error(io, "cannot write the baseline to `" + path + "`: " + *problem);
     return false;
   }
   return true;

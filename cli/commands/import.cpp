@@ -7,13 +7,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <ostream>
 
 #include "cli/commands/commands.h"
 #include "cli/import/importer.h"
+#include "cli/output_file.h"
 #include "cli/render/render_diagnostics.h"
 #include "cli/render/terminal.h"
 
@@ -93,11 +93,9 @@ int run_import(const ImportCommandOptions& options, Io& io) {
   if (options.output.empty()) {
     io.out << *result.spec;
   } else {
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    out << *result.spec;
-    out.close();
-    if (!out) {
-      io.err << Style(io.err_color).error("error: ") << "cannot write " << options.output << "\n";
+    if (const auto problem = replace_file(options.output, *result.spec)) {
+      io.err << Style(io.err_color).error("error: ") << "cannot write " << options.output << ": "
+             << *problem << "\n";
       return kExitBadInput;
     }
   }

@@ -7,7 +7,6 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <ostream>
 #include <utility>
@@ -15,6 +14,7 @@
 #include "analyzers/analysis.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
+#include "cli/output_file.h"
 #include "cli/progress_bar.h"
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"
@@ -36,14 +36,6 @@ struct ReportOptions {
   std::string date;
 };
 
-// Writes `text` to `path`; false when the file cannot be written.
-bool write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  return static_cast<bool>(file);
-}
-
 // Makes sure `dir` exists as a directory; the problem as text otherwise.
 std::optional<std::string> prepare_dir(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -64,6 +56,7 @@ int run_report(const ReportOptions& given, Io& io) {
     if (const auto problem = sim::check_options(*spec, options)) return usage_error(io, *problem);
     const std::unique_ptr<ProgressBar> progress = attach_progress_bar(options, io, "simulating");
     simulation = simulate_replicated(*spec, options);
+    if (simulation->merged.over_budget) return usage_error(io, stopped_over_budget(options.budget));
   }
   const sim::SimulationResult* simulated = simulation ? &simulation->merged : nullptr;
   const DesignReview review = review_design(*spec, analysis, simulation ? &*simulation : nullptr);
@@ -74,8 +67,9 @@ int run_report(const ReportOptions& given, Io& io) {
   // A report that could not be written must not pass a CI job: exit 3, as any write error.
   for (const auto& [path, text] : {std::pair{html, render_report_html(report)},
                                    std::pair{markdown, render_report_markdown(report)}}) {
-    if (write_file(path, text)) continue;
-    usage_error(io, "cannot write `" + path.string() + "`");
+    const std::optional<std::string> problem = replace_file(path.string(), text);
+    if (!problem) continue;
+    usage_error(io, "cannot write `" + path.string() + "`: " + *problem);
     return kExitInternal;
   }
   io.err << "wrote " << html.string() << " and " << markdown.string() << "\n";

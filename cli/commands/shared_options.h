@@ -37,17 +37,30 @@ void add_format_option(CLI::App& command, std::string& format, std::vector<std::
 // Replications run by default by the commands that judge (gate, diff --simulate, report): enough
 // for a Student t interval of every figure (docs/simulator.md). `simulate` runs 1 by default.
 inline constexpr int kCheckReplications = 5;
+// --max-events N and --max-memory SIZE: the work budget of a simulation (sim::WorkBudget; a run
+// whose estimate is over it is refused, one that goes over it stops; docs/simulator.md).
+struct BudgetFlags {
+  std::uint64_t max_events = sim::WorkBudget{}.max_events;
+  std::string max_memory = "2GiB";
+};
+void add_budget_options(CLI::App& command, BudgetFlags& flags);
+// The budget the flags give. REQUIRES: the flags passed add_budget_options' checks.
+[[nodiscard]] sim::WorkBudget work_budget(const BudgetFlags& flags);
+// The error for a run that went past `budget` and stopped early (SimulationResult::over_budget).
+[[nodiscard]] std::string stopped_over_budget(const sim::WorkBudget& budget);
 
 // The simulation flags of the commands that simulate.
 struct SimulationFlags {
   std::optional<std::uint64_t> seed;  // default: the spec's workload.seed
   int replications = 1;
   int threads = 0;  // 0: one per hardware thread (results do not depend on it)
+  BudgetFlags budget;
 };
 
 // --seed N; `help` says what it seeds and its default.
 void add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const char* help);
-// --replications N (1..100000, `help` says what they add) and --threads N (0..1024).
+// --replications N (1..100000, `help` says what they add) and --threads N (0..1024), and the
+// budget flags.
 void add_replication_options(CLI::App& command, SimulationFlags& flags, const char* help);
 
 // The simulator's options for `flags` (duration and series step as the spec's).

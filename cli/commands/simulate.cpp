@@ -14,7 +14,6 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -104,14 +103,13 @@ int run_simulate(const SimulateOptions& given, Io& io) {
     result = sim::simulate(*spec, *options);
   }
   progress.reset();
+  if (result.over_budget)
+    return fail_with_message(output, given.spec, stopped_over_budget(options->budget), io);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (!given.series_file.empty()) {
-    std::ofstream file(given.series_file, std::ios::binary);
-    file << render_series_csv(result);
-    file.close();
-    if (!file) {
-      usage_error(io, "cannot write the series to `" + given.series_file + "`");
+    if (const auto failed = replace_file(given.series_file, render_series_csv(result))) {
+      usage_error(io, "cannot write the series to `" + given.series_file + "`: " + *failed);
       return kExitInternal;  // a write error: never a pass
     }
   }

@@ -6,12 +6,14 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <ostream>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_diagnostics.h"
 #include "cli/render/terminal.h"
 #include "cli/spec_input.h"
@@ -43,19 +45,32 @@ int run_validate(const ValidateOptions& options, Io& io) {
   std::string text;
   for (const std::string& path : options.specs) {
     model::LoadResult result = load_input({path, options.scenario});
-    FileOutcome outcome{path, result.spec.has_value(), result.spec ? describe(*result.spec) : ""};
+    if (result.spec)
+      if (auto warning = budget_warning(*result.spec, path))
+        result.diagnostics.push_back(std::move(*warning));
     text += render_diagnostics_text(result.diagnostics, io.out_color);
-    if (outcome.valid) {
-      const std::string warnings =
-          result.diagnostics.empty() ? "" : " with " + count_summary(result.diagnostics);
-      text += fmt::format("{} {}{} ({})\n", style.bold(path + ":"), style.good("valid"), warnings,
-                          outcome.summary);
-    } else {
-      text += fmt::format("{} {}\n", style.bold(path + ":"),
-                          style.error(count_summary(result.diagnostics)));
+    // The spec and its scenario each get their own line and count: a scenario's errors are
+    // its own, not the spec's.
+    std::vector<std::string> files{path};
+    if (!options.scenario.empty()) files.push_back(options.scenario);
+    for (const std::string& file : files) {
+      model::Diagnostics mine;
+      std::copy_if(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(mine),
+                   [&](const model::Diagnostic& d) { return d.file == file; });
+      const bool valid = result.spec.has_value() && !model::has_errors(mine);
+      FileOutcome outcome{file, valid, valid && file == path ? describe(*result.spec) : ""};
+      const std::string shown = style.bold(terminal_path(file) + ":");
+      if (!valid)
+        text += fmt::format("{} {}\n", shown, style.error(count_summary(mine)));
+      else if (file == path)
+        text += fmt::format("{} {}{} ({})\n", shown, style.good("valid"),
+                            mine.empty() ? "" : " with " + count_summary(mine), outcome.summary);
+      else
+        text += fmt::format("{} {}{}\n", shown, style.good("valid"),
+                            mine.empty() ? "" : " with " + count_summary(mine));
+      outcomes.push_back(std::move(outcome));
     }
     all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
-    outcomes.push_back(std::move(outcome));
   }
   if (options.format == "json")
     io.out << render_validation_json(outcomes, all);

@@ -43,7 +43,7 @@ class JsonObjectBuilder {
 // `"key": value`, [] and {} when empty; integers as they are; doubles in their shortest
 // round-trip form, whole ones below 1e15 without a fraction (2.0 as 2), NaN and infinities as
 // null; strings with `"`, `\` and the control characters escaped (\n, \r, \t, the others as
-// \u00XX) and every other byte, UTF-8 included, as it is. Ends with a newline.
+// \u00XX), UTF-8 as it is and every byte that is not UTF-8 as U+FFFD. Ends with a newline.
 // REQUIRES: `document` holds no binary value.
 [[nodiscard]] std::string json_text(const Json& document);
 
@@ -62,8 +62,9 @@ struct JsonParse {
 };
 
 // Parses one JSON document (RFC 8259: no comments, no NaN, nothing but white space after it, no
-// byte-order mark). Objects keep their keys in document order; a key repeated within one object
-// keeps its first value. Never throws.
+// byte-order mark, no key twice in one object: "key `a` appears twice in one object at byte 9").
+// Objects keep their keys in document order. Numbers past the range of a double (1e999) are an
+// error, never infinity. Never throws.
 [[nodiscard]] JsonParse parse_json(std::string_view text);
 
 }  // namespace ripple::cli

@@ -1,8 +1,9 @@
 // parse_json: nlohmann's SAX parser with a document builder of our own, so that a repeated key
-// keeps its first value, nesting is bounded and every error is one line that says what was
+// is an error, nesting is bounded and every error is one line that says what was
 // expected and at which byte, in the words of the hand-written reader this replaced.
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -204,12 +205,15 @@ class Builder {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
 
+  // A key repeated in one object is an error: RFC 8259 leaves its meaning open, and two readers
+  // that keep different values of it would see different documents.
   bool key(Json::string_t& name) {
+    const int seen = ++keys_seen_[name];
     if (skipped_ == 0 && open_.back()->contains(name)) {
-      skip_next_ = true;  // a repeated key: its first value stays
-    } else {
-      key_ = std::move(name);
+      error_ = "key `" + name + "` appears twice in one object" + key_position(name, seen);
+      return false;
     }
+    key_ = std::move(name);
     return true;
   }
 
@@ -225,6 +229,18 @@ class Builder {
   }
 
  private:
+  // " at byte N" of the `seen`-th `"name":` of the text, "" when it is written with escapes.
+  [[nodiscard]] std::string key_position(const std::string& name, int seen) const {
+    const std::string quoted = "\"" + name + "\"";
+    for (std::size_t at = text_.find(quoted); at != std::string_view::npos;
+         at = text_.find(quoted, at + 1)) {
+      const std::size_t next = text_.find_first_not_of(" \t\r\n", at + quoted.size());
+      if (next != std::string_view::npos && text_[next] == ':' && --seen == 0)
+        return " at byte " + std::to_string(at + 1);
+    }
+    return "";
+  }
+
   [[nodiscard]] int depth() const { return static_cast<int>(open_.size()) + skipped_; }
 
   bool too_deep() {
@@ -236,10 +252,6 @@ class Builder {
   // Where a new value goes: nullptr when it is dropped (inside or as a repeated key's value).
   Json* place(Json value) {
     if (skipped_ > 0) return nullptr;
-    if (skip_next_) {
-      skip_next_ = false;
-      return nullptr;
-    }
     if (open_.empty()) {
       root_ = std::move(value);
       return &root_;
@@ -278,10 +290,10 @@ class Builder {
 
   std::string_view text_;
   Json root_;
-  std::vector<Json*> open_;  // containers being filled, outermost first
-  std::string key_;          // of the next member of the innermost open object
-  bool skip_next_ = false;   // the next value belongs to a repeated key
-  int skipped_ = 0;          // depth inside a dropped container
+  std::vector<Json*> open_;               // containers being filled, outermost first
+  std::string key_;                       // of the next member of the innermost open object
+  int skipped_ = 0;                       // depth inside a dropped container
+  std::map<std::string, int> keys_seen_;  // times each key has come, in the whole text
   std::string error_;
 };
 

@@ -10,13 +10,17 @@
 #include <iterator>
 
 #include "cli/json/json.h"
+#include "cli/json/utf8.h"
 
 namespace ripple::cli {
 namespace {
 
+// Bytes that are not UTF-8 (a file name from the command line) become U+FFFD: a JSON text is
+// UTF-8 (RFC 8259 section 8.1), and a reader may refuse the whole document over one such byte.
 void append_string(std::string_view text, std::string& out) {
   out += '"';
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     switch (c) {
       case '"':
         out += "\\\"";
@@ -34,10 +38,16 @@ void append_string(std::string_view text, std::string& out) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20)
+        if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else
+        } else if (static_cast<unsigned char>(c) < 0x80) {
           out += c;
+        } else if (const std::size_t length = utf8_length_at(text, i); length == 0) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out.append(text.substr(i, length));
+          i += length - 1;
+        }
     }
   }
   out += '"';

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "cli/render/markup.h"
+#include "cli/render/escape.h"
 
 namespace ripple::cli {
 namespace {

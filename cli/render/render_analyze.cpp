@@ -13,6 +13,7 @@
 #include "analyzers/cascade_names.h"
 #include "analyzers/lint_catalog.h"
 #include "cli/format/figures.h"
+#include "cli/render/escape.h"
 #include "cli/render/lists.h"
 #include "cli/render/terminal.h"
 
@@ -49,7 +50,11 @@ struct Table {
     std::string out = fmt::format("| {} |\n|", fmt::join(header, " | "));
     for (std::size_t c = 0; c < header.size(); ++c) out += numeric(c) ? " ---: |" : " --- |";
     out += "\n";
-    for (const auto& row : rows) out += fmt::format("| {} |\n", fmt::join(row, " | "));
+    for (const auto& row : rows) {
+      out += "|";
+      for (const std::string& cell : row) out += " " + markdown_prose(cell) + " |";
+      out += "\n";
+    }
     return out;
   }
 
@@ -350,7 +355,7 @@ std::string cascade_chain_text(const std::vector<std::string>& chain) {
 std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
   const Style style(color);
   const Analysis& a = doc.analysis;
-  std::string out = style.bold(title_line(doc)) + "\n\n";
+  std::string out = style.bold(terminal_text(title_line(doc))) + "\n\n";
   out += text_findings(a, style) + text_unused_suppressions(doc, style) + "\n";
   out += text_coupling(a, doc.ranking, style) + "\n";
   out += text_amplification(a, doc.ranking, style) + "\n";
@@ -361,12 +366,13 @@ std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
 
 std::string render_analyze_markdown(const AnalyzeDocument& doc) {
   const Analysis& a = doc.analysis;
-  std::string out = "# Analysis of " + doc.spec.name + "\n\n" + title_line(doc) + ".\n\n";
+  std::string out = "# Analysis of " + markdown_text(doc.spec.name) + "\n\n" +
+                    markdown_prose(title_line(doc)) + ".\n\n";
   out += markdown_findings(a);
   out += "## Coupling\n\n" +
          coupling_table(a, doc.ranking.coupling, a.coupling.services.size()).markdown() + "\n";
   for (const auto& cycle : a.coupling.sync_cycles)
-    out += "- sync cycle: `" + fmt::format("{}", fmt::join(cycle, " -> ")) + "`\n";
+    out += "- sync cycle: " + markdown_code(fmt::format("{}", fmt::join(cycle, " -> "))) + "\n";
   if (!a.coupling.sync_cycles.empty()) out += "\n";
   out +=
       "## Amplification\n\nPer entry request or published event (the request itself not "
@@ -377,7 +383,7 @@ std::string render_analyze_markdown(const AnalyzeDocument& doc) {
   out += "## Events: thin versus fat\n\n" +
          events_table(a, doc.ranking.events, a.events.size()).markdown() + "\n";
   for (std::size_t i : doc.ranking.events)
-    if (a.events[i].callbacks > 0) out += "- " + fat_line(a.events[i]) + "\n";
+    if (a.events[i].callbacks > 0) out += "- " + markdown_prose(fat_line(a.events[i])) + "\n";
   return out;
 }
 

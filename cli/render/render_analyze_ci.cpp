@@ -7,8 +7,8 @@
 #include "analyzers/lint_catalog.h"
 #include "cli/json/json.h"
 #include "cli/render/codequality.h"
+#include "cli/render/escape.h"
 #include "cli/render/junit.h"
-#include "cli/render/markup.h"
 #include "cli/render/render_analyze.h"
 #include "cli/render/sarif.h"
 

@@ -8,7 +8,7 @@
 #include "cli/json/json.h"
 #include "cli/json/json_stream.h"
 #include "cli/json/versioned.h"
-#include "cli/render/markup.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_analyze.h"
 #include "cli/version.h"
 

@@ -6,8 +6,8 @@
 
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
+#include "cli/render/escape.h"
 #include "cli/render/lists.h"
-#include "cli/render/markup.h"
 #include "cli/render/terminal.h"
 
 namespace ripple::cli {
@@ -20,26 +20,30 @@ int count(const model::Diagnostics& ds, model::Severity severity) {
 
 }  // namespace
 
+// Every text of a diagnostic may hold bytes of the spec or its file name, so each goes through
+// terminal_text: one diagnostic never prints more lines than these, nor a control character.
 std::string render_diagnostic_text(const model::Diagnostic& d, Color color) {
   const Style style(color);
-  std::string location = d.file;
+  std::string location = terminal_path(d.file);
   if (d.line > 0) location += fmt::format(":{}:{}", d.line, d.column);
   const bool is_error = d.severity == model::Severity::Error;
   std::string out = style.bold(location + ":") + " " +
                     (is_error ? style.error("error:") : style.warning("warning:")) + " " +
-                    d.message + "\n";
+                    terminal_text(d.message) + "\n";
   if (d.line > 0 && !d.source_line.empty()) {
     const std::string number = std::to_string(d.line);
     const std::string gutter(number.size(), ' ');
-    out += fmt::format(" {} | {}\n", number, d.source_line);
-    // Keep tabs so the caret lines up with the source as the terminal shows it.
-    std::string pad;
-    for (int i = 0; i + 1 < d.column && i < static_cast<int>(d.source_line.size()); ++i)
-      pad += d.source_line[i] == '\t' ? '\t' : ' ';
+    out += fmt::format(" {} | {}\n", number, terminal_source_line(d.source_line));
+    // The caret goes under the shown text: the escaped prefix, tabs kept so it lines up.
+    const auto prefix_length = static_cast<std::size_t>(std::max(d.column - 1, 0));
+    std::string pad = terminal_source_line(
+        std::string_view(d.source_line).substr(0, std::min(prefix_length, d.source_line.size())));
+    for (char& c : pad)
+      if (c != '\t') c = ' ';
     const std::string marker = "^" + std::string(std::max(d.length, 1) - 1, '~');
     out += fmt::format(" {} | {}{}\n", gutter, pad, style.good(marker));
   }
-  if (!d.hint.empty()) out += style.info("hint:") + " " + d.hint + "\n";
+  if (!d.hint.empty()) out += style.info("hint:") + " " + terminal_text(d.hint) + "\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/format/figures.h"
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
+#include "cli/render/escape.h"
 #include "cli/render/estimate_json.h"
 #include "cli/render/lists.h"
 #include "cli/render/terminal.h"
@@ -92,19 +93,6 @@ std::string change_sentence(const Change& c) {
   return text;
 }
 
-std::string md_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string md_verdict(Verdict v) {
   switch (v) {
     case Verdict::Worse:
@@ -122,24 +110,24 @@ std::string md_table(const std::vector<const Change*>& changes, DiffSection sect
   if (section == DiffSection::Simulation) {
     out += "| | metric | of | base | head | paired difference |\n|---|---|---|--:|--:|---|\n";
     for (const Change* c : changes)
-      out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", md_verdict(c->verdict), c->what,
-                         md_escape(c->subject), value_text(c->what, c->before),
-                         value_text(c->what, c->after), md_escape(c->note));
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_verdict(c->verdict), c->what,
+                         markdown_code(c->subject), value_text(c->what, c->before),
+                         value_text(c->what, c->after), markdown_prose(c->note));
     return out;
   }
   if (has_figures(section)) {
     out += "| | metric | of | base | head |\n|---|---|---|--:|--:|\n";
     for (const Change* c : changes)
-      out += fmt::format("| {} | {} | `{}` | {} | {} |\n", md_verdict(c->verdict), c->what,
-                         md_escape(c->subject), value_text(c->what, c->before),
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_verdict(c->verdict), c->what,
+                         markdown_code(c->subject), value_text(c->what, c->before),
                          value_text(c->what, c->after));
     return out;
   }
   out += "| | change | subject | detail |\n|---|---|---|---|\n";
   for (const Change* c : changes)
-    out += fmt::format("| {} | {}{} | `{}` | {} |\n", md_verdict(c->verdict), c->what,
+    out += fmt::format("| {} | {}{} | {} | {} |\n", md_verdict(c->verdict), c->what,
                        c->kind == ChangeKind::Changed ? "" : std::string(" ") + to_string(c->kind),
-                       md_escape(c->subject), md_escape(c->detail));
+                       markdown_code(c->subject), markdown_prose(c->detail));
   return out;
 }
 
@@ -163,8 +151,9 @@ std::string diff_verdict(const SpecDiff& diff) {
 std::string render_diff_text(const DiffDocument& doc, Color color) {
   const Style style(color);
   const SpecDiff& d = doc.diff;
-  std::string out =
-      style.bold(fmt::format("ripple diff {} -> {}", doc.base_label, doc.head_label)) + "\n";
+  std::string out = style.bold(fmt::format("ripple diff {} -> {}", terminal_text(doc.base_label),
+                                           terminal_text(doc.head_label))) +
+                    "\n";
   const std::string verdict = diff_verdict(d);
   out += (d.worse() ? style.error(verdict) : style.good(verdict)) + "\n";
   for (const DiffSection s : kDiffSections) {
@@ -238,7 +227,7 @@ std::string render_diff_markdown(const DiffDocument& doc) {
   const SpecDiff& d = doc.diff;
   std::string out = fmt::format("**Ripple diff: {}**\n\n", diff_verdict(d));
   out +=
-      fmt::format("`{}` → `{}`{}\n", doc.base_label, doc.head_label,
+      fmt::format("{} → {}{}\n", markdown_code(doc.base_label), markdown_code(doc.head_label),
                   d.simulated ? fmt::format(", simulated with seed {} over {} paired replications",
                                             d.seed, d.replications)
                               : "");

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli/json/json.h"
+#include "cli/render/escape.h"
 #include "cli/render/junit.h"
-#include "cli/render/markup.h"
 #include "cli/render/render_diff.h"
 #include "cli/render/sarif.h"
 

@@ -9,9 +9,9 @@
 #include "cli/json/json.h"
 #include "cli/json/versioned.h"
 #include "cli/render/codequality.h"
+#include "cli/render/escape.h"
 #include "cli/render/estimate_json.h"
 #include "cli/render/junit.h"
-#include "cli/render/markup.h"
 #include "cli/render/sarif.h"
 #include "cli/render/terminal.h"
 
@@ -288,7 +288,8 @@ std::string format_gate_threshold(const GateOutcome& gate) {
 std::string render_gate_text(const GateDocument& doc, Color color) {
   const Style style(color);
   const GateReport& r = doc.report;
-  std::string out = style.bold(fmt::format("gates of {} ({})", doc.spec_name, doc.spec_path)) +
+  std::string out = style.bold(fmt::format("gates of {} ({})", terminal_text(doc.spec_name),
+                                           terminal_text(doc.spec_path))) +
                     "\n" + style.dim(simulation_line(r)) + "\n\n";
   if (r.gates.empty()) {
     out += "  no gates: add `gates:` to the spec or pass --gates FILE\n";

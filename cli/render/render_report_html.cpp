@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "cli/format/figures.h"
-#include "cli/render/markup.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_analyze.h"
 
 namespace ripple::cli {
@@ -94,7 +94,7 @@ const char* tone_class(Tone tone) {
 std::string head(const Report& r) {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+         "style-src 'unsafe-inline'; img-src data:\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>Ripple report: " +
          markup_escape(r.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/escape.h"
+
 namespace ripple::cli {
 namespace {
 
@@ -86,7 +88,7 @@ std::string mermaid(const Diagram& d) {
   return out + "```\n";
 }
 
-std::string text(std::string_view s) { return markdown_cell(s); }
+std::string text(std::string_view s) { return markdown_prose(s); }
 
 std::string architecture(const Diagram& d) {
   std::string out = "## Architecture\n\n";
@@ -162,30 +164,6 @@ std::string mermaid_label(std::string_view s) {
         break;
       case '`':
         out += "#96;";
-        break;
-      case '\n':
-      case '\r':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string markdown_cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '|':
-        out += "\\|";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
         break;
       case '\n':
       case '\r':

@@ -23,7 +23,4 @@ namespace ripple::cli {
 // line breaks as spaces.
 [[nodiscard]] std::string mermaid_label(std::string_view text);
 
-// Text for a GFM table cell: `|` escaped, line breaks as spaces, < and > as entities.
-[[nodiscard]] std::string markdown_cell(std::string_view text);
-
 }  // namespace ripple::cli

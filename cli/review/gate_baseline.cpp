@@ -1,5 +1,6 @@
 #include "cli/review/gate_baseline.h"
 
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -117,7 +118,11 @@ void compare_gate(GateOutcome& gate, const Baseline& baseline,
   }
   int added = 0;
   for (const FindingKey& f : new_findings) added += counted_by(gate, f, analysis) ? 1 : 0;
-  const bool worse = better_value(gate.comparison, gate.threshold, old->value, gate.value);
+  // A NaN compares false with everything, so it would read as "no worse": a failing gate whose
+  // value (or baseline value) is not a number stays failing.
+  const auto not_a_number = [](const std::optional<double>& v) { return v && std::isnan(*v); };
+  const bool worse = not_a_number(gate.value) || not_a_number(old->value) ||
+                     better_value(gate.comparison, gate.threshold, old->value, gate.value);
   gate.baseline = worse || added > 0 ? BaselineState::Worse : BaselineState::Unchanged;
   gate.passed = gate.baseline == BaselineState::Unchanged;
   if (added > 0)

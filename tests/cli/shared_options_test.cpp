@@ -32,8 +32,10 @@ TEST(DurationFlag, ParsesADurationOrNamesTheFlagInTheError) {
 }
 
 TEST(SimulationFlags, BecomeTheSimulatorsOptions) {
-  const sim::SimulationOptions options = simulation_options({7, 3, 2});
+  const sim::SimulationOptions options = simulation_options({7, 3, 2, {1000, "1MiB"}});
   EXPECT_EQ(options.seed, 7u);
+  EXPECT_EQ(options.budget.max_events, 1000u);
+  EXPECT_EQ(options.budget.max_memory_bytes, 1u << 20);
   EXPECT_EQ(options.replications, 3);
   EXPECT_EQ(options.threads, 2);
   EXPECT_FALSE(options.duration);

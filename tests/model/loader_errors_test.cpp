@@ -455,3 +455,29 @@ services:
 
 }  // namespace
 }  // namespace ripple::model
+
+namespace ripple::model::testing {
+namespace {
+
+// --- Numbers the simulator cannot represent -----------------------------------------------
+
+TEST(LoaderErrors, RefusesATransactionLongerThanTheClockCounts) {
+  expect_only(
+      load("ripple: 1\nstores:\n  db: {row_time: 1h}\nservices:\n  a:\n    operations:\n"
+           "      op: {writes: [{store: db, rows: 1000000000}]}\n"),
+      under(7, "      op: {writes: [{store: db, rows: 1000000000}]}", "1000000000",
+            "`rows` x `row_time` of `db`: one transaction would last more than 10000h on average, "
+            "the longest time the simulator counts",
+            "touch fewer rows per execution or give `db` a shorter `row_time`"));
+}
+
+TEST(LoaderErrors, RefusesASlowFactorPastAMillion) {
+  expect_only(load("ripple: 1\nservices:\n  a: {}\nfaults:\n"
+                   "  - {service: a, at: 10s, for: 10s, mode: slow, factor: 1e300}\n"),
+              under(5, "  - {service: a, at: 10s, for: 10s, mode: slow, factor: 1e300}", "1e300",
+                    "`factor` must be at most 1000000, not 1e300",
+                    "a slower component is down: use `mode: down`"));
+}
+
+}  // namespace
+}  // namespace ripple::model::testing

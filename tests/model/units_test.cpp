@@ -235,3 +235,32 @@ TEST(Units, DurationReportsMillisAndSeconds) {
 
 }  // namespace
 }  // namespace ripple::model
+
+namespace ripple::model {
+namespace {
+
+// The simulator's clock: 64-bit nanoseconds. Durations and rates it cannot represent are
+// refused where they are written, not wrapped into negative times later.
+TEST(UnitRanges, RefusesDurationsPastTenThousandHours) {
+  EXPECT_EQ(parse_duration("10000h").value->ns, kMaxDuration.ns);
+  EXPECT_EQ(parse_duration("10001h").error.message,
+            "duration `10001h` is too long: at most 10000h");
+  EXPECT_FALSE(parse_duration("1e300s").ok());
+}
+
+TEST(UnitRanges, RefusesRatesFasterThanOnePerNanosecond) {
+  EXPECT_DOUBLE_EQ(*parse_rate("1000000000/s").value, 1e9);
+  EXPECT_EQ(parse_rate("1000000001/s").error.message,
+            "rate `1000000001/s` is too high: at most 1000000000/s");
+  EXPECT_FALSE(parse_rate("2M/ms").ok());
+}
+
+TEST(UnitRanges, RefusesPositiveRatesSlowerThanOnePerTenThousandHours) {
+  EXPECT_EQ(*parse_rate("0/s").value, 0);
+  EXPECT_TRUE(parse_rate("1/h").ok());
+  EXPECT_EQ(parse_rate("0.0000000000001/s").error.message,
+            "rate `0.0000000000001/s` is too low: at least one per 10000h");
+}
+
+}  // namespace
+}  // namespace ripple::model

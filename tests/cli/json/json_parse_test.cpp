@@ -20,10 +20,18 @@ TEST(JsonParse, ReadsADocumentWithKeysInOrder) {
   EXPECT_TRUE(parsed.error.empty());
 }
 
-TEST(JsonParse, ARepeatedKeyKeepsItsFirstValue) {
-  const JsonParse parsed = parse_json(R"({"a": 1, "b": {"c": 2}, "a": [3, {"d": 4}], "b": 5})");
-  ASSERT_TRUE(parsed.value) << parsed.error;
-  EXPECT_EQ(parsed.value->dump(), R"({"a":1,"b":{"c":2}})");
+TEST(JsonParse, ARepeatedKeyIsAnError) {
+  EXPECT_EQ(error_of(R"({"a": 1, "b": {"c": 2}, "a": [3, {"d": 4}], "b": 5})"),
+            "key `a` appears twice in one object at byte 25");
+  EXPECT_EQ(error_of(R"([{"a": 1}, {"b": {"a": 2, "a": 3}}])"),
+            "key `a` appears twice in one object at byte 27");
+  EXPECT_TRUE(parse_json(R"([{"a": 1}, {"a": 2}])").value);  // one each: fine
+}
+
+TEST(JsonParse, NumbersPastADoubleAreAnError) {
+  EXPECT_FALSE(parse_json("[1e999]").value);
+  EXPECT_FALSE(parse_json("[-1e999]").value);
+  EXPECT_TRUE(parse_json("[1e308]").value);
 }
 
 TEST(JsonParse, SaysWhereTheDocumentEnded) {

@@ -70,8 +70,9 @@ TEST(JsonText, EscapesQuotesBackslashesAndControlCharactersOnly) {
   EXPECT_EQ(json_text("a\nb\rc\td"), "\"a\\nb\\rc\\td\"\n");
   EXPECT_EQ(json_text("\b\f\x01\x1f"), "\"\\u0008\\u000c\\u0001\\u001f\"\n");
   EXPECT_EQ(json_text("caf\xc3\xa9 / \x7f"), "\"caf\xc3\xa9 / \x7f\"\n");
-  // Bytes that are not UTF-8 pass through as they are (nlohmann's dump would throw).
-  EXPECT_EQ(json_text("\xff"), "\"\xff\"\n");
+  // Bytes that are not UTF-8 become U+FFFD: the document stays UTF-8 (nlohmann would throw).
+  EXPECT_EQ(json_text("\xff"), "\"\xef\xbf\xbd\"\n");
+  EXPECT_EQ(json_text("a\xed\xa0\x80"), "\"a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"\n");
 }
 
 TEST(JsonText, EscapesKeysLikeStrings) {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "cli/render/markup.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_gate.h"
 #include "cli/version.h"
 

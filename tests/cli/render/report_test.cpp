@@ -8,7 +8,7 @@
 
 #include "analyzers/analysis.h"
 #include "cli/render/diagram_layout.h"
-#include "cli/render/markup.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
@@ -112,9 +112,11 @@ TEST(ReportHtml, NamesNoRemoteResourceAndForbidsLoadingOne) {
   const std::string html = render_report_html(report_of(l));
   EXPECT_FALSE(contains(html, "http://"));
   EXPECT_FALSE(contains(html, "https://"));
-  EXPECT_TRUE(contains(html,
-                       "content=\"default-src 'none'; style-src 'unsafe-inline'; "
-                       "script-src 'unsafe-inline'; img-src data:\""));
+  EXPECT_TRUE(
+      contains(html, "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
+  // The page runs no script, so the policy allows none.
+  EXPECT_FALSE(contains(html, "script-src"));
+  EXPECT_FALSE(contains(html, "<script"));
 }
 
 TEST(ReportMarkdown, MermaidIdsAreSanitisedAndDistinct) {
@@ -131,7 +133,7 @@ TEST(ReportMarkdown, MermaidLabelsCannotCloseTheirQuotes) {
 }
 
 TEST(ReportMarkdown, TableCellsEscapePipesAndHtml) {
-  EXPECT_EQ(markdown_cell("a|b <i>\nc"), "a\\|b &lt;i&gt; c");
+  EXPECT_EQ(markdown_text("a|b <i>\nc"), "a\\|b &lt;i&gt; c");
 }
 
 TEST(ReportMarkdown, CouplingTableOfASmallSpecIsExact) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "cli/version.h"
@@ -118,11 +119,11 @@ TEST(GateBaseline, RejectsWhatIsNotABaseline) {
   EXPECT_FALSE(parse_baseline(std::string(100, '[') + std::string(100, ']')).baseline);
 }
 
-TEST(GateBaseline, ARepeatedKeyKeepsItsFirstValue) {
+TEST(GateBaseline, ARepeatedKeyIsRefused) {
   const BaselineParse parsed =
       parse_baseline(R"({"ripple_baseline": 1, "findings": [], "gates": [], "gates": 5})");
-  ASSERT_TRUE(parsed.baseline) << parsed.error;
-  EXPECT_TRUE(parsed.baseline->gates.empty());
+  EXPECT_FALSE(parsed.baseline);
+  EXPECT_EQ(parsed.error, "key `gates` appears twice in one object at byte 53");
 }
 
 TEST(GateBaseline, RefusesNumbersJsonDoesNotHave) {
@@ -185,6 +186,19 @@ TEST(GateBaseline, AnUndefinedValueIsWorseThanADefinedOne) {
   again.gates = {outcome("recovery_time(x) < 60s", std::nullopt, false)};
   apply_baseline(again, {}, baseline_with({{"recovery_time(x) < 60s", std::nullopt, false}}));
   EXPECT_EQ(again.gates[0].baseline, BaselineState::Unchanged);
+}
+
+TEST(GateBaseline, ANotANumberNeverMakesAFailingGatePass) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  GateReport now_nan;
+  now_nan.gates = {outcome("p99(a.x) < 300ms", nan, false)};
+  apply_baseline(now_nan, {}, baseline_with({{"p99(a.x) < 300ms", 412.5, false}}));
+  EXPECT_EQ(now_nan.gates[0].baseline, BaselineState::Worse);
+  EXPECT_FALSE(now_nan.passed());
+  GateReport was_nan;
+  was_nan.gates = {outcome("p99(a.x) < 300ms", 400, false)};
+  apply_baseline(was_nan, {}, baseline_with({{"p99(a.x) < 300ms", nan, false}}));
+  EXPECT_FALSE(was_nan.passed());
 }
 
 TEST(GateBaseline, NewFindingsAreMatchedOneForOneByRuleAndElement) {
