@@ -22,6 +22,16 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// True when the unit after a number is an exponent (`1e-12/s`, `2E3ms`), which figures do not
+// take: said as such, not as an unknown unit.
+bool starts_with_exponent(std::string_view unit) {
+  return unit.size() >= 2 && (unit[0] == 'e' || unit[0] == 'E') &&
+         (std::isdigit(static_cast<unsigned char>(unit[1])) || unit[1] == '-' || unit[1] == '+');
+}
+
+constexpr const char* kExponentHint =
+    "write the number in digits, as in `0.000001/s` or `1500ms`, or with k or M, as in `2k/s`";
+
 // Splits "12.5ms" into 12.5 and "ms". Accepts digits with an optional fraction; no exponent,
 // no sign other than a leading '-' (reported by callers as negative).
 NumberAndUnit split_number(std::string_view text) {
@@ -74,6 +84,8 @@ Parsed<Duration> parse_duration(std::string_view raw) {
   const NumberAndUnit n = split_number(text);
   if (!n.ok) return fail<Duration>("`" + text + "` is not a duration", kDurationHint);
   if (n.negative) return fail<Duration>("a duration cannot be negative: `" + text + "`", "");
+  if (starts_with_exponent(n.unit))
+    return fail<Duration>("`" + text + "`: a duration takes no exponent", kExponentHint);
   double factor = 0;
   const std::string_view u = n.unit;
   if (u == "ns")
@@ -113,6 +125,8 @@ Parsed<double> parse_rate(std::string_view raw) {
   const NumberAndUnit n = split_number(text);
   if (!n.ok) return fail<double>("`" + text + "` is not a rate", kRateHint);
   if (n.negative) return fail<double>("a rate cannot be negative: `" + text + "`", "");
+  if (starts_with_exponent(n.unit))
+    return fail<double>("`" + text + "`: a rate takes no exponent", kExponentHint);
   std::string_view u = n.unit;
   double count = n.number;
   if (!u.empty() && u.front() == 'k')

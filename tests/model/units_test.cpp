@@ -262,5 +262,14 @@ TEST(UnitRanges, RefusesPositiveRatesSlowerThanOnePerTenThousandHours) {
             "rate `0.0000000000001/s` is too low: at least one per 10000h");
 }
 
+// An exponent is said to be one (the figure would otherwise read as `1` with an unknown unit).
+TEST(Units, ExponentsAreRefusedAsSuch) {
+  EXPECT_EQ(error_of(parse_rate("1e-12/s")),
+            "`1e-12/s`: a rate takes no exponent | write the number in digits, as in "
+            "`0.000001/s` or `1500ms`, or with k or M, as in `2k/s`");
+  EXPECT_EQ(parse_duration("2E3ms").error.message, "`2E3ms`: a duration takes no exponent");
+  EXPECT_EQ(rate_of("5/s"), 5);
+}
+
 }  // namespace
 }  // namespace ripple::model
