@@ -352,14 +352,17 @@ Json faults_json(const sim::SimulationResult& r, const EstimateOutput& out) {
   return faults;
 }
 
-Json spikes_json(const sim::SimulationResult& r) {
+Json spikes_json(const sim::SimulationResult& r, const EstimateOutput& out) {
   Json spikes = Json::array();
-  for (const sim::SpikeResult& s : r.spikes)
-    spikes.push_back({{"operation", s.operation},
-                      {"at", s.at_ms},
-                      {"for", s.for_ms},
-                      {"rate", s.rate_per_s},
-                      {"recovery_time", nullable(s.recovery_time_ms)}});
+  for (std::size_t i = 0; i < r.spikes.size(); ++i) {
+    const sim::SpikeResult& s = r.spikes[i];
+    Json object{{"operation", s.operation},
+                {"at", s.at_ms},
+                {"for", s.for_ms},
+                {"rate", s.rate_per_s},
+                {"recovery_time", nullable(s.recovery_time_ms)}};
+    spikes.push_back(with_estimates(std::move(object), out, &SimulationEstimates::spikes, i));
+  }
   return spikes;
 }
 
@@ -410,7 +413,7 @@ std::string render_simulate_json(const sim::SimulationResult& r,
                               {"calls", calls_json(r, out)},
                               {"amplification", amplification_json(r, out)},
                               {"faults", faults_json(r, out)},
-                              {"spikes", spikes_json(r)},
+                              {"spikes", spikes_json(r, out)},
                               {"seed", r.seed},
                               {"events_processed", r.events_processed},
                               {"replications", r.replications},

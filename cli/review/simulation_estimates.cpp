@@ -188,6 +188,11 @@ void estimate_amplification_and_faults(const ReplicatedSimulation& run, Simulati
       {"recovery_time", Pooling::Mean, [](const F& f) { return f.recovery_time_ms; }}};
   for (std::size_t i = 0; i < run.merged.faults.size(); ++i)
     out.faults.push_back(element_estimates(run, faults, at(&sim::SimulationResult::faults, i)));
+  using P = sim::SpikeResult;
+  const std::vector<EstimatedFigure<P>> spikes = {
+      {"recovery_time", Pooling::Mean, [](const P& p) { return p.recovery_time_ms; }}};
+  for (std::size_t i = 0; i < run.merged.spikes.size(); ++i)
+    out.spikes.push_back(element_estimates(run, spikes, at(&sim::SimulationResult::spikes, i)));
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ struct SimulationEstimates {
   std::vector<ElementEstimates> brokers;
   std::vector<ElementEstimates> amplification;
   std::vector<ElementEstimates> faults;
+  std::vector<ElementEstimates> spikes;  // recovery after each workload spike
 };
 
 [[nodiscard]] SimulationEstimates estimate_simulation(const ReplicatedSimulation& run);
