@@ -16,6 +16,9 @@
 
 namespace ripple::sim {
 
+// Results are in milliseconds; the engine counts nanoseconds.
+inline constexpr double kNsPerMs = 1e6;
+
 class Summary {
  public:
   Summary(const model::Spec& spec, const RunPlan& plan, std::uint64_t seed);
