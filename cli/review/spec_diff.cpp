@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "cli/format/figures.h"
 #include "cli/review/simulation_diff.h"
 
 namespace ripple::cli {
