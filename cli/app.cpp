@@ -87,6 +87,8 @@ int run_guarded(int argc, const char* const* argv, Io& io, TerminalGuard& err_gu
   add_gate_command(app, action);
   add_diff_command(app, action);
   add_report_command(app, action);
+  add_sweep_command(app, action);
+  add_merge_command(app, action);
   add_import_command(app, action);
   add_schema_command(app, action);
   add_version_command(app, action);

@@ -36,17 +36,22 @@ std::string format_seconds_left(double seconds) {
 }
 
 std::string progress_line(std::string_view label, const ProgressFigures& figures) {
-  std::string line =
-      fmt::format("{} {} {:3.0f}%  {} events/s", label, bar(figures.fraction),
-                  std::floor(figures.fraction * 100), events_rate(figures.events_per_second));
+  const bool points = figures.unit == "points";
+  std::string line = fmt::format("{} {} {:3.0f}%", label, bar(figures.fraction),
+                                 std::floor(figures.fraction * 100));
+  if (!points) line += fmt::format("  {} events/s", events_rate(figures.events_per_second));
   if (figures.seconds_left >= 0) line += "  " + format_seconds_left(figures.seconds_left) + " left";
-  if (figures.replications > 1)
-    line += fmt::format("  ({}/{} replications)", figures.replications_done, figures.replications);
+  if (figures.replications > 1 || points)
+    line +=
+        fmt::format("  ({}/{} {})", figures.replications_done, figures.replications, figures.unit);
   return line;
 }
 
 ProgressBar::ProgressBar(std::ostream& terminal, std::string label)
     : terminal_(terminal), label_(std::move(label)) {}
+
+ProgressBar::ProgressBar(std::ostream& terminal, std::string label, std::string unit)
+    : terminal_(terminal), label_(std::move(label)), unit_(std::move(unit)) {}
 
 ProgressBar::~ProgressBar() {
   if (shown_) terminal_ << "\r\x1b[K" << std::flush;
@@ -64,6 +69,7 @@ void ProgressBar::update(const sim::Progress& progress) {
     figures.seconds_left = elapsed * (1 - progress.fraction) / progress.fraction;
   figures.replications = progress.replications;
   figures.replications_done = progress.replications_done;
+  figures.unit = unit_;
   // Erase first: the terminal guard (terminal_guard.h) lets a carriage return through only as
   // the start of "\r\x1b[K".
   terminal_ << "\r\x1b[K" << progress_line(label_, figures) << std::flush;

@@ -25,6 +25,9 @@ struct ProgressFigures {
   double seconds_left = -1;      // wall-clock estimate; negative: not known yet
   int replications = 1;
   int replications_done = 0;
+  // What replications counts ("replications"; a sweep's "points"); with "points" no event rate
+  // is shown.
+  std::string_view unit = "replications";
 };
 
 // The line for `figures`, without control characters, e.g.
@@ -38,6 +41,8 @@ class ProgressBar {
  public:
   // Draws on `terminal` (a TTY; not owned, must outlive the bar).
   ProgressBar(std::ostream& terminal, std::string label);
+  // A bar that counts `unit` instead ("points"), for runs made of several simulations.
+  ProgressBar(std::ostream& terminal, std::string label, std::string unit);
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
   // Erases the line if it was drawn.
@@ -52,6 +57,7 @@ class ProgressBar {
   std::mutex mutex_;
   std::ostream& terminal_;
   std::string label_;
+  std::string unit_ = "replications";
   Clock::time_point started_ = Clock::now();
   Clock::time_point drawn_{};
   bool shown_ = false;

@@ -119,7 +119,7 @@ std::string stem_of(const std::string& path) {
 }  // namespace
 
 LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile>& scenario,
-                     const LoadLimits& limits) {
+                     const LoadLimits& limits, const std::vector<Override>& overrides) {
   LoadResult result;
   const detail::TreeLimits tree_limits = tree_limits_of(limits);
   detail::TreeResult tree = detail::parse_yaml_tree(spec_file.path, spec_file.text, tree_limits);
@@ -132,6 +132,14 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
     scenario_tree = detail::parse_yaml_tree(scenario->path, scenario->text, tree_limits);
     if (!scenario_tree->ok) {
       result.diagnostics = std::move(scenario_tree->diagnostics);
+      return result;
+    }
+  }
+  if (!overrides.empty()) {
+    Diagnostics problems = detail::apply_overrides(
+        tree.root, scenario_tree ? &scenario_tree->root : nullptr, overrides);
+    if (has_errors(problems)) {
+      result.diagnostics = std::move(problems);
       return result;
     }
   }
@@ -150,6 +158,7 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
     const Architecture architecture{reader, tree.root.is_map() ? tree.root.find("gates") : nullptr};
     load_scenario(scenario_reader, spec, scenario_tree->root, architecture);
   }
+  detail::locate_override_diagnostics(diagnostics, overrides);
   order_diagnostics(diagnostics, spec_file.path);
   if (!has_errors(diagnostics)) result.spec = std::move(spec);
   return result;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/diagnostic.h"
+#include "model/overrides.h"
 #include "model/spec.h"
 
 namespace ripple::model {
@@ -33,9 +34,11 @@ struct LoadResult {
 
 // Parses and checks `spec`; with `scenario`, its `workload:`, `faults:` and `gates:` replace the
 // spec's own (the scenario may hold only those keys, plus `ripple`, `name` and `description`).
+// With `overrides` (model/overrides.h), their values are set in the YAML before it is read.
 [[nodiscard]] LoadResult load_spec(const SourceFile& spec,
                                    const std::optional<SourceFile>& scenario = std::nullopt,
-                                   const LoadLimits& limits = {});
+                                   const LoadLimits& limits = {},
+                                   const std::vector<Override>& overrides = {});
 
 // Adds the gates of a gates file (`gates:`, plus optional `ripple`, `name`, `description`) to
 // `spec`, each checked against it as the spec's own gates are; the file becomes

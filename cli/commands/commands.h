@@ -13,6 +13,8 @@ void add_simulate_command(CLI::App& app, Action& action);
 void add_gate_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+void add_sweep_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_schema_command(CLI::App& app, Action& action);
 void add_version_command(CLI::App& app, Action& action);
