@@ -40,7 +40,8 @@ void add_schema_command(CLI::App& app, Action& action) {
       "schema", "Print the JSON Schema of the spec or of a JSON output (draft 2020-12)");
   std::vector<std::string> kinds;
   for (const SchemaText& schema : schema_texts()) kinds.emplace_back(schema.kind);
-  sub->add_option("KIND", options->kind, "spec, analyze, simulate, gate, diff, baseline, validate")
+  sub->add_option("KIND", options->kind,
+                  "spec, analyze, simulate, gate, diff, baseline, validate, sweep")
       ->required()
       ->check(CLI::IsMember(kinds));
   run_when_chosen(*sub, action, options, run_schema);

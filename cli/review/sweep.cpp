@@ -1,9 +1,10 @@
 #include "cli/review/sweep.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstdio>
 #include <mutex>
 #include <thread>
 
@@ -197,13 +198,10 @@ SweepResult empty_result(const SweepPlan& plan) {
 }  // namespace
 
 std::string plain_number(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.6f", value);
   // Six significant digits: round, then drop trailing zeros.
   const double magnitude = value == 0 ? 0 : std::floor(std::log10(std::fabs(value)));
   const int decimals = std::clamp(5 - static_cast<int>(magnitude), 0, 12);
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
+  std::string text = fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
@@ -390,9 +388,7 @@ std::string digest_of(const std::string& text) {
     h ^= c;
     h *= 1099511628211ULL;
   }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
+  return fmt::format("{:016x}", h);
 }
 
 }  // namespace ripple::cli

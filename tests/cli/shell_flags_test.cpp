@@ -59,11 +59,12 @@ TEST(ColorFlag, RefusesAnUnknownMode) {
 TEST(UnknownCommand, IsNamedWithTheClosestCommandAndTheList) {
   const auto r = ripple({"analyse", "spec.yaml"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err,
-            "error: unknown command `analyse`; did you mean `analyze`?\n"
-            "commands: validate, analyze, simulate, gate, diff, report, import, schema, "
-            "version, completions, man\n" +
-                kHelpLine);
+  EXPECT_EQ(
+      r.err,
+      "error: unknown command `analyse`; did you mean `analyze`?\n"
+      "commands: validate, analyze, simulate, gate, diff, report, sweep, merge, import, schema, "
+      "version, completions, man\n" +
+          kHelpLine);
 }
 
 TEST(UnknownCommand, FarFromEveryCommandHasNoGuess) {
@@ -162,7 +163,7 @@ TEST(Completions, BashCompletesCommandsOptionsAndChoices) {
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(contains(r.out,
                        "    \"ripple\") commands=\"validate analyze simulate gate diff "
-                       "report import schema version completions man\";"))
+                       "report sweep merge import schema version completions man\";"))
       << r.out;
   EXPECT_TRUE(contains(r.out,
                        "    \"ripple analyze --format\") COMPREPLY=($(compgen -W \"text "
@@ -181,10 +182,11 @@ TEST(Completions, ZshAndFishNameEveryCommand) {
       zsh, "'--format=[Output format]:TEXT:(text json markdown sarif junit github codequality)'"))
       << zsh;
   const std::string fish = ripple({"completions", "fish"}).out;
-  EXPECT_TRUE(contains(fish,
-                       "complete -c ripple -n 'not __fish_seen_subcommand_from validate "
-                       "analyze simulate gate diff report import schema version completions man' "
-                       "-a gate -d "))
+  EXPECT_TRUE(contains(
+      fish,
+      "complete -c ripple -n 'not __fish_seen_subcommand_from validate "
+      "analyze simulate gate diff report sweep merge import schema version completions man' "
+      "-a gate -d "))
       << fish;
   EXPECT_TRUE(contains(fish,
                        "complete -c ripple -n '__fish_seen_subcommand_from gate' -l format "
