@@ -62,8 +62,8 @@ std::string scale_design(const ScaleDesignOptions& options) {
     const int publisher_layer = 1 + rng.below(3);
     const int publisher = first_of_layer[static_cast<std::size_t>(publisher_layer)] +
                           rng.below(kLayerSizes[static_cast<std::size_t>(publisher_layer)]);
-    publishes[static_cast<std::size_t>(publisher * kOperations + rng.below(kOperations))]
-        .push_back(e);
+    publishes[static_cast<std::size_t>(publisher * kOperations + rng.below(kOperations))].push_back(
+        e);
     const int consumers = 2 + rng.below(4);
     std::vector<int> chosen;
     while (static_cast<int>(chosen.size()) < consumers) {
@@ -104,9 +104,9 @@ std::string scale_design(const ScaleDesignOptions& options) {
             const int target = first_of_layer[layer + 1] + rng.below(kLayerSizes[layer + 1]);
             char line[200];
             std::snprintf(line, sizeof line,
-                          "          - {to: %s.%s, timeout: %dms, probability: %.3f", 
-                          name(target).c_str(), op_names[rng.below(kOperations)],
-                          kTimeoutMs[layer], probability);
+                          "          - {to: %s.%s, timeout: %dms, probability: %.3f",
+                          name(target).c_str(), op_names[rng.below(kOperations)], kTimeoutMs[layer],
+                          probability);
             y += line;
             const int retry = rng.below(6);
             if (retry == 0) y += ", retry: {attempts: 3, backoff: 5ms, jitter: full}";

@@ -77,9 +77,10 @@ int main(int argc, char** argv) {
   std::printf("bare loop: %.3fM events per CPU second (M/M/1, %llu events in %.3f s CPU)\n",
               bare_rate / 1e6, static_cast<unsigned long long>(bare.events), bare_cpu);
   std::printf("ripple/bare: %.3f of the bare loop's events per CPU second\n", rate / bare_rate);
-  std::printf("memory: %.1f MiB resident at 10%% of the run, %.1f MiB at its end; "
-              "late/early %.3f\n",
-              early_mib, late_mib, early_mib > 0 ? late_mib / early_mib : 0.0);
+  std::printf(
+      "memory: %.1f MiB resident at 10%% of the run, %.1f MiB at its end; "
+      "late/early %.3f\n",
+      early_mib, late_mib, early_mib > 0 ? late_mib / early_mib : 0.0);
   if (result.over_budget || early_mib <= 0 || late_mib <= 0 || result.events_processed == 0) {
     std::fprintf(stderr, "bench_scale_sim: a figure is missing\n");
     return 1;

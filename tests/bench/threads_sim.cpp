@@ -29,8 +29,8 @@ double time_bare_loops(int loops) {
   std::vector<std::thread> threads;
   for (int i = 0; i < loops; ++i)
     threads.emplace_back([i] {
-      const auto result = ripple::bench::bare_mm1(kBareCustomers, 80, 10.0,
-                                                  static_cast<std::uint64_t>(i) + 1);
+      const auto result =
+          ripple::bench::bare_mm1(kBareCustomers, 80, 10.0, static_cast<std::uint64_t>(i) + 1);
       if (result.customers != kBareCustomers) std::abort();
     });
   for (auto& thread : threads) thread.join();
@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
   design.duration_s = std::stod(ripple::bench::arg(argc, argv, "--duration", "20"));
   design.rate_per_s = std::stod(ripple::bench::arg(argc, argv, "--rate", "50000"));
   const int replications = std::stoi(ripple::bench::arg(argc, argv, "--replications", "4"));
-  const auto loaded = ripple::model::load_spec({"scale-200.yaml", ripple::bench::scale_design(design)});
+  const auto loaded =
+      ripple::model::load_spec({"scale-200.yaml", ripple::bench::scale_design(design)});
   if (!loaded.spec) {
     std::fprintf(stderr, "bench_threads_sim: the generated design did not load\n");
     return 3;
@@ -74,9 +75,10 @@ int main(int argc, char** argv) {
     mean_ms[threads - 1] = result.operations.empty() ? 0 : result.operations[0].latency.mean_ms;
   }
   const bool same = events[0] == events[1] && mean_ms[0] == mean_ms[1];
-  std::printf("scale design, %.0f simulated s at %.0f/s, --replications %d: --threads 1 %.3f s "
-              "wall, --threads 2 %.3f s wall\n",
-              design.duration_s, design.rate_per_s, replications, wall[0], wall[1]);
+  std::printf(
+      "scale design, %.0f simulated s at %.0f/s, --replications %d: --threads 1 %.3f s "
+      "wall, --threads 2 %.3f s wall\n",
+      design.duration_s, design.rate_per_s, replications, wall[0], wall[1]);
   std::printf("speedup %.2fx with 2 threads (target >= 1.8x on 2 free cores%s); results %s\n",
               wall[0] / std::max(wall[1], 1e-9), free ? "" : "; cores were not free",
               same ? "identical" : "DIFFER");

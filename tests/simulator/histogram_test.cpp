@@ -102,8 +102,8 @@ TEST(Histogram, QuantileFromEitherEndMatchesTheCumulativeCount) {
   const double n = static_cast<double>(values.size());
   for (std::size_t r = 1; r <= values.size(); ++r) {
     const double q = static_cast<double>(r) / n;
-    const double expected = static_cast<double>(values[static_cast<std::size_t>(
-        std::clamp<double>(std::ceil(q * n), 1, n) - 1)]);
+    const double expected = static_cast<double>(
+        values[static_cast<std::size_t>(std::clamp<double>(std::ceil(q * n), 1, n) - 1)]);
     EXPECT_LE(std::fabs(h.quantile(q) - expected), expected * 0.01 + 1) << r;
   }
   h.clear();
