@@ -8,10 +8,10 @@ namespace {
 constexpr std::size_t kArity = 4;
 }  // namespace
 
-void Engine::push(const Event& event) {
+void Engine::push(const Node& event) {
   std::size_t hole = heap_.size();
   heap_.push_back(event);
-  Event* const heap = heap_.data();
+  Node* const heap = heap_.data();
   while (hole > 0) {
     const std::size_t parent = (hole - 1) / kArity;
     if (!earlier(event, heap[parent])) break;
@@ -22,14 +22,14 @@ void Engine::push(const Event& event) {
 }
 
 void Engine::pop_front() {
-  const Event last = heap_.back();
+  const Node last = heap_.back();
   heap_.pop_back();
   if (!heap_.empty()) replace_front(last);
 }
 
-void Engine::replace_front(const Event& last) {
+void Engine::replace_front(const Node& last) {
   const std::size_t size = heap_.size();
-  Event* const heap = heap_.data();
+  Node* const heap = heap_.data();
   std::size_t hole = 0;
   for (;;) {
     const std::size_t first = hole * kArity + 1;
@@ -48,13 +48,23 @@ void Engine::replace_front(const Event& last) {
 void Engine::schedule_at(TimeNs time, Handler handler, void* context, std::uint64_t arg) {
   assert(time >= now_);
   ++pending_;
-  push(Event{time, next_sequence_++, handler, context, arg});
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(payloads_.size());
+    payloads_.push_back(Payload{handler, context, arg});
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    payloads_[slot] = Payload{handler, context, arg};
+  }
+  push(Node{time, next_sequence_++, slot});
 }
 
 Engine::Lane Engine::lane(TimeNs delay) {
   assert(delay >= 0 && delay <= kMaxSpanNs);
   for (std::size_t i = 0; i < lanes_.size(); ++i)
     if (lanes_[i].delay == delay) return static_cast<Lane>(i);
+  assert(lanes_.size() < kLaneBit);
   lanes_.push_back(LaneQueue{delay, std::vector<Event>(16), 0, 0});
   return static_cast<Lane>(lanes_.size() - 1);
 }
@@ -71,21 +81,25 @@ void Engine::schedule_in_lane(Lane lane, Handler handler, void* context, std::ui
     queue.head = 0;
   }
   queue.ring[(queue.head + queue.size) & (queue.ring.size() - 1)] = event;
-  if (queue.size++ == 0) push(Event{event.time, event.sequence, nullptr, nullptr, lane});
+  if (queue.size++ == 0) push(Node{event.time, event.sequence, kLaneBit | lane});
 }
 
 Engine::Event Engine::take_next() {
-  const Event top = heap_.front();
-  if (top.handler != nullptr) {
+  const Node top = heap_.front();
+  if ((top.slot & kLaneBit) == 0) {
+    const Payload& payload = payloads_[top.slot];
+    const Event event{top.time, top.sequence, payload.handler, payload.context, payload.arg};
+    free_slots_.push_back(top.slot);
     pop_front();
-    return top;
+    return event;
   }
-  LaneQueue& queue = lanes_[static_cast<std::size_t>(top.arg)];
+  const std::uint32_t lane = top.slot & ~kLaneBit;
+  LaneQueue& queue = lanes_[lane];
   const Event event = queue.ring[queue.head];
   queue.head = (queue.head + 1) & (queue.ring.size() - 1);
   if (--queue.size > 0) {  // the lane's next event takes its place in the heap
     const Event& next = queue.ring[queue.head];
-    replace_front(Event{next.time, next.sequence, nullptr, nullptr, top.arg});
+    replace_front(Node{next.time, next.sequence, top.slot});
   } else {
     pop_front();
   }

@@ -106,7 +106,19 @@ class Engine {
     (static_cast<T*>(context)->*Method)(arg);
   }
 
-  static bool earlier(const Event& x, const Event& y) {
+  // A heap entry: 24 bytes, what ordering needs; the rest of its event waits in payloads_.
+  struct Node {
+    TimeNs time;
+    std::uint64_t sequence;
+    std::uint32_t slot;  // index in payloads_, or kLaneBit | lane: the front of that lane
+  };
+  struct Payload {
+    Handler handler;
+    void* context;
+    std::uint64_t arg;
+  };
+  static constexpr std::uint32_t kLaneBit = 0x80000000U;
+  static bool earlier(const Node& x, const Node& y) {
     return x.time != y.time ? x.time < y.time : x.sequence < y.sequence;
   }
   // Events of one delay in scheduling order: a ring buffer of a power-of-two capacity.
@@ -116,16 +128,18 @@ class Engine {
     std::size_t head = 0;
     std::size_t size = 0;
   };
-  void push(const Event& event);
+  void push(const Node& node);
   void pop_front();
-  // Puts `event` in the heap's front place and sifts it down. REQUIRES: the heap is not empty.
-  void replace_front(const Event& event);
+  // Puts `node` in the heap's front place and sifts it down. REQUIRES: the heap is not empty.
+  void replace_front(const Node& node);
   // The next event to run, taken out of its lane when it stands for one.
   Event take_next();
 
-  // 4-ary min-heap on (time, sequence). An entry with a null handler stands for the front of
-  // lane `arg`.
-  std::vector<Event> heap_;
+  // 4-ary min-heap on (time, sequence); payloads_ holds the handlers of its events, reused
+  // through free_slots_.
+  std::vector<Node> heap_;
+  std::vector<Payload> payloads_;
+  std::vector<std::uint32_t> free_slots_;
   std::vector<LaneQueue> lanes_;
   std::size_t pending_ = 0;
   TimeNs now_ = 0;
