@@ -6,7 +6,8 @@
 // that two cores are free by timing one bare M/M/1 loop (bare_loop.h) alone and then two at
 // once on two threads: on two free cores the pair takes as long as one. When the pair takes
 // more than 1.1x as long, it says so and the speedup is a measure of the machine's load, not of
-// the simulator.
+// the simulator. It also prints the CPU seconds of both runs, which load does not change much:
+// their ratio is the work that spreading over threads adds.
 // Usage: bench_threads_sim [--duration SECONDS] [--rate PER_S] [--replications N]
 
 #include <algorithm>
@@ -63,14 +64,16 @@ int main(int argc, char** argv) {
 
   ripple::sim::SimulationOptions options;
   options.replications = replications;
-  double wall[2] = {0, 0};
+  double wall[2] = {0, 0}, cpu[2] = {0, 0};
   std::uint64_t events[2] = {0, 0};
   double mean_ms[2] = {0, 0};
   for (int threads = 1; threads <= 2; ++threads) {
     options.threads = threads;
     const double started = ripple::bench::wall_seconds();
+    const double cpu_started = ripple::bench::cpu_seconds();
     const auto result = ripple::sim::simulate(*loaded.spec, options);
     wall[threads - 1] = ripple::bench::wall_seconds() - started;
+    cpu[threads - 1] = ripple::bench::cpu_seconds() - cpu_started;
     events[threads - 1] = result.events_processed;
     mean_ms[threads - 1] = result.operations.empty() ? 0 : result.operations[0].latency.mean_ms;
   }
@@ -79,6 +82,9 @@ int main(int argc, char** argv) {
       "scale design, %.0f simulated s at %.0f/s, --replications %d: --threads 1 %.3f s "
       "wall, --threads 2 %.3f s wall\n",
       design.duration_s, design.rate_per_s, replications, wall[0], wall[1]);
+  // CPU time of the whole process (both threads): what running on 2 threads costs in work.
+  std::printf("CPU: --threads 1 %.3f s, --threads 2 %.3f s (ratio %.2f: the work threads add)\n",
+              cpu[0], cpu[1], cpu[1] / std::max(cpu[0], 1e-9));
   std::printf("speedup %.2fx with 2 threads (target >= 1.8x on 2 free cores%s); results %s\n",
               wall[0] / std::max(wall[1], 1e-9), free ? "" : "; cores were not free",
               same ? "identical" : "DIFFER");
