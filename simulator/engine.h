@@ -9,10 +9,10 @@
 // their member functions with schedule_at<&Type::method>(time, this, arg).
 //
 // Storage: a 4-ary min-heap (shallower than a binary one: fewer cache misses per pop), plus FIFO
-// lanes for delays that many events share (call timeouts: one per edge). Events put in a lane
-// are scheduled at now + the lane's delay, so they come due in the order they were scheduled
-// and a ring buffer holds them in order; only a lane's front stands in the heap. The order of
-// execution is exactly the (time, sequence) order either way.
+// lanes for delays that many events share (call timeouts: one lane per distinct timeout).
+// Events put in a lane are scheduled at now + the lane's delay, so they come due in the order
+// they were scheduled and a ring buffer holds them in order; only a lane's front stands in the
+// heap. The order of execution is exactly the (time, sequence) order either way.
 //
 // Not thread-safe: one engine per replication, driven by one thread.
 
@@ -110,7 +110,9 @@ class Engine {
   struct Node {
     TimeNs time;
     std::uint64_t sequence;
-    std::uint32_t slot;  // index in payloads_, or kLaneBit | lane: the front of that lane
+    // Index in payloads_, or kLaneBit | lane: the front of that lane. 2^31 pending events would
+    // take over 100 GB: the limits of a run stop it long before.
+    std::uint32_t slot;
   };
   struct Payload {
     Handler handler;
