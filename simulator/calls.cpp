@@ -14,6 +14,7 @@ Calls::Calls(const ReplicationContext& context)
     edge_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::Call, layout_.edge_name(edge))));
     breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
+    timeout_lanes_.push_back(engine_.lane(call.timeout.ns));
   }
 }
 
@@ -61,7 +62,8 @@ void Calls::begin_attempt(CallHandle handle) {
     arrival.parent_span = state.caller_span;
     arrival.attempt = state.attempt;
   }
-  engine_.schedule_in<&Calls::on_timeout>(call.timeout.ns, this, handle.pack());
+  engine_.schedule_in_lane<&Calls::on_timeout>(timeout_lanes_[static_cast<std::size_t>(state.edge)],
+                                               this, handle.pack());
   const RequestHandle child = requests_->arrive(arrival);
   calls_[handle].child = child;
 }

@@ -77,6 +77,7 @@ class Calls {
   Pool<CallState> calls_;
   std::vector<Rng> edge_rng_;                              // call probability, jitter; by edge
   std::vector<std::unique_ptr<CircuitBreaker>> breakers_;  // by edge; null without a breaker
+  std::vector<Engine::Lane> timeout_lanes_;                // by edge: its timeout's lane
 };
 
 }  // namespace ripple::sim

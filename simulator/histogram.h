@@ -6,7 +6,10 @@
 // 1/128 (0.78%) of a value in that bucket: the stated relative error bound is 1%.
 // Count, sum (exact, for means), minimum and maximum are kept exactly.
 //
-// Memory is fixed (kBuckets counters) whatever the number of values recorded.
+// Memory is fixed (kBuckets counters) whatever the number of values recorded. Counters are
+// 32-bit (half the cache footprint of 64-bit ones, which matters: one histogram per operation is
+// touched on every answer); a bucket past 2^32 - 1 carries into a 64-bit high part allocated on
+// first need, so counts stay exact at any size.
 
 #include <cstdint>
 #include <vector>
@@ -24,6 +27,8 @@ class Histogram {
 
   // REQUIRES: value >= 0 (negative values are recorded as 0).
   void record(std::int64_t value);
+  // Records `value` `times` times (as many record(value) calls).
+  void record_n(std::int64_t value, std::uint64_t times);
   void merge(const Histogram& other);
   void clear();
 
@@ -40,8 +45,14 @@ class Histogram {
  private:
   static int bucket_of(std::int64_t value);
   static double midpoint_of(int bucket);
+  [[nodiscard]] std::uint64_t bucket_count(std::size_t bucket) const {
+    return high_.empty() ? buckets_[bucket] : buckets_[bucket] + (high_[bucket] << 32);
+  }
+  // Adds `n` to bucket `bucket`, carrying into high_.
+  void add(std::size_t bucket, std::uint64_t n);
 
-  std::vector<std::uint64_t> buckets_;
+  std::vector<std::uint32_t> buckets_;  // low 32 bits of each bucket's count
+  std::vector<std::uint64_t> high_;     // empty, or the high bits of each bucket's count
   std::uint64_t count_ = 0;
   std::int64_t sum_ = 0;
   std::int64_t min_ = 0;
