@@ -5,10 +5,11 @@
 // Whether the cores were free is measured first: two bare busy loops in parallel against one
 // alone (1.0 = two free cores); the scaling figure is only meaningful when that ratio is near 1,
 // and the benchmark says so when it is not. Wall time throughout (the figure is about cores).
-//   bench_sweep_scaling [--points 8] [--duration 60s] [--marketplace 1]
+//   bench_sweep_scaling [--points 8] [--duration 2m] [--marketplace 1]
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -61,7 +62,7 @@ double sweep_seconds(const model::SourceFile& spec, const std::string& vary, int
   cli::SweepPlan plan;
   plan.axes = {*cli::parse_vary(vary, {steps, false}).axis};
   plan.simulation.replications = replications;
-  plan.simulation.duration = model::parse_duration(duration).value;
+  if (!duration.empty()) plan.simulation.duration = model::parse_duration(duration).value;
   plan.threads = threads;
   const cli::PointLoader load = [&](const std::vector<model::Override>& overrides) {
     return model::load_spec(spec, std::nullopt, {}, overrides);
@@ -71,7 +72,10 @@ double sweep_seconds(const model::SourceFile& spec, const std::string& vary, int
   const double seconds = bench::wall_seconds() - t0;
   points = static_cast<int>(result.points.size());
   for (const cli::SweepPoint& p : result.points)
-    if (!p.error.empty()) std::printf("point %d: %s\n", p.index, p.error.c_str());
+    if (!p.error.empty()) {
+      std::printf("point %d: %s\n", p.index, p.error.c_str());
+      std::exit(1);
+    }
   return seconds;
 }
 
@@ -79,7 +83,7 @@ double sweep_seconds(const model::SourceFile& spec, const std::string& vary, int
 
 int main(int argc, char** argv) {
   const int steps = std::stoi(bench::arg(argc, argv, "--points", "8"));
-  const std::string duration = bench::arg(argc, argv, "--duration", "60s");
+  const std::string duration = bench::arg(argc, argv, "--duration", "2m");
   const bool marketplace = bench::arg(argc, argv, "--marketplace", "1") == "1";
   const std::string root = std::string(RIPPLE_BENCH_DIR) + "/../..";
   const model::SourceFile spec{"examples/marketplace.yaml",
