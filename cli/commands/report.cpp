@@ -1,5 +1,5 @@
 // ripple report SPEC -o DIR [--scenario FILE] [--seed N] [--replications N] [--threads N]
-//                    [--no-simulate] [--date TEXT]
+//                    [--no-simulate] [--date TEXT] [--sweep SWEEP.json]
 // Writes a design-review report: DIR/report.html (self-contained: inline CSS and SVG, no request
 // leaves the page) and DIR/report.md (GitHub Markdown with a Mermaid diagram). Same spec and seed
 // give byte-identical files: no clock is read; --date adds a date line when wanted.
@@ -16,11 +16,13 @@
 #include "cli/commands/shared_options.h"
 #include "cli/output_file.h"
 #include "cli/progress_bar.h"
+#include "cli/render/escape.h"
 #include "cli/render/render_report_html.h"
 #include "cli/render/render_report_markdown.h"
 #include "cli/render/report_model.h"
 #include "cli/review/design_review.h"
 #include "cli/review/replicated.h"
+#include "cli/review/sweep_json.h"
 #include "cli/spec_input.h"
 #include "simulator/simulate.h"
 
@@ -34,6 +36,7 @@ struct ReportOptions {
   SimulationFlags simulation;
   bool no_simulate = false;
   std::string date;
+  std::string sweep;  // --sweep FILE: a sweep's JSON to draw
 };
 
 // Makes sure `dir` exists as a directory; the problem as text otherwise.
@@ -60,7 +63,26 @@ int run_report(const ReportOptions& given, Io& io) {
   }
   const sim::SimulationResult* simulated = simulation ? &simulation->merged : nullptr;
   const DesignReview review = review_design(*spec, analysis, simulation ? &*simulation : nullptr);
-  const Report report = build_report({*spec, analysis, simulated, review, given.date});
+  std::optional<SweepDocument> sweep;
+  if (!given.sweep.empty()) {
+    const model::ReadResult read = read_input_file(given.sweep);
+    if (read.error)
+      return usage_error(io, "--sweep " + terminal_path(given.sweep) + ": " + read.error->message);
+    SweepParse parsed = parse_sweep_json(read.file->text);
+    if (!parsed.doc)
+      return usage_error(
+          io, "--sweep " + terminal_path(given.sweep) + ": " + terminal_text(parsed.error));
+    if (parsed.doc->shards > 0)
+      return usage_error(io, "--sweep " + terminal_path(given.sweep) +
+                                 " is one shard of a sweep: `ripple merge` the shards first");
+    if (parsed.doc->result.spec_name != spec->name)
+      return usage_error(io, "--sweep " + terminal_path(given.sweep) + " is a sweep of `" +
+                                 terminal_text(parsed.doc->result.spec_name) + "`, not of `" +
+                                 terminal_text(spec->name) + "`");
+    sweep = std::move(parsed.doc);
+  }
+  const Report report =
+      build_report({*spec, analysis, simulated, review, given.date, sweep ? &*sweep : nullptr});
   const std::filesystem::path dir(given.out_dir);
   if (const auto problem = prepare_dir(dir)) return usage_error(io, *problem);
   const std::filesystem::path html = dir / "report.html", markdown = dir / "report.md";
@@ -96,6 +118,8 @@ void add_report_command(CLI::App& app, Action& action) {
                 "Skip the simulation: no charts and no simulated tables");
   sub->add_option("--date", options->date,
                   "Text shown as the report's date (none by default, so reruns are identical)");
+  sub->add_option("--sweep", options->sweep,
+                  "A `ripple sweep --format json` result (or a merge of its shards) to chart");
   run_when_chosen(*sub, action, options, run_report);
 }
 

@@ -404,6 +404,14 @@ std::string render_report_html(const Report& r) {
   out += summary(r);
   out += architecture(r);
   out += charts(r);
+  if (r.sweep_table) {
+    out += "<section id=\"sweep-charts\">\n<h2>" +
+           std::string(r.sweep_table->title == "Sweep" ? "Sweep" : "Capacity search") +
+           "</h2>\n<p class=\"note\">" + rich(r.sweep_table->note) + "</p>\n";
+    for (const Chart& c : r.sweep_charts) out += chart_svg(c);
+    if (!r.sweep_note.empty()) out += "<p class=\"note\">" + rich(r.sweep_note) + "</p>\n";
+    out += "</section>\n" + table_html(*r.sweep_table);
+  }
   for (const ReportTable& t : r.tables) out += table_html(t);
   return out + "</main>\n</body>\n</html>\n";
 }

@@ -193,6 +193,10 @@ std::string render_report_markdown(const Report& r) {
   out += "\n" + architecture(r.diagram);
   if (!r.charts.empty())
     out += "Charts of latency, errors, throughput and queues over time are in report.html.\n\n";
+  if (r.sweep_table) {
+    out += table_markdown(*r.sweep_table);
+    if (!r.sweep_charts.empty()) out += "Charts of the sweep are in report.html.\n\n";
+  }
   for (const ReportTable& t : r.tables) out += table_markdown(t);
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
     out.pop_back();

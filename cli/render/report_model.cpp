@@ -347,6 +347,7 @@ Report build_report(const ReportInput& input) {
                         "the consumers table gives lag percentiles."
                       : "No charts: the simulation was skipped (--no-simulate).";
   r.tables = build_tables(input);
+  if (input.sweep) add_sweep(*input.sweep, r);
   return r;
 }
 

@@ -17,6 +17,7 @@
 #include "cli/render/diagram_layout.h"
 #include "cli/review/component_graph.h"
 #include "cli/review/design_review.h"
+#include "cli/review/sweep_json.h"
 #include "model/spec.h"
 #include "simulator/results.h"
 
@@ -126,6 +127,11 @@ struct Report {
   std::vector<Chart> charts;
   std::string charts_note;          // why charts are missing or partial (lag, no simulation)
   std::vector<ReportTable> tables;  // in report order
+  // `--sweep`: each gate and the first figures against the sweep's first axis, one line per
+  // combination of the other axes' values; why some are missing; the points as a table.
+  std::vector<Chart> sweep_charts;
+  std::string sweep_note;
+  std::optional<ReportTable> sweep_table;
 };
 
 struct ReportInput {
@@ -134,6 +140,7 @@ struct ReportInput {
   const sim::SimulationResult* simulation = nullptr;  // null with --no-simulate
   const DesignReview& review;                         // review_design(spec, analysis, simulation)
   std::string date;                                   // free text or empty
+  const SweepDocument* sweep = nullptr;               // --sweep FILE, or null
 };
 
 // Limits that keep the report readable and fast on specs with thousands of components.
@@ -154,6 +161,8 @@ inline constexpr std::size_t kMaxChartPoints = 600;
 // rank_simulation(simulation). Empty without a time series.
 [[nodiscard]] std::vector<Chart> build_charts(const sim::SimulationResult& simulation,
                                               const SimulationRanking& ranking);
+// The sweep's charts, note and table (report_sweep.cpp).
+void add_sweep(const SweepDocument& sweep, Report& r);
 // Ticks at 1, 2 or 5 x 10^k from 0 to at least `max` (max <= 0 gives 0..1).
 [[nodiscard]] std::vector<double> nice_ticks(double max);
 
