@@ -65,8 +65,8 @@ void FlowGraph::add_work(int node, const model::Work& work) {
   for (const model::Call& call : work.calls) {
     FlowEdge edge{op_node(call.target),
                   FlowEdgeKind::Call,
-                  call.probability,
-                  static_cast<double>(call.retry.attempts),
+                  call.probability * call.count,
+                  static_cast<double>(call.retry.attempts) * call.count,
                   &call,
                   false};
     out_[node].push_back(edge);

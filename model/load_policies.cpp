@@ -39,7 +39,7 @@ Defaults read_defaults(Reader& r, const YamlNode& node) {
   if (node.is_null() || !r.expect_map(node, "`defaults`")) return d;
   r.check_keys(node,
                {"replicas", "workers", "queue", "balancing", "timeout", "retry", "breaker",
-                "on_failure", "cancel_on_timeout", "concurrency"},
+                "on_failure", "cancel_on_timeout", "concurrency", "network_latency"},
                "`defaults`");
   read_service_defaults(r, node, d);
   if (const YamlNode* n = node.find("timeout"))
@@ -54,6 +54,9 @@ Defaults read_defaults(Reader& r, const YamlNode& node) {
     d.cancel_on_timeout = r.boolean(*n, "`cancel_on_timeout`").value_or(false);
   if (const YamlNode* n = node.find("concurrency"))
     d.concurrency = static_cast<int>(r.integer(*n, "`concurrency`", 1, kMaxCount).value_or(1));
+  if (const YamlNode* n = node.find("network_latency"))
+    d.network_latency =
+        r.distribution(*n, "`network_latency` in `defaults`").value_or(d.network_latency);
   if (const YamlNode* n = node.find("timeout"); n && d.timeout.ns == 0)
     r.error(*n, "a timeout must be above 0", "remove it to keep the default of 30s");
   return d;
@@ -66,6 +69,7 @@ Call default_call(const Defaults& defaults, SourceLoc loc) {
   call.breaker = defaults.breaker;
   call.on_failure = defaults.on_failure;
   call.cancel_on_timeout = defaults.cancel_on_timeout;
+  call.latency = defaults.network_latency;
   call.loc = loc;
   return call;
 }
@@ -139,7 +143,7 @@ std::optional<Call> read_call(Reader& r, const Spec& spec, const Defaults& defau
   const std::string call_what = "a call of " + what;
   r.check_keys(node,
                {"to", "timeout", "retry", "breaker", "on_failure", "cancel_on_timeout",
-                "probability", "description"},
+                "probability", "count", "latency", "description"},
                call_what);
   const YamlNode* to = node.find("to");
   if (to == nullptr) {
@@ -161,6 +165,10 @@ std::optional<Call> read_call(Reader& r, const Spec& spec, const Defaults& defau
     call.cancel_on_timeout = r.boolean(*n, "`cancel_on_timeout`").value_or(false);
   if (const YamlNode* n = node.find("probability"))
     call.probability = r.ratio(*n, "`probability`").value_or(1);
+  if (const YamlNode* n = node.find("count"))
+    call.count = static_cast<int>(r.integer(*n, "`count`", 1, 1000).value_or(1));
+  if (const YamlNode* n = node.find("latency"))
+    call.latency = r.distribution(*n, "`latency` of " + call_what).value_or(call.latency);
   if (!target) return std::nullopt;
   call.target = *target;
   return call;

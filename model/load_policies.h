@@ -23,7 +23,8 @@ struct Defaults {
   std::optional<BreakerPolicy> breaker;
   OnFailure on_failure = OnFailure::Fail;
   bool cancel_on_timeout = false;
-  int concurrency = 1;  // of consumers, per replica
+  Distribution network_latency;  // `network_latency`: latency of calls that set none
+  int concurrency = 1;           // of consumers, per replica
 };
 
 // The built-in defaults overridden by the `defaults:` mapping `node`.

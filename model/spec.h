@@ -57,7 +57,18 @@ struct Call {
   OnFailure on_failure = OnFailure::Fail;
   bool cancel_on_timeout = false;  // callee drops the request if it has not started
   double probability = 1;          // share of executions that make this call (0..1)
+  int count = 1;                   // made this many times in a row (each with its own attempts)
+  // Network time of one attempt, spent before the request reaches the callee (within the
+  // attempt's timeout); const(0) = none.
+  Distribution latency;
+  // Calls of one `parallel:` group of a work share its index (0, 1, ... in order) and are
+  // adjacent in Work::calls; -1 = made on its own, after the previous call or group.
+  int group = -1;
   SourceLoc loc;
+
+  [[nodiscard]] bool has_latency() const {
+    return !(latency.kind == DistributionKind::Const && latency.a == 0);
+  }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +96,9 @@ struct Publish {
 // consumers), its own time, reads, calls, writes, publishes.
 struct Work {
   Distribution time;  // own processing time (holds a worker)
+  // In order; a run of calls with the same Call::group is made concurrently (wait for all).
   std::vector<Call> calls;
-  bool parallel_calls = false;  // calls run concurrently instead of one after another
+  bool parallel_calls = false;  // `parallel: true`: every call in one group (group 0)
   std::vector<StoreAccess> reads;
   std::vector<StoreAccess> writes;
   std::vector<Publish> publishes;

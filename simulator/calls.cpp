@@ -13,6 +13,8 @@ Calls::Calls(const ReplicationContext& context)
     const model::Call& call = layout_.edge_call(edge);
     edge_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::Call, layout_.edge_name(edge))));
+    network_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Network, layout_.edge_name(edge))));
     breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
   }
 }
@@ -21,10 +23,16 @@ void Calls::launch(RequestHandle caller, int edge) {
   CallState fresh;
   fresh.parent = caller;
   fresh.edge = edge;
-  fresh.previous_wait = layout_.edge_call(edge).retry.backoff.ns;
   if (tracer_) fresh.caller_span = requests_->request(caller).span;
-  const CallHandle handle = calls_.allocate(fresh);
-  if (recorder_.measuring()) ++recorder_.edge(edge).calls;
+  begin_call(calls_.allocate(fresh));
+}
+
+// One of the call's `count` calls, from its first attempt.
+void Calls::begin_call(CallHandle handle) {
+  CallState& state = calls_[handle];
+  state.attempt = 0;
+  state.previous_wait = layout_.edge_call(state.edge).retry.backoff.ns;
+  if (recorder_.measuring()) ++recorder_.edge(state.edge).calls;
   begin_attempt(handle);
 }
 
@@ -62,8 +70,25 @@ void Calls::begin_attempt(CallHandle handle) {
     arrival.attempt = state.attempt;
   }
   engine_.schedule_in<&Calls::on_timeout>(call.timeout.ns, this, handle.pack());
+  const auto e = static_cast<std::size_t>(state.edge);
+  send(arrival, handle, call.has_latency() ? sample_ns(call.latency, network_rng_[e]) : 0);
+}
+
+void Calls::send(const Arrival& arrival, CallHandle handle, TimeNs network) {
+  if (network > 0) {
+    engine_.schedule_in<&Calls::on_network_done>(network, this, transit_.allocate(arrival).pack());
+    return;
+  }
   const RequestHandle child = requests_->arrive(arrival);
-  calls_[handle].child = child;
+  if (CallState* state = calls_.get(handle)) state->child = child;
+}
+
+// The request reaches the callee, whether or not its attempt still waits for it.
+void Calls::on_network_done(std::uint64_t transit) {
+  const Handle<Arrival> handle = Handle<Arrival>::unpack(transit);
+  const Arrival arrival = transit_[handle];
+  transit_.free(handle);
+  send(arrival, CallHandle::unpack(arrival.caller.ref), 0);
 }
 
 void Calls::refuse_later(std::uint64_t attempt) {
@@ -132,10 +157,15 @@ void Calls::on_backoff_done(std::uint64_t call) {
 }
 
 void Calls::complete_call(CallHandle handle, Answer answer) {
-  const CallState& state = calls_[handle];
+  CallState& state = calls_[handle];
   const RequestHandle parent = state.parent;
   const model::Call& call = layout_.edge_call(state.edge);
   if (answer != Answer::Ok && recorder_.measuring()) ++recorder_.edge(state.edge).failures;
+  const bool fatal = answer != Answer::Ok && call.on_failure == model::OnFailure::Fail;
+  if (!fatal && ++state.repeat < call.count) {
+    begin_call(calls_.renew(handle));
+    return;
+  }
   calls_.free(handle);
   requests_->on_call_done(parent, answer, call.on_failure);
 }

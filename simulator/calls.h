@@ -7,7 +7,10 @@
 // Semantics kept here: a timeout cuts the caller's wait for one attempt and the callee is not
 // told (it finishes the request anyway, unless cancel_on_timeout drops it while still queued);
 // retries follow an error, a rejection, a timeout or an open breaker; the breaker counts the
-// outcomes of the attempts it admitted.
+// outcomes of the attempts it admitted. A call with `count` N is made N times in a row, each
+// with its own attempts; one that fails with on_failure fail ends the call. An attempt's network
+// time (`latency`) passes before its request reaches the callee, within its timeout; a request
+// on the network when its attempt ends still arrives (the callee is not told).
 //
 // Not thread-safe; one per replication. Wired by the Replication (connect) before use.
 
@@ -51,6 +54,7 @@ class Calls {
     RequestHandle parent;
     int edge = 0;
     int attempt = 0;
+    int repeat = 0;            // calls of `count` already ended
     RequestHandle child;       // the request of the attempt in flight; invalid when none
     TimeNs previous_wait = 0;  // decorrelated jitter
     // Tracing only:
@@ -60,7 +64,10 @@ class Calls {
   };
   using CallHandle = Handle<CallState>;
 
+  void begin_call(CallHandle handle);
   void begin_attempt(CallHandle handle);
+  void send(const Arrival& arrival, CallHandle handle, TimeNs network);
+  void on_network_done(std::uint64_t transit);
   void on_refused(std::uint64_t attempt);
   void on_timeout(std::uint64_t attempt);
   void on_backoff_done(std::uint64_t call);
@@ -75,7 +82,9 @@ class Calls {
   Requests* requests_ = nullptr;
 
   Pool<CallState> calls_;
+  Pool<Arrival> transit_;                                  // attempts on the network
   std::vector<Rng> edge_rng_;                              // call probability, jitter; by edge
+  std::vector<Rng> network_rng_;                           // network time; by edge
   std::vector<std::unique_ptr<CircuitBreaker>> breakers_;  // by edge; null without a breaker
 };
 

@@ -71,6 +71,7 @@ enum class StreamKind : std::uint64_t {
   BrokerLatency = 8,
   EventKey = 9,
   Reconnect = 10,
+  Network = 20,  // network time of a call edge's attempts
 };
 // Replications are numbered: a kind in the top byte and the index below.
 [[nodiscard]] constexpr std::uint64_t stream_key(StreamKind kind, std::uint64_t index) {
