@@ -18,6 +18,9 @@ struct Defaults {
   int workers = 16;
   std::optional<int> queue = 1024;  // nullopt = unbounded
   Balancing balancing = Balancing::RoundRobin;
+  QueueDiscipline queue_discipline = QueueDiscipline::Fifo;
+  std::optional<int> max_concurrency;
+  std::optional<Duration> max_queue_time;
   Duration timeout{30 * kSecond.ns};
   RetryPolicy retry;
   std::optional<BreakerPolicy> breaker;
@@ -32,6 +35,11 @@ struct Defaults {
 
 // `balancing:` of a service or of `defaults:`.
 [[nodiscard]] std::optional<Balancing> read_balancing(Reader& r, const YamlNode& node);
+
+// The load-shedding fields of a service or of `defaults:` (`queue_discipline`,
+// `max_concurrency`, `max_queue_time`), over the values given.
+void read_shedding(Reader& r, const YamlNode& node, QueueDiscipline& discipline,
+                   std::optional<int>& max_concurrency, std::optional<Duration>& max_queue_time);
 
 // A call with the default policies and no target, as a callback makes it.
 [[nodiscard]] Call default_call(const Defaults& defaults, SourceLoc loc);

@@ -226,6 +226,7 @@ void read_capacity(Reader& r, Service& service, const YamlNode& node) {
   }
   if (const YamlNode* n = node.find("balancing"))
     service.balancing = read_balancing(r, *n).value_or(service.balancing);
+  read_shedding(r, node, service.queue_discipline, service.max_concurrency, service.max_queue_time);
 }
 
 void read_service(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id,
@@ -236,11 +237,15 @@ void read_service(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id,
   service.workers = defaults.workers;
   service.queue = defaults.queue;
   service.balancing = defaults.balancing;
+  service.queue_discipline = defaults.queue_discipline;
+  service.max_concurrency = defaults.max_concurrency;
+  service.max_queue_time = defaults.max_queue_time;
   if (node.is_null()) return;
   if (!r.expect_map(node, what)) return;
-  r.check_keys(
-      node, {"replicas", "workers", "queue", "balancing", "operations", "consumes", "description"},
-      what);
+  r.check_keys(node,
+               {"replicas", "workers", "queue", "balancing", "queue_discipline", "max_concurrency",
+                "max_queue_time", "operations", "consumes", "description"},
+               what);
   read_capacity(r, service, node);
   const YamlNode* consumes = node.find("consumes");
   if (consumes == nullptr || consumes->is_null() ||

@@ -1,5 +1,7 @@
 #include "simulator/calls.h"
 
+#include <algorithm>
+
 #include "simulator/backoff.h"
 
 namespace ripple::sim {
@@ -16,6 +18,8 @@ Calls::Calls(const ReplicationContext& context)
     network_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::Network, layout_.edge_name(edge))));
     breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
+    budgets_.push_back(call.retry.budget ? std::make_unique<RetryBudgetWindow>(*call.retry.budget)
+                                         : nullptr);
   }
 }
 
@@ -33,6 +37,8 @@ void Calls::begin_call(CallHandle handle) {
   state.attempt = 0;
   state.previous_wait = layout_.edge_call(state.edge).retry.backoff.ns;
   if (recorder_.measuring()) ++recorder_.edge(state.edge).calls;
+  if (RetryBudgetWindow* budget = budgets_[static_cast<std::size_t>(state.edge)].get())
+    budget->note_call(engine_.now());
   begin_attempt(handle);
 }
 
@@ -56,7 +62,7 @@ void Calls::begin_attempt(CallHandle handle) {
   state.admission = breaker ? breaker->admit(engine_.now()) : CircuitBreaker::Admission::Pass;
   if (state.admission == CircuitBreaker::Admission::Reject) {
     if (recorder_.measuring()) ++metrics.short_circuited;
-    refuse_later(handle.pack());
+    refuse_later(handle.pack(), Answer::Rejected);
     return;
   }
   Arrival arrival;
@@ -64,6 +70,10 @@ void Calls::begin_attempt(CallHandle handle) {
   arrival.caller = Caller{Caller::Kind::Call, handle.pack()};
   arrival.root = parent.root;
   arrival.root_measured = parent.root_measured;
+  if (call.deadline == model::Deadline::Propagate) {
+    arrival.deadline = engine_.now() + call.timeout.ns;
+    if (parent.deadline > 0) arrival.deadline = std::min(arrival.deadline, parent.deadline);
+  }
   if (tracer_) {
     arrival.span = state.callee_span = tracer_->next_span();
     arrival.parent_span = state.caller_span;
@@ -91,16 +101,21 @@ void Calls::on_network_done(std::uint64_t transit) {
   send(arrival, CallHandle::unpack(arrival.caller.ref), 0);
 }
 
-void Calls::refuse_later(std::uint64_t attempt) {
-  engine_.schedule_in<&Calls::on_refused>(0, this, attempt);
+void Calls::refuse_later(std::uint64_t attempt, Answer answer) {
+  if (answer == Answer::Rejected)
+    engine_.schedule_in<&Calls::on_rejected>(0, this, attempt);
+  else
+    engine_.schedule_in<&Calls::on_refused>(0, this, attempt);
 }
 
 void Calls::on_refused(std::uint64_t attempt) { on_answer(attempt, Answer::Error); }
+void Calls::on_rejected(std::uint64_t attempt) { on_answer(attempt, Answer::Rejected); }
 
 void Calls::on_answer(std::uint64_t attempt, Answer answer) {
   const CallHandle handle = CallHandle::unpack(attempt);
   if (!calls_.alive(handle)) return;  // an abandoned attempt
-  resolve_attempt(handle, answer == Answer::Ok ? AttemptOutcome::Ok : AttemptOutcome::Error);
+  resolve_attempt(handle, answer == Answer::Ok ? AttemptOutcome::Ok : AttemptOutcome::Error,
+                  answer);
 }
 
 // The caller stops waiting. The callee is not told: it finishes the request anyway, unless the
@@ -111,10 +126,19 @@ void Calls::on_timeout(std::uint64_t attempt) {
   if (!state) return;
   if (recorder_.measuring()) ++recorder_.edge(state->edge).timeouts;
   if (layout_.edge_call(state->edge).cancel_on_timeout) requests_->cancel_if_queued(state->child);
-  resolve_attempt(handle, AttemptOutcome::Timeout);
+  resolve_attempt(handle, AttemptOutcome::Timeout, Answer::Error);
 }
 
-void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome) {
+// A retry needs an attempt left, a failure that `retry.on` lists and, last (it counts the retry),
+// room in the edge's budget.
+bool Calls::may_retry(const CallState& state, bool timed_out, Answer answer) {
+  const model::RetryPolicy& retry = layout_.edge_call(state.edge).retry;
+  if (state.attempt >= retry.attempts || !retries_on(retry, timed_out, answer)) return false;
+  RetryBudgetWindow* budget = budgets_[static_cast<std::size_t>(state.edge)].get();
+  return budget == nullptr || budget->take_retry(engine_.now());
+}
+
+void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome, Answer reply) {
   const CallHandle handle = calls_.renew(attempt);  // late answers of the attempt are ignored
   CallState& state = calls_[handle];
   if (tracer_) trace_attempt(state, outcome);
@@ -129,7 +153,7 @@ void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome) {
     return;
   }
   const model::Call& call = layout_.edge_call(state.edge);
-  if (answer == Answer::Ok || state.attempt >= call.retry.attempts) {
+  if (answer == Answer::Ok || !may_retry(state, outcome == AttemptOutcome::Timeout, reply)) {
     complete_call(handle, answer);
     return;
   }

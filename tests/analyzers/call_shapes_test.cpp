@@ -84,5 +84,38 @@ services:
   EXPECT_EQ(inversions("          - {to: a.op, timeout: 400ms, count: 2}\n"), 1);
 }
 
+// Client retries of a source multiply the worst case: 3 client attempts over an entry that makes
+// 2 requests (worst case) is 3 x 2 plus the 2 retries themselves = 8; nominal is unchanged.
+TEST(CallShapes, ClientRetriesMultiplyTheWorstCase) {
+  const Analysis a = analyze(load(R"(ripple: 1
+services:
+  front: {operations: {go: {calls: [{to: back.op, retry: {attempts: 2}}]}}}
+  back: {operations: {op: {}}}
+workload: {sources: [{to: front.go, rate: 10/s, timeout: 1s, retry: {attempts: 3}}]}
+)"));
+  const Amplification* go = find_amplification(a, "front.go");
+  ASSERT_NE(go, nullptr);
+  EXPECT_DOUBLE_EQ(go->nominal.requests, 1);
+  EXPECT_DOUBLE_EQ(go->worst_case.requests, 8);
+  EXPECT_DOUBLE_EQ(go->worst_case_multiplier, 6);
+}
+
+// A 10% retry budget bounds the worst case: retries stay within 10% of calls over every window,
+// so 5 attempts count as 1.1 per call; a budgeted client of 3 attempts at 20% as 1.2.
+TEST(CallShapes, ARetryBudgetBoundsTheWorstCase) {
+  const Analysis a = analyze(load(R"(ripple: 1
+services:
+  front:
+    operations:
+      go: {calls: [{to: back.op, retry: {attempts: 5, budget: 10%}}]}
+  back: {operations: {op: {}}}
+workload:
+  sources: [{to: front.go, rate: 10/s, retry: {attempts: 3, budget: 20%}}]
+)"));
+  const Amplification* go = find_amplification(a, "front.go");
+  ASSERT_NE(go, nullptr);
+  EXPECT_DOUBLE_EQ(go->worst_case.requests, 1.1 * 1.2 + 0.2);
+}
+
 }  // namespace
 }  // namespace ripple::analyzers

@@ -21,10 +21,10 @@ std::string front(const std::string& calls_block) {
 }
 
 TEST(CallShapes, ParallelGroupsNumberTheirCallsInOrder) {
-  const Spec spec = load_ok(front(
-      "          - parallel: [a.op, {to: b.op, timeout: 1s}]\n"
-      "          - c.op\n"
-      "          - parallel: [a.op]\n"));
+  const Spec spec =
+      load_ok(front("          - parallel: [a.op, {to: b.op, timeout: 1s}]\n"
+                    "          - c.op\n"
+                    "          - parallel: [a.op]\n"));
   const auto& calls = spec.operations[*spec.find_operation("front.go")].work.calls;
   ASSERT_EQ(calls.size(), 4U);
   EXPECT_EQ(calls[0].group, 0);
