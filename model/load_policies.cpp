@@ -110,13 +110,24 @@ void read_shedding(Reader& r, const YamlNode& node, QueueDiscipline& discipline,
   }
 }
 
+std::optional<double> read_max_utilization(Reader& r, const YamlNode& node) {
+  const auto value = r.ratio(node, "`max_utilization`");
+  if (!value) return std::nullopt;
+  if (*value <= 0 || *value > 1) {
+    r.error(node, "`max_utilization` must be above 0 and at most 1 (100%)",
+            "write the share of capacity that may be used, such as `0.7` or `70%`");
+    return std::nullopt;
+  }
+  return value;
+}
+
 Defaults read_defaults(Reader& r, const YamlNode& node) {
   Defaults d;
   if (node.is_null() || !r.expect_map(node, "`defaults`")) return d;
   r.check_keys(node,
                {"replicas", "workers", "queue", "balancing", "queue_discipline", "max_concurrency",
                 "max_queue_time", "timeout", "retry", "breaker", "on_failure", "cancel_on_timeout",
-                "concurrency", "network_latency"},
+                "concurrency", "network_latency", "max_utilization", "recovery_objective"},
                "`defaults`");
   read_service_defaults(r, node, d);
   if (const YamlNode* n = node.find("timeout"))
@@ -134,6 +145,10 @@ Defaults read_defaults(Reader& r, const YamlNode& node) {
   if (const YamlNode* n = node.find("network_latency"))
     d.network_latency =
         r.distribution(*n, "`network_latency` in `defaults`").value_or(d.network_latency);
+  if (const YamlNode* n = node.find("max_utilization"))
+    d.max_utilization = read_max_utilization(r, *n).value_or(d.max_utilization);
+  if (const YamlNode* n = node.find("recovery_objective"))
+    d.recovery_objective = r.duration(*n, "`recovery_objective`");
   if (const YamlNode* n = node.find("timeout"); n && d.timeout.ns == 0)
     r.error(*n, "a timeout must be above 0", "remove it to keep the default of 30s");
   return d;

@@ -156,6 +156,10 @@ struct Consumer {
   int concurrency = 1;  // concurrent handlings per replica
   bool idempotent = false;
   bool ordered = false;  // must see one key's events in order
+  // Capacity planning (analyze): utilization above this is low headroom (0..1].
+  double max_utilization = 0.7;
+  // Longest acceptable time to drain the backlog a fault leaves; nullopt = none stated.
+  std::optional<Duration> recovery_objective;
   SourceLoc loc;
 };
 
@@ -171,6 +175,7 @@ struct Service {
   QueueDiscipline queue_discipline = QueueDiscipline::Fifo;
   std::optional<int> max_concurrency;
   std::optional<Duration> max_queue_time;
+  double max_utilization = 0.7;  // capacity planning: above this is low headroom (0..1]
   std::vector<OperationId> operations;
   std::vector<ConsumerId> consumers;
   SourceLoc loc;
@@ -203,9 +208,10 @@ struct Broker {
 
 struct Store {
   std::string name;
-  int connections = 10;   // concurrent transactions
-  Distribution txn_time;  // fixed cost of one transaction
-  Distribution row_time;  // cost per row
+  int connections = 10;          // concurrent transactions
+  Distribution txn_time;         // fixed cost of one transaction
+  Distribution row_time;         // cost per row
+  double max_utilization = 0.7;  // capacity planning: above this is low headroom (0..1]
   SourceLoc loc;
 };
 
