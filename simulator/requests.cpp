@@ -193,7 +193,7 @@ void Requests::finish(RequestHandle handle, Answer answer) {
     tracer_->request_ended(RequestEnd{
         0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
   const TimeNs latency = engine_.now() - request.arrival;
-  if (request.measured) {
+  if (request.measured && request.caller.answered_here()) {
     OperationMetrics& metrics = recorder_.operation(request.op);
     ++(ok ? metrics.ok : metrics.errors);
     metrics.latency.record(latency);
@@ -278,7 +278,7 @@ void Requests::drop_queued(RequestHandle handle, Answer answer) {
   Request& request = requests_[handle];
   if (request.measured) {
     OperationMetrics& metrics = recorder_.operation(request.op);
-    ++metrics.errors;
+    if (request.caller.answered_here()) ++metrics.errors;  // else counted by its client
     if (answer == Answer::Rejected) {
       ++metrics.rejected;
       ++recorder_.service(request.service).rejected;

@@ -45,9 +45,11 @@ struct Caller {
   Kind kind = Kind::Source;
   std::uint64_t ref = 0;  // Call: the attempt's handle, packed; Client, RateClient: see Sources
   [[nodiscard]] bool entry() const { return kind != Kind::Call; }
-  // Whether Requests records the entry answer; a waiting client records its own (a timed-out
-  // attempt is an error to it, whenever the request ends).
-  [[nodiscard]] bool entry_answered_here() const { return entry() && kind != Kind::RateClient; }
+  // Whether Requests records the answer (the operation's ok, errors and latency, and for entry
+  // requests the entry answer); a waiting client records its own (a timed-out attempt is an
+  // error to it at its timeout, whenever the request ends).
+  [[nodiscard]] bool answered_here() const { return kind != Kind::RateClient; }
+  [[nodiscard]] bool entry_answered_here() const { return entry() && answered_here(); }
 };
 
 enum class RequestState : std::uint8_t { Queued, Running };

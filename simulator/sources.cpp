@@ -142,6 +142,7 @@ void Sources::send_rate_attempt(RateClientHandle handle) {
   const model::RateSource& source = spec_.workload.sources[static_cast<std::size_t>(client.source)];
   ++client.attempt;
   client.attempt_start = engine_.now();
+  client.attempt_measured = recorder_.measuring();
   Arrival arrival;
   arrival.op = source.to;
   arrival.caller = Caller{Caller::Kind::RateClient, handle.pack()};
@@ -178,9 +179,15 @@ void Sources::on_rate_refusal(std::uint64_t client, Answer answer) {
 void Sources::on_rate_answer(std::uint64_t client, bool timed_out, Answer answer) {
   const RateClient* state = rate_clients_.get(RateClientHandle::unpack(client));
   if (!state) return;
-  recorder_.record_entry_answer(spec_.workload.sources[static_cast<std::size_t>(state->source)].to,
-                                timed_out ? Answer::Error : answer,
-                                engine_.now() - state->attempt_start);
+  const int op = spec_.workload.sources[static_cast<std::size_t>(state->source)].to;
+  const Answer seen = timed_out ? Answer::Error : answer;
+  const TimeNs latency = engine_.now() - state->attempt_start;
+  if (state->attempt_measured) {
+    OperationMetrics& metrics = recorder_.operation(op);
+    ++(seen == Answer::Ok ? metrics.ok : metrics.errors);
+    metrics.latency.record(latency);
+  }
+  recorder_.record_entry_answer(op, seen, latency);
   resolve_rate_attempt(client, timed_out, answer);
 }
 

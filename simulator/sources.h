@@ -46,8 +46,9 @@ class Sources {
   struct RateClient {
     int source = 0;
     int attempt = 0;
-    TimeNs first = 0;          // when its first attempt was sent
-    TimeNs attempt_start = 0;  // when the attempt in flight was sent
+    TimeNs first = 0;               // when its first attempt was sent
+    TimeNs attempt_start = 0;       // when the attempt in flight was sent
+    bool attempt_measured = false;  // the attempt in flight was sent after the warmup
     TimeNs previous_wait = 0;
     bool root_measured = false;
   };

@@ -258,6 +258,9 @@ TEST(ClientRetries, ReachTheMetastabilityBoundaryAsServerRetriesDo) {
     const auto above =
         run(load(replace_all(client_storm_spec(150), "seed: 2", "seed: " + std::to_string(seed))));
     EXPECT_GT(mean_entry_error_rate_after(above, 30000), 0.9) << "seed " << seed;
+    // The operation's figures are the clients' view: most attempts time out.
+    EXPECT_GT(operation(above, "back.op").error_rate, 0.5) << "seed " << seed;
+    EXPECT_LE(operation(above, "back.op").latency.max_ms, 200 * 1.01) << "seed " << seed;
     // 2 retries per request for the 28 s of storm, none for the 10 s before: about 1.5.
     EXPECT_GT(above.amplification[0].requests_per_entry, 1.3) << "seed " << seed;
     const auto below =
