@@ -1,5 +1,7 @@
 #include "analyzers/analysis.h"
 
+#include <algorithm>
+
 #include "analyzers/capacity.h"
 #include "analyzers/cascade.h"
 #include "analyzers/coupling.h"
@@ -24,12 +26,36 @@ Amplification amplification_of(const detail::FlowGraph& flow, const detail::Flow
   return a;
 }
 
+// The most attempts a client of a rate source targeting `op` makes per request in the worst case
+// (1: none retries; at most 1 + ratio on average under a retry budget).
+double client_attempts(const model::Spec& spec, model::OperationId op) {
+  double attempts = 1;
+  for (const model::RateSource& source : spec.workload.sources)
+    if (source.to == op) attempts = std::max(attempts, source.retry.worst_attempts());
+  return attempts;
+}
+
+// Client retries in the worst case: every attempt of the client is an entry request with all its
+// downstream work, and each attempt after the first is itself a request.
+void add_client_retries(Amplification& a, double attempts) {
+  if (attempts <= 1) return;
+  Load& w = a.worst_case;
+  w.requests = w.requests * attempts + (attempts - 1);
+  w.deliveries *= attempts;
+  w.callbacks *= attempts;
+  w.transactions *= attempts;
+  w.bytes *= attempts;
+  a.worst_case_multiplier *= attempts;
+}
+
 std::vector<Amplification> amplifications(const model::Spec& spec, const detail::FlowGraph& flow,
                                           const detail::FlowMetrics& m) {
   std::vector<Amplification> result;
-  for (model::OperationId op : detail::entry_operations(spec))
+  for (model::OperationId op : detail::entry_operations(spec)) {
     result.push_back(
         amplification_of(flow, m, flow.op_node(op), AmplificationKind::EntryOperation));
+    add_client_retries(result.back(), client_attempts(spec, op));
+  }
   for (model::EventId e : spec.event_ids())
     result.push_back(amplification_of(flow, m, flow.event_node(e), AmplificationKind::Event));
   return result;

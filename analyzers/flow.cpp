@@ -65,8 +65,8 @@ void FlowGraph::add_work(int node, const model::Work& work) {
   for (const model::Call& call : work.calls) {
     FlowEdge edge{op_node(call.target),
                   FlowEdgeKind::Call,
-                  call.probability,
-                  static_cast<double>(call.retry.attempts),
+                  call.probability * call.count,
+                  call.retry.worst_attempts() * call.count,
                   &call,
                   false};
     out_[node].push_back(edge);
@@ -88,7 +88,7 @@ void FlowGraph::add_edges(const model::Spec& spec) {
     for (model::EntityId entity : spec.callback_entities(c)) {
       const auto& read = spec.entities[entity].read;
       // Callbacks follow the spec's default call policy: their retries multiply in the worst case.
-      const double attempts = spec.callback_policy.retry.attempts;
+      const double attempts = spec.callback_policy.retry.worst_attempts();
       if (read)
         out_[node].push_back({op_node(*read), FlowEdgeKind::Callback, 1, attempts, nullptr, false});
       else

@@ -1,7 +1,8 @@
 #pragma once
 
 // Internal: the flow of work through a spec, as a graph of operations, events and consumers.
-//   operation -> operation  call (weight: probability nominal, attempts worst case)
+//   operation -> operation  call (weight: probability x count nominal, attempts x count worst
+//                           case)
 //   operation -> event      publish
 //   consumer  -> operation  call, callback (to the read operation of an entity called back)
 //   consumer  -> event      publish

@@ -60,19 +60,34 @@ model::Duration backoff_total(const model::RetryPolicy& retry) {
   return model::Duration{static_cast<std::int64_t>(total)};
 }
 
-// What a caller may wait for one call in the worst case: every attempt timing out.
+// What a caller may wait for one call in the worst case: every attempt of each of its `count`
+// calls timing out.
 model::Duration call_budget(const model::Call& call) {
-  return model::Duration{call.timeout.ns * call.retry.attempts + backoff_total(call.retry).ns};
+  const double one = static_cast<double>(call.timeout.ns) * call.retry.attempts +
+                     static_cast<double>(backoff_total(call.retry).ns);
+  // Saturated well below the int64 range, so that sums of many calls cannot overflow either.
+  return model::Duration{static_cast<std::int64_t>(std::min(one * call.count, 1e17))};
 }
 
-// What an operation may spend waiting on its own calls (in sequence, or the longest if parallel).
+// What an operation may spend waiting on its own calls: in sequence, and the longest of each
+// parallel group.
 model::Duration operation_budget(const model::Operation& op) {
   std::int64_t total = 0;
+  std::int64_t group_longest = 0;
+  int group = -1;
   for (const model::Call& call : op.work.calls) {
     const std::int64_t one = call_budget(call).ns;
-    total = op.work.parallel_calls ? std::max(total, one) : total + one;
+    if (call.group < 0 || call.group != group) {
+      total += group_longest;
+      group_longest = 0;
+    }
+    group = call.group;
+    if (group < 0)
+      total += one;
+    else
+      group_longest = std::max(group_longest, one);
   }
-  return model::Duration{total};
+  return model::Duration{total + group_longest};
 }
 
 void lint_timeout_inversion(const LintContext& ctx, std::vector<Finding>& findings) {

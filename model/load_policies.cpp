@@ -5,6 +5,57 @@
 namespace ripple::model::detail {
 namespace {
 
+// `budget: 10%` or `budget: {ratio: 10%, window: 10s}`.
+std::optional<RetryBudget> read_budget(Reader& r, const YamlNode& node) {
+  RetryBudget budget;
+  const YamlNode* ratio = &node;
+  if (node.is_map()) {
+    r.check_keys(node, {"ratio", "window"}, "`budget`");
+    ratio = node.find("ratio");
+    if (ratio == nullptr) {
+      r.error(node, "`budget` needs a `ratio`", "write `budget: {ratio: 10%, window: 10s}`");
+      return std::nullopt;
+    }
+    if (const YamlNode* n = node.find("window")) {
+      budget.window = r.duration(*n, "budget `window`").value_or(budget.window);
+      if (budget.window.ns == 0)
+        r.error(*n, "a budget's `window` must be above 0", "10s is the default");
+    }
+  }
+  const auto value = r.ratio(*ratio, "budget `ratio`");
+  if (!value) return std::nullopt;
+  budget.ratio = *value;
+  return budget;
+}
+
+// `on: [timeout, error, rejected]`: which failed attempts are retried.
+void read_retry_on(Reader& r, const YamlNode& node, RetryPolicy& retry) {
+  if (!r.expect_sequence(node, "`on` of `retry`")) return;
+  if (node.items.empty()) {
+    r.error(node, "`on: []` retries nothing", "write `retry: none` for no retries");
+    return;
+  }
+  retry.on_timeout = retry.on_error = retry.on_rejected = false;
+  enum class Failure { Timeout, Error, Rejected };
+  for (const YamlNode& item : node.items) {
+    switch (r.choice<Failure>(item, "failure",
+                              {{"timeout", Failure::Timeout},
+                               {"error", Failure::Error},
+                               {"rejected", Failure::Rejected}})
+                .value_or(Failure::Error)) {
+      case Failure::Timeout:
+        retry.on_timeout = true;
+        break;
+      case Failure::Error:
+        retry.on_error = true;
+        break;
+      case Failure::Rejected:
+        retry.on_rejected = true;
+        break;
+    }
+  }
+}
+
 std::optional<OnFailure> read_on_failure(Reader& r, const YamlNode& node) {
   return r.choice<OnFailure>(node, "on_failure",
                              {{"fail", OnFailure::Fail}, {"continue", OnFailure::Continue}});
@@ -24,6 +75,7 @@ void read_service_defaults(Reader& r, const YamlNode& node, Defaults& d) {
   }
   if (const YamlNode* n = node.find("balancing"))
     d.balancing = read_balancing(r, *n).value_or(d.balancing);
+  read_shedding(r, node, d.queue_discipline, d.max_concurrency, d.max_queue_time);
 }
 
 }  // namespace
@@ -32,6 +84,30 @@ std::optional<Balancing> read_balancing(Reader& r, const YamlNode& node) {
   return r.choice<Balancing>(
       node, "balancing",
       {{"round_robin", Balancing::RoundRobin}, {"least_outstanding", Balancing::LeastOutstanding}});
+}
+
+void read_shedding(Reader& r, const YamlNode& node, QueueDiscipline& discipline,
+                   std::optional<int>& max_concurrency, std::optional<Duration>& max_queue_time) {
+  if (const YamlNode* n = node.find("queue_discipline"))
+    discipline = r.choice<QueueDiscipline>(
+                      *n, "queue discipline",
+                      {{"fifo", QueueDiscipline::Fifo}, {"lifo", QueueDiscipline::Lifo}})
+                     .value_or(discipline);
+  if (const YamlNode* n = node.find("max_concurrency")) {
+    if (n->is_scalar() && n->plain && n->value == "unbounded")
+      max_concurrency = std::nullopt;
+    else if (auto c = r.integer(*n, "`max_concurrency`", 1, kMaxCount))
+      max_concurrency = static_cast<int>(*c);
+  }
+  if (const YamlNode* n = node.find("max_queue_time")) {
+    if (auto t = r.duration(*n, "`max_queue_time`")) {
+      if (t->ns == 0)
+        r.error(*n, "`max_queue_time` must be above 0",
+                "`queue: 0` rejects every request that cannot start at once");
+      else
+        max_queue_time = *t;
+    }
+  }
 }
 
 std::optional<double> read_max_utilization(Reader& r, const YamlNode& node) {
@@ -48,11 +124,11 @@ std::optional<double> read_max_utilization(Reader& r, const YamlNode& node) {
 Defaults read_defaults(Reader& r, const YamlNode& node) {
   Defaults d;
   if (node.is_null() || !r.expect_map(node, "`defaults`")) return d;
-  r.check_keys(
-      node,
-      {"replicas", "workers", "queue", "balancing", "timeout", "retry", "breaker", "on_failure",
-       "cancel_on_timeout", "concurrency", "max_utilization", "recovery_objective"},
-      "`defaults`");
+  r.check_keys(node,
+               {"replicas", "workers", "queue", "balancing", "queue_discipline", "max_concurrency",
+                "max_queue_time", "timeout", "retry", "breaker", "on_failure", "cancel_on_timeout",
+                "concurrency", "network_latency", "max_utilization", "recovery_objective"},
+               "`defaults`");
   read_service_defaults(r, node, d);
   if (const YamlNode* n = node.find("timeout"))
     d.timeout = r.duration(*n, "`timeout`").value_or(d.timeout);
@@ -66,6 +142,9 @@ Defaults read_defaults(Reader& r, const YamlNode& node) {
     d.cancel_on_timeout = r.boolean(*n, "`cancel_on_timeout`").value_or(false);
   if (const YamlNode* n = node.find("concurrency"))
     d.concurrency = static_cast<int>(r.integer(*n, "`concurrency`", 1, kMaxCount).value_or(1));
+  if (const YamlNode* n = node.find("network_latency"))
+    d.network_latency =
+        r.distribution(*n, "`network_latency` in `defaults`").value_or(d.network_latency);
   if (const YamlNode* n = node.find("max_utilization"))
     d.max_utilization = read_max_utilization(r, *n).value_or(d.max_utilization);
   if (const YamlNode* n = node.find("recovery_objective"))
@@ -82,6 +161,7 @@ Call default_call(const Defaults& defaults, SourceLoc loc) {
   call.breaker = defaults.breaker;
   call.on_failure = defaults.on_failure;
   call.cancel_on_timeout = defaults.cancel_on_timeout;
+  call.latency = defaults.network_latency;
   call.loc = loc;
   return call;
 }
@@ -89,7 +169,8 @@ Call default_call(const Defaults& defaults, SourceLoc loc) {
 RetryPolicy read_retry(Reader& r, const YamlNode& node, RetryPolicy base, const std::string& what) {
   if (node.is_scalar() && node.plain && node.value == "none") return RetryPolicy{};
   if (!r.expect_map(node, what)) return base;
-  r.check_keys(node, {"attempts", "backoff", "multiplier", "max_backoff", "jitter"}, what);
+  r.check_keys(node, {"attempts", "backoff", "multiplier", "max_backoff", "jitter", "budget", "on"},
+               what);
   if (const YamlNode* n = node.find("attempts")) {
     if (n->is_scalar() && n->value == "0") {
       r.error(*n, "`attempts` counts the first try too, so it is at least 1",
@@ -118,6 +199,13 @@ RetryPolicy read_retry(Reader& r, const YamlNode& node, RetryPolicy base, const 
                                     {"equal", Jitter::Equal},
                                     {"decorrelated", Jitter::Decorrelated}})
                       .value_or(base.jitter);
+  if (const YamlNode* n = node.find("budget")) {
+    if (n->is_scalar() && n->plain && n->value == "none")
+      base.budget = std::nullopt;
+    else if (auto budget = read_budget(r, *n))
+      base.budget = budget;
+  }
+  if (const YamlNode* n = node.find("on")) read_retry_on(r, *n, base);
   return base;
 }
 
@@ -155,7 +243,7 @@ std::optional<Call> read_call(Reader& r, const Spec& spec, const Defaults& defau
   const std::string call_what = "a call of " + what;
   r.check_keys(node,
                {"to", "timeout", "retry", "breaker", "on_failure", "cancel_on_timeout",
-                "probability", "description"},
+                "probability", "count", "latency", "deadline", "description"},
                call_what);
   const YamlNode* to = node.find("to");
   if (to == nullptr) {
@@ -177,6 +265,15 @@ std::optional<Call> read_call(Reader& r, const Spec& spec, const Defaults& defau
     call.cancel_on_timeout = r.boolean(*n, "`cancel_on_timeout`").value_or(false);
   if (const YamlNode* n = node.find("probability"))
     call.probability = r.ratio(*n, "`probability`").value_or(1);
+  if (const YamlNode* n = node.find("count"))
+    call.count = static_cast<int>(r.integer(*n, "`count`", 1, 1000).value_or(1));
+  if (const YamlNode* n = node.find("latency"))
+    call.latency = r.distribution(*n, "`latency` of " + call_what).value_or(call.latency);
+  if (const YamlNode* n = node.find("deadline"))
+    call.deadline =
+        r.choice<Deadline>(*n, "deadline",
+                           {{"none", Deadline::None}, {"propagate", Deadline::Propagate}})
+            .value_or(call.deadline);
   if (!target) return std::nullopt;
   call.target = *target;
   return call;

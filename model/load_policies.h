@@ -18,11 +18,15 @@ struct Defaults {
   int workers = 16;
   std::optional<int> queue = 1024;  // nullopt = unbounded
   Balancing balancing = Balancing::RoundRobin;
+  QueueDiscipline queue_discipline = QueueDiscipline::Fifo;
+  std::optional<int> max_concurrency;
+  std::optional<Duration> max_queue_time;
   Duration timeout{30 * kSecond.ns};
   RetryPolicy retry;
   std::optional<BreakerPolicy> breaker;
   OnFailure on_failure = OnFailure::Fail;
   bool cancel_on_timeout = false;
+  Distribution network_latency;  // `network_latency`: latency of calls that set none
   int concurrency = 1;           // of consumers, per replica
   double max_utilization = 0.7;  // of services, stores and consumers (capacity planning)
   std::optional<Duration> recovery_objective;  // of consumers
@@ -36,6 +40,11 @@ struct Defaults {
 
 // `balancing:` of a service or of `defaults:`.
 [[nodiscard]] std::optional<Balancing> read_balancing(Reader& r, const YamlNode& node);
+
+// The load-shedding fields of a service or of `defaults:` (`queue_discipline`,
+// `max_concurrency`, `max_queue_time`), over the values given.
+void read_shedding(Reader& r, const YamlNode& node, QueueDiscipline& discipline,
+                   std::optional<int>& max_concurrency, std::optional<Duration>& max_queue_time);
 
 // A call with the default policies and no target, as a callback makes it.
 [[nodiscard]] Call default_call(const Defaults& defaults, SourceLoc loc);

@@ -92,6 +92,47 @@ void read_publishes(Reader& r, const Spec& spec, const YamlNode& node, std::vect
   }
 }
 
+// `- parallel: [call, ...]` in `calls`: the calls of one group, made at once.
+void read_parallel_group(Reader& r, const Spec& spec, const Defaults& defaults,
+                         const YamlNode& item, Work& work, int group, const std::string& what) {
+  r.check_keys(item, {"parallel", "description"}, "a parallel group of " + what);
+  const YamlNode& branches = *item.find("parallel");
+  if (!r.expect_sequence(branches, "`parallel` in `calls` of " + what)) return;
+  if (branches.items.empty())
+    r.error(branches, "a parallel group needs at least one call",
+            "write `- parallel: [catalog.get, prices.get]`");
+  for (const YamlNode& branch : branches.items) {
+    if (branch.is_map() && branch.find("parallel") != nullptr) {
+      r.error(branch, "parallel groups do not nest",
+              "list the calls of the inner group in the outer one");
+      continue;
+    }
+    if (auto call = read_call(r, spec, defaults, branch, what)) {
+      call->group = group;
+      work.calls.push_back(std::move(*call));
+    }
+  }
+}
+
+// `calls:` in order: single calls and `parallel:` groups. With `parallel: true` every call
+// forms one group.
+void read_calls(Reader& r, const Spec& spec, const Defaults& defaults, const YamlNode& list,
+                Work& work, const std::string& what) {
+  int groups = 0;
+  for (const YamlNode& item : list.items) {
+    if (item.is_map() && item.find("parallel") != nullptr) {
+      if (work.parallel_calls)
+        r.error(item, "`parallel: true` already makes every call of " + what + " parallel",
+                "remove `parallel: true`, or list these calls directly");
+      read_parallel_group(r, spec, defaults, item, work, groups++, what);
+    } else if (auto call = read_call(r, spec, defaults, item, what)) {
+      work.calls.push_back(std::move(*call));
+    }
+  }
+  if (work.parallel_calls)
+    for (Call& call : work.calls) call.group = 0;
+}
+
 // The keys an operation and a consumer share: time, calls, parallel, reads, writes, publishes.
 void read_work(Reader& r, const Spec& spec, const Defaults& defaults, const YamlNode& node,
                Work& work, const std::string& what) {
@@ -100,11 +141,8 @@ void read_work(Reader& r, const Spec& spec, const Defaults& defaults, const Yaml
   if (const YamlNode* n = node.find("parallel"))
     work.parallel_calls = r.boolean(*n, "`parallel`").value_or(false);
   if (const YamlNode* n = node.find("calls");
-      n != nullptr && !n->is_null() && r.expect_sequence(*n, "`calls` of " + what)) {
-    for (const YamlNode& item : n->items)
-      if (auto call = read_call(r, spec, defaults, item, what))
-        work.calls.push_back(std::move(*call));
-  }
+      n != nullptr && !n->is_null() && r.expect_sequence(*n, "`calls` of " + what))
+    read_calls(r, spec, defaults, *n, work, what);
   if (const YamlNode* n = node.find("reads"))
     read_store_accesses(r, spec, *n, work.reads, "`reads` of " + what, AccessKind::Read);
   if (const YamlNode* n = node.find("writes"))
@@ -196,6 +234,7 @@ void read_capacity(Reader& r, Service& service, const YamlNode& node) {
   }
   if (const YamlNode* n = node.find("balancing"))
     service.balancing = read_balancing(r, *n).value_or(service.balancing);
+  read_shedding(r, node, service.queue_discipline, service.max_concurrency, service.max_queue_time);
   if (const YamlNode* n = node.find("max_utilization"))
     service.max_utilization = read_max_utilization(r, *n).value_or(service.max_utilization);
 }
@@ -208,12 +247,15 @@ void read_service(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id,
   service.workers = defaults.workers;
   service.queue = defaults.queue;
   service.balancing = defaults.balancing;
+  service.queue_discipline = defaults.queue_discipline;
+  service.max_concurrency = defaults.max_concurrency;
+  service.max_queue_time = defaults.max_queue_time;
   service.max_utilization = defaults.max_utilization;
   if (node.is_null()) return;
   if (!r.expect_map(node, what)) return;
   r.check_keys(node,
-               {"replicas", "workers", "queue", "balancing", "max_utilization", "operations",
-                "consumes", "description"},
+               {"replicas", "workers", "queue", "balancing", "queue_discipline", "max_concurrency",
+                "max_queue_time", "max_utilization", "operations", "consumes", "description"},
                what);
   read_capacity(r, service, node);
   const YamlNode* consumes = node.find("consumes");

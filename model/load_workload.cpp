@@ -25,8 +25,30 @@ Spike read_spike(Reader& r, const Workload& workload, const YamlNode& item) {
   return spike;
 }
 
+// A source's clients that wait for their answers: `timeout`, `retry`, `abandon_after`.
+void read_client_policy(Reader& r, const YamlNode& node, RateSource& source) {
+  if (const YamlNode* n = node.find("timeout")) {
+    source.timeout = r.duration(*n, "`timeout` of a source");
+    if (source.timeout && source.timeout->ns == 0) {
+      r.error(*n, "a timeout must be above 0", "remove it: clients then wait for every answer");
+      source.timeout = std::nullopt;
+    }
+  }
+  if (const YamlNode* n = node.find("retry"))
+    source.retry = read_retry(r, *n, RetryPolicy{}, "`retry` of a source");
+  if (const YamlNode* n = node.find("abandon_after")) {
+    source.abandon_after = r.duration(*n, "`abandon_after`");
+    if (source.retry.attempts == 1)
+      r.warning(*n, "`abandon_after` limits retries, and this source does not retry",
+                "give it `retry: {attempts: 3}`, or remove `abandon_after`");
+  }
+}
+
 void read_rate_source(Reader& r, Spec& spec, const YamlNode& node) {
-  r.check_keys(node, {"to", "rate", "arrival", "spikes", "reconnect", "description"}, "a source");
+  r.check_keys(node,
+               {"to", "rate", "arrival", "spikes", "timeout", "retry", "abandon_after", "reconnect",
+                "description"},
+               "a source");
   RateSource source;
   source.loc = r.loc(node);
   const YamlNode* to = node.find("to");
@@ -48,6 +70,7 @@ void read_rate_source(Reader& r, Spec& spec, const YamlNode& node) {
       if (r.expect_map(item, "a spike"))
         source.spikes.push_back(read_spike(r, spec.workload, item));
   }
+  read_client_policy(r, node, source);
   if (!target) return;
   source.to = *target;
   spec.workload.sources.push_back(std::move(source));

@@ -8,6 +8,7 @@
 // Ids (model/ids.h) are indices into the Spec's vectors, one type per kind of element. Every
 // element keeps the source location it was declared at, for diagnostics, lints and reports.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +35,19 @@ struct SourceLoc {
 enum class Jitter { None, Full, Equal, Decorrelated };
 enum class OnFailure { Fail, Continue };
 enum class Balancing { RoundRobin, LeastOutstanding };
+// `deadline: propagate`: the callee abandons the request, queued or running, when the caller's
+// deadline for the attempt (its start plus its timeout, or the caller's own deadline if earlier)
+// passes.
+enum class Deadline { None, Propagate };
+enum class QueueDiscipline { Fifo, Lifo };
+
+// Retries allowed only while the retries of the last `window` stay within `ratio` of the calls
+// (first attempts) of that window, counted over every replica of the caller (gRPC's retry
+// throttling, Finagle's retry budget).
+struct RetryBudget {
+  double ratio = 0.1;  // retries per call (0..1)
+  Duration window = Duration{10 * kSecond.ns};
+};
 
 struct RetryPolicy {
   int attempts = 1;       // includes the first try; 1 = no retry
@@ -41,6 +55,19 @@ struct RetryPolicy {
   double multiplier = 2;  // wait before retry n = backoff * multiplier^(n-1)
   Duration max_backoff = Duration{10 * kSecond.ns};  // cap on one wait
   Jitter jitter = Jitter::None;
+  std::optional<RetryBudget> budget;  // none: every failed attempt may be retried
+  // `on:` which failed attempts are retried: a timeout, an error answer, a rejection (a full
+  // queue, load shedding, an open breaker).
+  bool on_timeout = true;
+  bool on_error = true;
+  bool on_rejected = true;
+
+  // Attempts per call in the worst case: every attempt, or with a budget at most 1 + ratio on
+  // average (the budget keeps retries within ratio x calls over every window).
+  [[nodiscard]] double worst_attempts() const {
+    const double all = attempts;
+    return budget ? std::min(all, 1 + budget->ratio) : all;
+  }
 };
 
 struct BreakerPolicy {
@@ -57,7 +84,19 @@ struct Call {
   OnFailure on_failure = OnFailure::Fail;
   bool cancel_on_timeout = false;  // callee drops the request if it has not started
   double probability = 1;          // share of executions that make this call (0..1)
+  int count = 1;                   // made this many times in a row (each with its own attempts)
+  // Network time of one attempt, spent before the request reaches the callee (within the
+  // attempt's timeout); const(0) = none.
+  Distribution latency;
+  // Calls of one `parallel:` group of a work share its index (0, 1, ... in order) and are
+  // adjacent in Work::calls; -1 = made on its own, after the previous call or group.
+  int group = -1;
+  Deadline deadline = Deadline::None;
   SourceLoc loc;
+
+  [[nodiscard]] bool has_latency() const {
+    return !(latency.kind == DistributionKind::Const && latency.a == 0);
+  }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +124,9 @@ struct Publish {
 // consumers), its own time, reads, calls, writes, publishes.
 struct Work {
   Distribution time;  // own processing time (holds a worker)
+  // In order; a run of calls with the same Call::group is made concurrently (wait for all).
   std::vector<Call> calls;
-  bool parallel_calls = false;  // calls run concurrently instead of one after another
+  bool parallel_calls = false;  // `parallel: true`: every call in one group (group 0)
   std::vector<StoreAccess> reads;
   std::vector<StoreAccess> writes;
   std::vector<Publish> publishes;
@@ -129,6 +169,12 @@ struct Service {
   int workers = 16;                 // concurrent requests per replica
   std::optional<int> queue = 1024;  // waiting requests per replica; nullopt = unbounded
   Balancing balancing = Balancing::RoundRobin;
+  // Load shedding, per replica: which waiting request a freed worker takes; requests in flight
+  // (running and waiting) beyond which an arrival is rejected; the longest a request may wait
+  // before it is rejected. nullopt = no limit.
+  QueueDiscipline queue_discipline = QueueDiscipline::Fifo;
+  std::optional<int> max_concurrency;
+  std::optional<Duration> max_queue_time;
   double max_utilization = 0.7;  // capacity planning: above this is low headroom (0..1]
   std::vector<OperationId> operations;
   std::vector<ConsumerId> consumers;
@@ -210,6 +256,12 @@ struct RateSource {
   double rate = 0;  // per second
   Arrival arrival = Arrival::Poisson;
   std::vector<Spike> spikes;
+  // Clients that wait: each attempt of a request is cut after `timeout` (nullopt: never), a
+  // failed attempt is retried with `retry`, and no retry starts later than `abandon_after` after
+  // the first attempt (nullopt: no such limit). Without them requests are fire-and-forget.
+  std::optional<Duration> timeout;
+  RetryPolicy retry;
+  std::optional<Duration> abandon_after;
   SourceLoc loc;
 };
 

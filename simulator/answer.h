@@ -6,6 +6,7 @@
 
 namespace ripple::sim {
 
-enum class Answer : std::uint8_t { Ok, Error };
+// Rejected: refused by the callee's capacity (a full queue, load shedding) or by an open breaker.
+enum class Answer : std::uint8_t { Ok, Error, Rejected };
 
 }  // namespace ripple::sim

@@ -1,5 +1,7 @@
 #include "simulator/calls.h"
 
+#include <algorithm>
+
 #include "simulator/backoff.h"
 
 namespace ripple::sim {
@@ -13,8 +15,12 @@ Calls::Calls(const ReplicationContext& context)
     const model::Call& call = layout_.edge_call(edge);
     edge_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::Call, layout_.edge_name(edge))));
+    network_rng_.emplace_back(
+        derive_seed(context.seed, stream_key(StreamKind::Network, layout_.edge_name(edge))));
     breakers_.push_back(call.breaker ? std::make_unique<CircuitBreaker>(*call.breaker) : nullptr);
     timeout_lanes_.push_back(engine_.lane(call.timeout.ns));
+    budgets_.push_back(call.retry.budget ? std::make_unique<RetryBudgetWindow>(*call.retry.budget)
+                                         : nullptr);
   }
 }
 
@@ -22,10 +28,18 @@ void Calls::launch(RequestHandle caller, int edge) {
   CallState fresh;
   fresh.parent = caller;
   fresh.edge = edge;
-  fresh.previous_wait = layout_.edge_call(edge).retry.backoff.ns;
   if (tracer_) fresh.caller_span = requests_->request(caller).span;
-  const CallHandle handle = calls_.allocate(fresh);
-  if (recorder_.measuring()) ++recorder_.edge(edge).calls;
+  begin_call(calls_.allocate(fresh));
+}
+
+// One of the call's `count` calls, from its first attempt.
+void Calls::begin_call(CallHandle handle) {
+  CallState& state = calls_[handle];
+  state.attempt = 0;
+  state.previous_wait = layout_.edge_call(state.edge).retry.backoff.ns;
+  if (recorder_.measuring()) ++recorder_.edge(state.edge).calls;
+  if (RetryBudgetWindow* budget = budgets_[static_cast<std::size_t>(state.edge)].get())
+    budget->note_call(engine_.now());
   begin_attempt(handle);
 }
 
@@ -49,7 +63,7 @@ void Calls::begin_attempt(CallHandle handle) {
   state.admission = breaker ? breaker->admit(engine_.now()) : CircuitBreaker::Admission::Pass;
   if (state.admission == CircuitBreaker::Admission::Reject) {
     if (recorder_.measuring()) ++metrics.short_circuited;
-    refuse_later(handle.pack());
+    refuse_later(handle.pack(), Answer::Rejected);
     return;
   }
   Arrival arrival;
@@ -57,27 +71,52 @@ void Calls::begin_attempt(CallHandle handle) {
   arrival.caller = Caller{Caller::Kind::Call, handle.pack()};
   arrival.root = parent.root;
   arrival.root_measured = parent.root_measured;
+  if (call.deadline == model::Deadline::Propagate) {
+    arrival.deadline = engine_.now() + call.timeout.ns;
+    if (parent.deadline > 0) arrival.deadline = std::min(arrival.deadline, parent.deadline);
+  }
   if (tracer_) {
     arrival.span = state.callee_span = tracer_->next_span();
     arrival.parent_span = state.caller_span;
     arrival.attempt = state.attempt;
   }
-  engine_.schedule_in_lane<&Calls::on_timeout>(timeout_lanes_[static_cast<std::size_t>(state.edge)],
-                                               this, handle.pack());
-  const RequestHandle child = requests_->arrive(arrival);
-  calls_[handle].child = child;
+  const auto e = static_cast<std::size_t>(state.edge);
+  engine_.schedule_in_lane<&Calls::on_timeout>(timeout_lanes_[e], this, handle.pack());
+  send(arrival, handle, call.has_latency() ? sample_ns(call.latency, network_rng_[e]) : 0);
 }
 
-void Calls::refuse_later(std::uint64_t attempt) {
-  engine_.schedule_in<&Calls::on_refused>(0, this, attempt);
+void Calls::send(const Arrival& arrival, CallHandle handle, TimeNs network) {
+  if (network > 0) {
+    engine_.schedule_in<&Calls::on_network_done>(network, this, transit_.allocate(arrival).pack());
+    return;
+  }
+  const RequestHandle child = requests_->arrive(arrival);
+  if (CallState* state = calls_.get(handle)) state->child = child;
+}
+
+// The request reaches the callee, whether or not its attempt still waits for it.
+void Calls::on_network_done(std::uint64_t transit) {
+  const Handle<Arrival> handle = Handle<Arrival>::unpack(transit);
+  const Arrival arrival = transit_[handle];
+  transit_.free(handle);
+  send(arrival, CallHandle::unpack(arrival.caller.ref), 0);
+}
+
+void Calls::refuse_later(std::uint64_t attempt, Answer answer) {
+  if (answer == Answer::Rejected)
+    engine_.schedule_in<&Calls::on_rejected>(0, this, attempt);
+  else
+    engine_.schedule_in<&Calls::on_refused>(0, this, attempt);
 }
 
 void Calls::on_refused(std::uint64_t attempt) { on_answer(attempt, Answer::Error); }
+void Calls::on_rejected(std::uint64_t attempt) { on_answer(attempt, Answer::Rejected); }
 
 void Calls::on_answer(std::uint64_t attempt, Answer answer) {
   const CallHandle handle = CallHandle::unpack(attempt);
   if (!calls_.alive(handle)) return;  // an abandoned attempt
-  resolve_attempt(handle, answer == Answer::Ok ? AttemptOutcome::Ok : AttemptOutcome::Error);
+  resolve_attempt(handle, answer == Answer::Ok ? AttemptOutcome::Ok : AttemptOutcome::Error,
+                  answer);
 }
 
 // The caller stops waiting. The callee is not told: it finishes the request anyway, unless the
@@ -88,10 +127,19 @@ void Calls::on_timeout(std::uint64_t attempt) {
   if (!state) return;
   if (recorder_.measuring()) ++recorder_.edge(state->edge).timeouts;
   if (layout_.edge_call(state->edge).cancel_on_timeout) requests_->cancel_if_queued(state->child);
-  resolve_attempt(handle, AttemptOutcome::Timeout);
+  resolve_attempt(handle, AttemptOutcome::Timeout, Answer::Error);
 }
 
-void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome) {
+// A retry needs an attempt left, a failure that `retry.on` lists and, last (it counts the retry),
+// room in the edge's budget.
+bool Calls::may_retry(const CallState& state, bool timed_out, Answer answer) {
+  const model::RetryPolicy& retry = layout_.edge_call(state.edge).retry;
+  if (state.attempt >= retry.attempts || !retries_on(retry, timed_out, answer)) return false;
+  RetryBudgetWindow* budget = budgets_[static_cast<std::size_t>(state.edge)].get();
+  return budget == nullptr || budget->take_retry(engine_.now());
+}
+
+void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome, Answer reply) {
   const CallHandle handle = calls_.renew(attempt);  // late answers of the attempt are ignored
   CallState& state = calls_[handle];
   if (tracer_) trace_attempt(state, outcome);
@@ -106,7 +154,7 @@ void Calls::resolve_attempt(CallHandle attempt, AttemptOutcome outcome) {
     return;
   }
   const model::Call& call = layout_.edge_call(state.edge);
-  if (answer == Answer::Ok || state.attempt >= call.retry.attempts) {
+  if (answer == Answer::Ok || !may_retry(state, outcome == AttemptOutcome::Timeout, reply)) {
     complete_call(handle, answer);
     return;
   }
@@ -134,10 +182,15 @@ void Calls::on_backoff_done(std::uint64_t call) {
 }
 
 void Calls::complete_call(CallHandle handle, Answer answer) {
-  const CallState& state = calls_[handle];
+  CallState& state = calls_[handle];
   const RequestHandle parent = state.parent;
   const model::Call& call = layout_.edge_call(state.edge);
   if (answer != Answer::Ok && recorder_.measuring()) ++recorder_.edge(state.edge).failures;
+  const bool fatal = answer != Answer::Ok && call.on_failure == model::OnFailure::Fail;
+  if (!fatal && ++state.repeat < call.count) {
+    begin_call(calls_.renew(handle));
+    return;
+  }
   calls_.free(handle);
   requests_->on_call_done(parent, answer, call.on_failure);
 }

@@ -71,6 +71,8 @@ enum class StreamKind : std::uint64_t {
   BrokerLatency = 8,
   EventKey = 9,
   Reconnect = 10,
+  Network = 20,      // network time of a call edge's attempts
+  SourceRetry = 21,  // retry jitter of a rate source's waiting clients
 };
 // Replications are numbered: a kind in the top byte and the index below.
 [[nodiscard]] constexpr std::uint64_t stream_key(StreamKind kind, std::uint64_t index) {

@@ -95,36 +95,35 @@ void Requests::on_transaction_done(std::uint64_t request) {
 
 void Requests::begin_calls(RequestHandle handle) {
   Request& request = requests_[handle];
-  const model::Work& work = layout_.work(request.work);
   request.phase = Phase::Calls;
   request.step = 0;
   request.pending_calls = 0;
   request.call_failed = false;
-  if (!work.parallel_calls) {
-    next_sequential_call(handle);
-    return;
-  }
-  // Answers never arrive synchronously (even immediate failures go through the event queue), so
-  // counting while launching cannot reach zero early.
-  const int first_edge = layout_.edge_offset(request.work);
-  for (std::size_t c = 0; c < work.calls.size(); ++c) {
-    const int edge = first_edge + static_cast<int>(c);
-    if (!calls_->made(edge)) continue;
-    ++requests_[handle].pending_calls;
-    calls_->launch(handle, edge);
-  }
-  if (requests_[handle].pending_calls == 0) begin_writes(handle);
+  next_sequential_call(handle);
 }
 
+// Makes the next call, or the next parallel group at once (a run of calls sharing a group),
+// skipping calls not made this time. Answers never arrive synchronously (even immediate failures
+// go through the event queue), so counting while launching cannot reach zero early.
 void Requests::next_sequential_call(RequestHandle handle) {
-  Request& request = requests_[handle];
-  const model::Work& work = layout_.work(request.work);
-  while (static_cast<std::size_t>(request.step) < work.calls.size()) {
-    const int edge = layout_.edge_offset(request.work) + request.step++;
-    if (!calls_->made(edge)) continue;
-    request.pending_calls = 1;
-    calls_->launch(handle, edge);
-    return;
+  const int work_id = requests_[handle].work;
+  const std::vector<model::Call>& calls = layout_.work(work_id).calls;
+  const int first_edge = layout_.edge_offset(work_id);
+  while (static_cast<std::size_t>(requests_[handle].step) < calls.size()) {
+    Request& request = requests_[handle];
+    const int group = calls[static_cast<std::size_t>(request.step)].group;
+    int end = request.step + 1;
+    while (group >= 0 && static_cast<std::size_t>(end) < calls.size() &&
+           calls[static_cast<std::size_t>(end)].group == group)
+      ++end;
+    const int begin = request.step;
+    request.step = end;
+    for (int c = begin; c < end; ++c) {
+      if (!calls_->made(first_edge + c)) continue;
+      ++requests_[handle].pending_calls;
+      calls_->launch(handle, first_edge + c);
+    }
+    if (requests_[handle].pending_calls > 0) return;
   }
   begin_writes(handle);
 }
@@ -154,17 +153,9 @@ void Requests::on_call_done(RequestHandle handle, Answer answer, model::OnFailur
     }
     return;
   }
-  if (layout_.work(request.work).parallel_calls) {
-    if (fatal) request.call_failed = true;
-    if (request.pending_calls > 0) return;
-    if (request.call_failed) {
-      finish(handle, Answer::Error);
-    } else {
-      begin_writes(handle);
-    }
-    return;
-  }
-  if (fatal) {
+  if (fatal) request.call_failed = true;
+  if (request.pending_calls > 0) return;
+  if (request.call_failed) {
     finish(handle, Answer::Error);
   } else {
     next_sequential_call(handle);

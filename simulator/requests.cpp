@@ -52,7 +52,7 @@ RequestHandle Requests::arrive(const Arrival& arrival) {
   ServiceState& service = service_state(s);
   if (!arrival.caller.entry() && arrival.root_measured)
     ++recorder_.amplification(arrival.root).downstream;
-  if (service.serving == 0 ||
+  if (service.serving == 0 || (arrival.deadline > 0 && arrival.deadline <= engine_.now()) ||
       (service.error_ratio > 0 &&
        error_rng_[static_cast<std::size_t>(arrival.op)].bernoulli(service.error_ratio))) {
     refuse(arrival, -1, RequestOutcome::Error);
@@ -62,12 +62,16 @@ RequestHandle Requests::arrive(const Arrival& arrival) {
   ReplicaState& replica = service.replicas[static_cast<std::size_t>(r)];
   const model::Service& model_service = spec_.services[static_cast<std::size_t>(s)];
   const bool worker_free = replica.busy < model_service.workers;
-  if (!worker_free && model_service.queue && replica.queued >= *model_service.queue) {
+  if ((!worker_free && model_service.queue && replica.queued >= *model_service.queue) ||
+      (model_service.max_concurrency &&
+       replica.busy + replica.queued >= *model_service.max_concurrency)) {
     refuse(arrival, r, RequestOutcome::Rejected);
     return RequestHandle{};
   }
   const RequestHandle handle = requests_.allocate(request_for(arrival, s, r));
   if (tracer_) trace_start(arrival, s, r);
+  if (arrival.deadline > 0)
+    engine_.schedule_at<&Requests::on_deadline>(arrival.deadline, this, handle.pack());
   if (worker_free) {
     start(handle);
   } else {
@@ -87,6 +91,7 @@ Request Requests::request_for(const Arrival& arrival, int service, int replica) 
   request.measured = recorder_.measuring();
   request.arrival = engine_.now();
   request.caller = arrival.caller;
+  request.deadline = arrival.deadline;
   request.span = arrival.span;
   return request;
 }
@@ -94,6 +99,8 @@ Request Requests::request_for(const Arrival& arrival, int service, int replica) 
 void Requests::wait(RequestHandle handle, int service, ReplicaState& replica) {
   replica.queue.push_back(handle);
   ++replica.queued;
+  if (const auto& limit = spec_.services[static_cast<std::size_t>(service)].max_queue_time)
+    engine_.schedule_in<&Requests::on_queue_time_up>(limit->ns, this, handle.pack());
   if (recorder_.measuring()) {
     auto& max_queue = recorder_.service(service).max_queue;
     max_queue = std::max<std::int64_t>(max_queue, replica.queued);
@@ -115,12 +122,13 @@ void Requests::refuse(const Arrival& arrival, int replica, RequestOutcome outcom
     trace_start(arrival, s, replica);
     tracer_->request_ended(RequestEnd{0, arrival.span, outcome, engine_.now()});
   }
-  if (arrival.caller.entry()) recorder_.record_entry_refusal(arrival.op);
+  if (arrival.caller.entry_answered_here()) recorder_.record_entry_refusal(arrival.op);
   // Answered through the queue, not by a nested call, so a caller never re-enters itself.
+  const Answer answer = outcome == RequestOutcome::Rejected ? Answer::Rejected : Answer::Error;
   if (arrival.caller.kind == Caller::Kind::Call) {
-    calls_->refuse_later(arrival.caller.ref);
-  } else if (arrival.caller.kind == Caller::Kind::Client) {
-    sources_->refuse_later(arrival.caller.ref);
+    calls_->refuse_later(arrival.caller.ref, answer);
+  } else if (arrival.caller.kind != Caller::Kind::Source) {
+    sources_->refuse_later(arrival.caller, answer);
   }
 }
 
@@ -185,12 +193,13 @@ void Requests::finish(RequestHandle handle, Answer answer) {
     tracer_->request_ended(RequestEnd{
         0, request.span, ok ? RequestOutcome::Ok : RequestOutcome::Error, engine_.now()});
   const TimeNs latency = engine_.now() - request.arrival;
-  if (request.measured) {
+  if (request.measured && request.caller.answered_here()) {
     OperationMetrics& metrics = recorder_.operation(request.op);
     ++(ok ? metrics.ok : metrics.errors);
     metrics.latency.record(latency);
   }
-  if (request.caller.entry()) recorder_.record_entry_answer(request.op, answer, latency);
+  if (request.caller.entry_answered_here())
+    recorder_.record_entry_answer(request.op, answer, latency);
   release_held_connection(request);
   const bool had_worker = request.state == RequestState::Running;
   const int service = request.service;
@@ -203,10 +212,14 @@ void Requests::finish(RequestHandle handle, Answer answer) {
   }
   requests_.free(handle);
   if (had_worker) start_next_queued(service, replica);
+  answer_caller(caller, answer);
+}
+
+void Requests::answer_caller(const Caller& caller, Answer answer) {
   if (caller.kind == Caller::Kind::Call) {
     calls_->on_answer(caller.ref, answer);
-  } else if (caller.kind == Caller::Kind::Client) {
-    sources_->on_answer(caller.ref, answer);
+  } else if (caller.kind != Caller::Kind::Source) {
+    sources_->on_answer(caller, answer);
   }
 }
 
@@ -236,9 +249,14 @@ void Requests::start_next_queued(int service, int replica) {
   ServiceState& state = service_state(service);
   if (replica >= state.serving) return;
   ReplicaState& r = state.replicas[static_cast<std::size_t>(replica)];
+  const bool lifo = spec_.services[static_cast<std::size_t>(service)].queue_discipline ==
+                    model::QueueDiscipline::Lifo;
   while (!r.queue.empty()) {
-    const RequestHandle handle = r.queue.front();
-    r.queue.pop_front();
+    const RequestHandle handle = lifo ? r.queue.back() : r.queue.front();
+    if (lifo)
+      r.queue.pop_back();
+    else
+      r.queue.pop_front();
     if (!requests_.alive(handle)) continue;  // cancelled while waiting
     --r.queued;
     start(handle);
@@ -254,6 +272,46 @@ void Requests::cancel_if_queued(RequestHandle handle) {
   if (tracer_)
     tracer_->request_ended(RequestEnd{0, request->span, RequestOutcome::Cancelled, engine_.now()});
   requests_.free(handle);  // its queue entry goes stale and is skipped
+}
+
+void Requests::drop_queued(RequestHandle handle, Answer answer) {
+  Request& request = requests_[handle];
+  if (request.measured) {
+    OperationMetrics& metrics = recorder_.operation(request.op);
+    if (request.caller.answered_here()) ++metrics.errors;  // else counted by its client
+    if (answer == Answer::Rejected) {
+      ++metrics.rejected;
+      ++recorder_.service(request.service).rejected;
+    }
+  }
+  --service_state(request.service).replicas[static_cast<std::size_t>(request.replica)].queued;
+  if (tracer_)
+    tracer_->request_ended(RequestEnd{
+        0, request.span,
+        answer == Answer::Rejected ? RequestOutcome::Rejected : RequestOutcome::Cancelled,
+        engine_.now()});
+  if (request.caller.entry_answered_here()) recorder_.record_entry_refusal(request.op);
+  const Caller caller = request.caller;
+  requests_.free(handle);  // its queue entry goes stale and is skipped
+  answer_caller(caller, answer);
+}
+
+// `max_queue_time`: still waiting, so it is shed.
+void Requests::on_queue_time_up(std::uint64_t request) {
+  const RequestHandle handle = RequestHandle::unpack(request);
+  const Request* live = requests_.get(handle);
+  if (live && live->state == RequestState::Queued) drop_queued(handle, Answer::Rejected);
+}
+
+// The caller's deadline passed: the request is abandoned wherever it is.
+void Requests::on_deadline(std::uint64_t request) {
+  const RequestHandle handle = RequestHandle::unpack(request);
+  const Request* live = requests_.get(handle);
+  if (!live) return;
+  if (live->state == RequestState::Queued)
+    drop_queued(handle, Answer::Error);
+  else
+    finish(handle, Answer::Error);
 }
 
 void Requests::hold_connection(RequestHandle handle, int store) {

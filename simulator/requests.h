@@ -10,7 +10,11 @@
 // Semantics kept here: a request takes a worker of the replica chosen (round-robin or least
 // outstanding) or waits in its queue, is rejected when the queue is full, and holds its worker
 // for its time, its store work and while it waits on its calls. A handling holds a consumer
-// slot, not a worker. Replicas that stop serving lose their queued and running work.
+// slot, not a worker. Replicas that stop serving lose their queued and running work. Load
+// shedding: a freed worker takes the newest waiting request under `queue_discipline: lifo`;
+// arrivals beyond `max_concurrency` in flight are rejected; a request that has waited
+// `max_queue_time` is rejected. A request with a propagated deadline is abandoned, queued or
+// running, when it passes (its worker is freed; it counts as an error).
 //
 // Not thread-safe; one per replication. Wired by the Replication (connect) before use.
 
@@ -34,13 +38,18 @@ class Sources;
 class Stores;
 struct Delivery;
 
-// Who waits for a request's answer: nobody (an open-loop entry request), a call attempt or a
-// reconnect client.
+// Who waits for a request's answer: nobody (an open-loop entry request), a call attempt, a
+// reconnect client or a waiting client of a rate source (one with a timeout or retries).
 struct Caller {
-  enum class Kind : std::uint8_t { Source, Call, Client };
+  enum class Kind : std::uint8_t { Source, Call, Client, RateClient };
   Kind kind = Kind::Source;
-  std::uint64_t ref = 0;  // Call: the attempt's handle, packed; Client: see Sources
+  std::uint64_t ref = 0;  // Call: the attempt's handle, packed; Client, RateClient: see Sources
   [[nodiscard]] bool entry() const { return kind != Kind::Call; }
+  // Whether Requests records the answer (the operation's ok, errors and latency, and for entry
+  // requests the entry answer); a waiting client records its own (a timed-out attempt is an
+  // error to it at its timeout, whenever the request ends).
+  [[nodiscard]] bool answered_here() const { return kind != Kind::RateClient; }
+  [[nodiscard]] bool entry_answered_here() const { return entry() && answered_here(); }
 };
 
 enum class RequestState : std::uint8_t { Queued, Running };
@@ -61,6 +70,7 @@ struct Request {
   int pending_calls = 0;  // calls in flight
   int held_store = -1;    // store whose connection it holds, -1 if none
   TimeNs arrival = 0;
+  TimeNs deadline = 0;  // propagated from its caller: abandoned when it passes; 0 = none
   Caller caller;
   SpanId span = 0;  // 0 unless tracing
   // Handlings of a delivery only:
@@ -77,6 +87,7 @@ struct Arrival {
   Caller caller;
   int root = -1;               // the entry operation it descends from
   bool root_measured = false;  // whether that entry request arrived after the warmup
+  TimeNs deadline = 0;         // `deadline: propagate`: abandoned past it; 0 = none
   SpanId span = 0;             // tracing: its id, its caller's, its attempt number
   SpanId parent_span = 0;
   int attempt = 1;
@@ -164,6 +175,11 @@ class Requests : public StepSampler {
     service.replicas[static_cast<std::size_t>(request.replica)].busy += delta;
   }
   void start_next_queued(int service, int replica);
+  // Removes a waiting request and answers its caller: shed (rejected) or abandoned (error).
+  void drop_queued(RequestHandle handle, Answer answer);
+  void on_queue_time_up(std::uint64_t request);
+  void on_deadline(std::uint64_t request);
+  void answer_caller(const Caller& caller, Answer answer);
   void trace_start(const Arrival& arrival, int service, int replica);
   // Phases (request_phases.cpp)
   void start_time(RequestHandle handle);

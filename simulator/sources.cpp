@@ -16,6 +16,14 @@ constexpr std::uint64_t client_ref(std::uint32_t client, std::uint32_t token) {
   return (static_cast<std::uint64_t>(client) << 32) | token;
 }
 
+std::unique_ptr<RetryBudgetWindow> budget_of(const model::RetryPolicy& retry) {
+  return retry.budget ? std::make_unique<RetryBudgetWindow>(*retry.budget) : nullptr;
+}
+
+bool has_waiting_clients(const model::RateSource& source) {
+  return source.timeout || source.retry.attempts > 1;
+}
+
 }  // namespace
 
 Sources::Sources(const ReplicationContext& context)
@@ -43,9 +51,17 @@ Sources::Sources(const ReplicationContext& context)
     sources_.push_back(std::move(state));
   }
   seen.clear();
-  for (const model::ReconnectSource& source : spec_.workload.reconnects)
+  for (const model::RateSource& source : spec_.workload.sources) {
+    retry_rng_.emplace_back(derive_seed(
+        context.seed, stream_key(StreamKind::SourceRetry, source_name(source.to, seen))));
+    budgets_.push_back(budget_of(source.retry));
+  }
+  seen.clear();
+  for (const model::ReconnectSource& source : spec_.workload.reconnects) {
     reconnect_rng_.emplace_back(
         derive_seed(context.seed, stream_key(StreamKind::Reconnect, source_name(source.to, seen))));
+    budgets_.push_back(budget_of(source.retry));
+  }
 }
 
 void Sources::start() {
@@ -92,6 +108,19 @@ void Sources::schedule_next_arrival(int source) {
 }
 
 void Sources::on_arrival(std::uint64_t source) {
+  const model::RateSource& model_source = spec_.workload.sources[source];
+  if (has_waiting_clients(model_source)) {
+    RateClient client;
+    client.source = static_cast<int>(source);
+    client.first = engine_.now();
+    client.previous_wait = model_source.retry.backoff.ns;
+    client.root_measured = recorder_.measuring();
+    if (client.root_measured) ++recorder_.amplification(model_source.to).entries;
+    if (RetryBudgetWindow* budget = budgets_[source].get()) budget->note_call(engine_.now());
+    send_rate_attempt(rate_clients_.allocate(client));
+    schedule_next_arrival(static_cast<int>(source));
+    return;
+  }
   Arrival arrival;
   arrival.op = spec_.workload.sources[source].to;
   arrival.root = arrival.op;
@@ -100,6 +129,90 @@ void Sources::on_arrival(std::uint64_t source) {
   if (arrival.root_measured) ++recorder_.amplification(arrival.op).entries;
   (void)requests_->arrive(arrival);
   schedule_next_arrival(static_cast<int>(source));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting clients of rate sources
+
+// `handle` names the attempt about to start: its timeout and its answer carry it. A retry is a
+// downstream request of the client's first attempt, so client retries count in
+// requests_per_entry as server-side retries do.
+void Sources::send_rate_attempt(RateClientHandle handle) {
+  RateClient& client = rate_clients_[handle];
+  const model::RateSource& source = spec_.workload.sources[static_cast<std::size_t>(client.source)];
+  ++client.attempt;
+  client.attempt_start = engine_.now();
+  client.attempt_measured = recorder_.measuring();
+  Arrival arrival;
+  arrival.op = source.to;
+  arrival.caller = Caller{Caller::Kind::RateClient, handle.pack()};
+  arrival.root = arrival.op;
+  arrival.root_measured = client.root_measured;
+  arrival.span = next_span();
+  arrival.attempt = client.attempt;
+  if (client.attempt > 1 && client.root_measured) ++recorder_.amplification(source.to).downstream;
+  if (source.timeout)
+    engine_.schedule_in<&Sources::on_rate_timeout>(source.timeout->ns, this, handle.pack());
+  (void)requests_->arrive(arrival);
+}
+
+void Sources::on_rate_attempt(std::uint64_t client) {
+  const RateClientHandle handle = RateClientHandle::unpack(client);
+  if (rate_clients_.alive(handle)) send_rate_attempt(handle);
+}
+
+void Sources::on_rate_timeout(std::uint64_t client) { on_rate_answer(client, true, Answer::Error); }
+void Sources::on_rate_refused(std::uint64_t client) { on_rate_refusal(client, Answer::Error); }
+void Sources::on_rate_rejected(std::uint64_t client) { on_rate_refusal(client, Answer::Rejected); }
+
+// Refused at arrival: an entry answer without a latency, as for open-loop requests.
+void Sources::on_rate_refusal(std::uint64_t client, Answer answer) {
+  const RateClient* state = rate_clients_.get(RateClientHandle::unpack(client));
+  if (!state) return;
+  recorder_.record_entry_refusal(
+      spec_.workload.sources[static_cast<std::size_t>(state->source)].to);
+  resolve_rate_attempt(client, false, answer);
+}
+
+// What the client sees of the attempt is the entry answer: a timeout is an error at the timeout,
+// whenever the request itself ends.
+void Sources::on_rate_answer(std::uint64_t client, bool timed_out, Answer answer) {
+  const RateClient* state = rate_clients_.get(RateClientHandle::unpack(client));
+  if (!state) return;
+  const int op = spec_.workload.sources[static_cast<std::size_t>(state->source)].to;
+  const Answer seen = timed_out ? Answer::Error : answer;
+  const TimeNs latency = engine_.now() - state->attempt_start;
+  if (state->attempt_measured) {
+    OperationMetrics& metrics = recorder_.operation(op);
+    ++(seen == Answer::Ok ? metrics.ok : metrics.errors);
+    metrics.latency.record(latency);
+  }
+  recorder_.record_entry_answer(op, seen, latency);
+  resolve_rate_attempt(client, timed_out, answer);
+}
+
+// The client retries when an attempt is left, `retry.on` lists the failure, the retry would not
+// start past `abandon_after`, and (last, as it counts the retry) the source's budget has room.
+void Sources::resolve_rate_attempt(std::uint64_t client, bool timed_out, Answer answer) {
+  const RateClientHandle stale = RateClientHandle::unpack(client);
+  const RateClientHandle handle = rate_clients_.renew(stale);
+  RateClient& state = rate_clients_[handle];
+  const auto s = static_cast<std::size_t>(state.source);
+  const model::RateSource& source = spec_.workload.sources[s];
+  if (answer == Answer::Ok || state.attempt >= source.retry.attempts ||
+      !retries_on(source.retry, timed_out, answer)) {
+    rate_clients_.free(handle);
+    return;
+  }
+  const TimeNs wait = retry_delay(source.retry, state.attempt, state.previous_wait, retry_rng_[s]);
+  const bool abandoned =
+      source.abandon_after && engine_.now() + wait - state.first > source.abandon_after->ns;
+  RetryBudgetWindow* budget = budgets_[s].get();
+  if (abandoned || (budget && !budget->take_retry(engine_.now()))) {
+    rate_clients_.free(handle);
+    return;
+  }
+  engine_.schedule_in<&Sources::on_rate_attempt>(wait, this, handle.pack());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,16 +253,37 @@ void Sources::on_client_attempt(std::uint64_t client) {
   arrival.span = next_span();
   arrival.attempt = state.attempt;
   if (arrival.root_measured) ++recorder_.amplification(arrival.op).entries;
+  if (state.attempt == 1)
+    if (RetryBudgetWindow* budget = budgets_[spec_.workload.sources.size() + state.source].get())
+      budget->note_call(engine_.now());
   (void)requests_->arrive(arrival);
 }
 
-void Sources::refuse_later(std::uint64_t ref) {
-  engine_.schedule_in<&Sources::on_refused>(0, this, ref);
+void Sources::refuse_later(const Caller& caller, Answer answer) {
+  const bool rejected = answer == Answer::Rejected;
+  if (caller.kind == Caller::Kind::RateClient) {
+    if (rejected)
+      engine_.schedule_in<&Sources::on_rate_rejected>(0, this, caller.ref);
+    else
+      engine_.schedule_in<&Sources::on_rate_refused>(0, this, caller.ref);
+  } else if (rejected) {
+    engine_.schedule_in<&Sources::on_rejected>(0, this, caller.ref);
+  } else {
+    engine_.schedule_in<&Sources::on_refused>(0, this, caller.ref);
+  }
 }
 
-void Sources::on_refused(std::uint64_t ref) { on_answer(ref, Answer::Error); }
+void Sources::on_answer(const Caller& caller, Answer answer) {
+  if (caller.kind == Caller::Kind::RateClient)
+    on_rate_answer(caller.ref, false, answer);
+  else
+    on_reconnect_answer(caller.ref, answer);
+}
 
-void Sources::on_answer(std::uint64_t ref, Answer answer) {
+void Sources::on_refused(std::uint64_t ref) { on_reconnect_answer(ref, Answer::Error); }
+void Sources::on_rejected(std::uint64_t ref) { on_reconnect_answer(ref, Answer::Rejected); }
+
+void Sources::on_reconnect_answer(std::uint64_t ref, Answer answer) {
   const auto client = static_cast<std::uint32_t>(ref >> 32);
   Client& state = clients_[client];
   if (state.token != static_cast<std::uint32_t>(ref)) return;
@@ -160,7 +294,9 @@ void Sources::on_answer(std::uint64_t ref, Answer answer) {
     ++metrics.connected;
     return;
   }
-  if (state.attempt >= retry.attempts) {
+  RetryBudgetWindow* budget = budgets_[spec_.workload.sources.size() + s].get();
+  if (state.attempt >= retry.attempts || !retries_on(retry, false, answer) ||
+      (budget && !budget->take_retry(engine_.now()))) {
     ++metrics.gave_up;
     return;
   }

@@ -49,8 +49,9 @@ class Amplification {
   double work(const model::Work& w) {
     double events = 3;
     for (const model::Call& call : w.calls)
-      events += call.probability * (attempts_ == Attempts::Every ? call.retry.attempts : 1) *
-                (2 + operation(call.target));
+      events += call.probability * call.count *
+                (attempts_ == Attempts::Every ? call.retry.attempts : 1) *
+                (2 + (call.has_latency() ? 1 : 0) + operation(call.target));
     events += 2.0 * static_cast<double>(w.reads.size() + w.writes.size());
     for (const model::Publish& p : w.publishes) {
       events += 2;
