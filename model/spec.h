@@ -269,7 +269,7 @@ struct Suppression {
 // ---------------------------------------------------------------------------------------------
 
 struct Spec {
-  std::vector<std::string> files;  // files[0] is the spec, files[1] the scenario if any
+  std::vector<std::string> files;  // the spec, the bases it extends, the scenario, gates files
   std::string name;
   std::string description;
   SourceLoc loc;
