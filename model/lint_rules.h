@@ -8,7 +8,7 @@
 
 namespace ripple::model {
 
-inline constexpr std::array<std::string_view, 13> kLintRules = {
+inline constexpr std::array<std::string_view, 14> kLintRules = {
     "sync-cycle",
     "timeout-inversion",
     "nested-retries",
@@ -22,6 +22,7 @@ inline constexpr std::array<std::string_view, 13> kLintRules = {
     "callback-instead-of-call",
     "reconnect-without-jitter",
     "unbatched-writes",
+    "hot-partition",
 };
 
 }  // namespace ripple::model

@@ -163,6 +163,7 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
   for (std::size_t i = 1; i < files.size(); ++i) spec.files.push_back(files[i].path);
   Reader reader(spec_file.path, spec_file.text, 0, diagnostics);
   if (!files.empty()) reader.set_files(&files);
+  reader.set_file_reader(&read);
   load_architecture(reader, spec, tree.root);
   if (scenario_tree) {
     const int scenario_index = static_cast<int>(spec.files.size());
@@ -170,6 +171,7 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
     diagnostics.insert(diagnostics.end(), scenario_tree->diagnostics.begin(),
                        scenario_tree->diagnostics.end());
     Reader scenario_reader(scenario->path, scenario->text, scenario_index, diagnostics);
+    scenario_reader.set_file_reader(&read);
     const Architecture architecture{reader, tree.root.is_map() ? tree.root.find("gates") : nullptr};
     load_scenario(scenario_reader, spec, scenario_tree->root, architecture);
   }

@@ -49,6 +49,16 @@ const std::string& Reader::text_of(int file) const {
   return file == file_index_ ? text_ : (*files_)[static_cast<std::size_t>(file)].text;
 }
 
+ReadResult Reader::read_beside(const YamlNode& at, const std::string& relative) {
+  std::string path = relative;
+  const std::string& from = path_of(file_of(at));
+  const std::size_t slash = from.find_last_of('/');
+  if ((relative.empty() || relative.front() != '/') && slash != std::string::npos)
+    path = from.substr(0, slash + 1) + relative;
+  if (read_ != nullptr && *read_) return (*read_)(path);
+  return read_source_file(path);
+}
+
 std::string Reader::line_text(int file, int line) {
   const std::string& text = text_of(file);
   std::vector<std::size_t>& starts = line_starts_[file];

@@ -33,6 +33,14 @@ class Reader {
   // (YamlNode::origin); without them every node is taken to be this reader's file's.
   // REQUIRES: `files` outlives the Reader.
   void set_files(const std::vector<SourceFile>* files) { files_ = files; }
+  // How files a spec names (a trace's CSV) are read; null: read_source_file.
+  // REQUIRES: `read` outlives the Reader.
+  void set_file_reader(const FileReader* read) { read_ = read; }
+
+  // Reads the file `relative` names, relative to the directory of the file that wrote `at`.
+  [[nodiscard]] ReadResult read_beside(const YamlNode& at, const std::string& relative);
+  // Records a diagnostic built elsewhere (a problem inside a file the spec names).
+  void add_diagnostic(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
 
   [[nodiscard]] SourceLoc loc(const YamlNode& node) const {
     return SourceLoc{file_of(node), node.line, node.column};
@@ -118,6 +126,7 @@ class Reader {
   Diagnostics& diagnostics_;
   std::size_t spellcheck_left_ = kSpellcheckBudget;
   const std::vector<SourceFile>* files_ = nullptr;
+  const FileReader* read_ = nullptr;
   std::map<int, std::vector<std::size_t>> line_starts_;  // per file, built on first use
 };
 

@@ -17,6 +17,7 @@
 #include "model/distribution.h"
 #include "model/gate_metric.h"
 #include "model/ids.h"
+#include "model/keys.h"
 #include "model/units.h"
 
 namespace ripple::model {
@@ -107,6 +108,12 @@ struct FieldRef {
   SourceLoc loc;
 };
 
+// What a consumer's broker does with an event whose handling fails.
+enum class DeliveryGuarantee {
+  AtLeastOnce,  // redelivered (acknowledged only after the handling)
+  AtMostOnce,   // acknowledged on receipt (RabbitMQ auto-ack, SQS delete on receive): lost
+};
+
 struct Consumer {
   std::string name;  // "shipping:OrderPlaced"
   ServiceId service;
@@ -116,6 +123,7 @@ struct Consumer {
   int concurrency = 1;  // concurrent handlings per replica
   bool idempotent = false;
   bool ordered = false;  // must see one key's events in order
+  DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
   SourceLoc loc;
 };
 
@@ -184,6 +192,8 @@ struct Event {
   std::string name;
   BrokerId broker;
   std::optional<FieldRef> key;  // partition / ordering key
+  KeyDistribution keys;         // how key values are drawn (keyed events only)
+  SourceLoc keys_loc;           // of `keys:`, when declared
   std::vector<FieldRef> carries;
   SourceLoc loc;
 };
@@ -199,10 +209,44 @@ struct Spike {
   double rate = 0;  // per second, replaces the base rate during the spike
 };
 
+// How a source's rate changes over the run (Poisson arrivals at the rate of the moment; `rate`
+// is the mean). Spikes replace it while they last.
+enum class RateShape { Steady, Diurnal, Bursty, Trace };
+
+// rate(t) = mean x (1 + a cos(2 pi (t - peak_at) / period)), a = (ratio - 1) / (ratio + 1), so
+// peak / trough = ratio and the mean over a period is the mean.
+struct DiurnalShape {
+  double peak_to_trough = 1;  // >= 1
+  Duration period{86'400 * kSecond.ns};
+  Duration peak_at{0};  // the time of the first peak, from the start of the run
+};
+
+// A Markov-modulated on/off process: bursts at burst_rate, of exponential length (mean
+// mean_burst), separated by exponential silences sized so that the long-run rate is the mean.
+struct BurstyShape {
+  double burst_rate = 0;  // per second, > mean
+  Duration mean_burst{kSecond.ns};
+};
+
+// Rates per step, read from a CSV file: step k (from k x step) has rates[k]; the last holds on.
+struct TraceShape {
+  std::string file;  // as the spec wrote it
+  Duration step{kSecond.ns};
+  std::vector<double> rates;  // per second
+};
+
 struct RateSource {
   OperationId to;
-  double rate = 0;  // per second
+  double rate = 0;  // per second (the mean for diurnal and bursty shapes; 0 for users)
   Arrival arrival = Arrival::Poisson;
+  RateShape shape = RateShape::Steady;
+  DiurnalShape diurnal;
+  BurstyShape bursty;
+  TraceShape trace;
+  // Closed loop (`users: N, think: DIST`): N users each send a request, wait for its answer, think
+  // for a draw of `think`, and send the next; no rate.
+  int users = 0;
+  Distribution think;
   std::vector<Spike> spikes;
   SourceLoc loc;
 };
