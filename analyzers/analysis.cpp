@@ -1,5 +1,6 @@
 #include "analyzers/analysis.h"
 
+#include "analyzers/capacity.h"
 #include "analyzers/cascade.h"
 #include "analyzers/coupling.h"
 #include "analyzers/dependency_graph.h"
@@ -58,10 +59,12 @@ Analysis analyze(const model::Spec& spec, const AnalyzeOptions& options) {
   analysis.events = detail::compute_event_profiles(spec, flow, metrics);
   analysis.cut_edges = flow.cut_edge_names();
   analysis.rates = rates_of(spec, flow, metrics);
+  detail::compute_capacity(spec, flow, analysis);
   const detail::LintContext context{
       spec, flow, metrics, graph, analysis.coupling, detail::publishers_by_event(spec)};
   detail::lint_sync(context, analysis.findings);
   detail::lint_async(context, analysis.findings);
+  detail::lint_capacity(spec, analysis, analysis.findings);
   detail::finish_findings(spec, analysis);
   return analysis;
 }
@@ -86,6 +89,18 @@ const char* to_string(ComponentKind kind) {
       return "store";
     case ComponentKind::Broker:
       return "broker";
+  }
+  return "?";
+}
+
+const char* to_string(CapacityKind kind) {
+  switch (kind) {
+    case CapacityKind::Service:
+      return "service";
+    case CapacityKind::Store:
+      return "store";
+    case CapacityKind::Consumer:
+      return "consumer";
   }
   return "?";
 }

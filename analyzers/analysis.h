@@ -211,6 +211,63 @@ struct SuppressedFinding {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Capacity (headroom without simulation)
+
+enum class CapacityKind { Service, Store, Consumer };
+
+// A Kafka consumer group's busiest partition: one member handles a partition at a time.
+struct PartitionLoad {
+  int partitions = 1;
+  double share = 1;         // of the event's deliveries that reach the busiest partition (0..1)
+  double offered_rate = 0;  // deliveries per second to that partition
+  std::optional<double> capacity_rate;  // per second: 1 / holding time; nullopt = unbounded
+  double utilization = 0;               // offered_rate x holding time
+};
+
+// One pool of servers: a service's workers (requests), a store's connections (transactions) or a
+// consumer group's slots (deliveries). Figures at the workload's source rates, nominal (every
+// call made once with its probability, no retries), holding times unloaded (no queueing
+// downstream).
+struct ElementCapacity {
+  std::string name;  // "payment", "orders-db", "shipping:OrderPlaced"
+  CapacityKind kind = CapacityKind::Service;
+  int id = -1;              // ServiceId, StoreId or ConsumerId by kind
+  double offered_rate = 0;  // per second: requests, transactions or deliveries
+  // Servers: replicas x workers; connections; min(replicas x concurrency, partitions) for a
+  // group whose broker keeps order per key (one handling per partition at a time).
+  long long servers = 1;
+  double holding_ms = 0;  // mean time one request, transaction or handling holds a server
+  std::optional<double> capacity_rate;  // servers / holding time, per second; nullopt = unbounded
+  double utilization = 0;               // offered_rate x holding time / servers
+  // Mean wait for a server (M/M/c at these figures; a Kafka group whose partitions are its
+  // servers: M/M/1 per partition); nullopt when utilization >= 1 (no steady state).
+  std::optional<double> mean_wait_ms;
+  double max_utilization = 0.7;  // the element's headroom threshold
+  // At the busiest window of the workload's spikes (nullopt without spikes): offered rate and
+  // utilization, and the window (its start and its length).
+  std::optional<double> peak_offered_rate;
+  std::optional<double> peak_utilization;
+  model::Duration peak_at{0};
+  model::Duration peak_for{0};
+  std::optional<PartitionLoad> partition;  // Kafka groups
+  model::SourceLoc loc;
+};
+
+// The backlog one fault leaves in front of one consumer group, and how long it takes to drain.
+struct Backlog {
+  int fault = -1;          // index into spec.faults
+  std::string fault_text;  // "payment down for 60s at 30s"
+  model::ConsumerId consumer;
+  std::string consumer_name;
+  double outage_s = 0;      // the fault's length, seconds
+  double arrival_rate = 0;  // deliveries per second that keep arriving
+  double backlog = 0;       // deliveries waiting when the fault ends
+  // Seconds to drain at (capacity - arrival rate); nullopt when capacity <= arrival (never).
+  std::optional<double> drain_s;
+  std::optional<double> objective_s;  // the consumer's recovery_objective, seconds
+};
+
 // Nominal rates at the workload's source rates (reconnect sources excluded), per second.
 struct Rates {
   std::vector<double> operations;  // requests per second, by OperationId (retries excluded)
@@ -231,6 +288,8 @@ struct Analysis {
   // "a.x -> E" (publish), "E -> s:E" (delivery), "s:E -> o.get" (callback).
   std::vector<std::string> cut_edges;
   Rates rates;
+  std::vector<ElementCapacity> capacity;  // services, stores, consumers (each by id)
+  std::vector<Backlog> backlogs;          // by fault, then consumer id
 };
 
 // How much of each cascade's lists the analysis keeps (see Cascade).
@@ -254,6 +313,7 @@ struct AnalyzeOptions {
 
 [[nodiscard]] const char* to_string(Severity severity);
 [[nodiscard]] const char* to_string(ComponentKind kind);
+[[nodiscard]] const char* to_string(CapacityKind kind);
 
 // Counts of findings by severity.
 [[nodiscard]] int count_findings(const std::vector<Finding>& findings, Severity severity);

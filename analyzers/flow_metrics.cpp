@@ -82,17 +82,31 @@ void follow_chains(const FlowGraph& graph, FlowMetrics& m) {
   }
 }
 
-void propagate_rates(const model::Spec& spec, const FlowGraph& graph, FlowMetrics& m) {
-  for (const model::RateSource& source : spec.workload.sources)
-    m.rate[graph.op_node(source.to)] += source.rate;
+void propagate(const FlowGraph& graph, std::vector<double>& rate) {
   const std::vector<int>& order = graph.postorder();
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     for (const FlowEdge& edge : graph.out(*it))
-      if (!edge.cut) m.rate[edge.to] += m.rate[*it] * edge.nominal;
+      if (!edge.cut) rate[edge.to] += rate[*it] * edge.nominal;
   }
 }
 
+void propagate_rates(const model::Spec& spec, const FlowGraph& graph, FlowMetrics& m) {
+  for (const model::RateSource& source : spec.workload.sources)
+    m.rate[graph.op_node(source.to)] += source.rate;
+  propagate(graph, m.rate);
+}
+
 }  // namespace
+
+std::vector<double> propagate_entry_rates(const FlowGraph& graph,
+                                          const std::vector<double>& entry_rates) {
+  std::vector<double> rate(static_cast<std::size_t>(graph.size()), 0);
+  for (std::size_t op = 0; op < entry_rates.size(); ++op)
+    rate[static_cast<std::size_t>(graph.op_node(model::OperationId{static_cast<int>(op)}))] +=
+        entry_rates[op];
+  propagate(graph, rate);
+  return rate;
+}
 
 FlowMetrics compute_flow_metrics(const model::Spec& spec, const FlowGraph& graph) {
   const std::size_t n = static_cast<std::size_t>(graph.size());

@@ -25,6 +25,11 @@ struct FlowMetrics {
 
 [[nodiscard]] FlowMetrics compute_flow_metrics(const model::Spec& spec, const FlowGraph& graph);
 
+// Executions per second of every node when entry operation op receives entry_rates[op] per
+// second (the propagation of compute_flow_metrics' `rate` for other source rates).
+[[nodiscard]] std::vector<double> propagate_entry_rates(const FlowGraph& graph,
+                                                        const std::vector<double>& entry_rates);
+
 // Entry operations: targets of rate or reconnect sources, by operation id, each once.
 [[nodiscard]] std::vector<model::OperationId> entry_operations(const model::Spec& spec);
 

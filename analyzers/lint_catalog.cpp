@@ -90,6 +90,32 @@ const std::vector<LintRule>& lint_rules() {
        "its connections run out (write amplification).",
        "Batch the writes (`batch: {size: 100, linger: 10ms}`) so one transaction carries many "
        "events."},
+      {"overloaded", Severity::Error, "Offered load at or above capacity",
+       "A service, store or consumer group is offered, at the workload's rates, at least as much "
+       "work as its servers can do (utilization >= 100%: offered rate x mean holding time / "
+       "servers).",
+       "Above capacity the queue grows for as long as the load lasts: latency climbs until "
+       "callers time out and retry, queues fill and reject, consumer lag grows without bound. "
+       "No amount of retrying or waiting fixes it.",
+       "Add servers (replicas, workers, connections, consumer concurrency, partitions), make "
+       "each request cheaper (fewer or parallel calls, batched writes, cached reads), or shed "
+       "load before it arrives. `ripple sweep --find` finds the smallest setting that holds."},
+      {"low-headroom", Severity::Warning, "Little headroom at the workload's rates",
+       "A pool runs above its `max_utilization` (70% by default) at the workload's rates.",
+       "Queueing delay grows as 1 / (1 - utilization): near full use a small spike, a slow "
+       "dependency or one lost replica pushes the element past capacity, and waits and tail "
+       "latency rise steeply well before it.",
+       "Add capacity until utilization is under the threshold, or state the threshold you accept "
+       "with `max_utilization:` on the element or in `defaults:`."},
+      {"slow-drain", Severity::Warning, "Backlog after a fault drains slower than its objective",
+       "After a fault of the spec, the deliveries that piled up in front of a consumer group "
+       "take longer to drain at (capacity - arrival rate) than the consumer's "
+       "`recovery_objective`, or never drain.",
+       "A consumer with little spare capacity turns a short outage into a long one: events stay "
+       "late (stale reads, late notifications, SLA breaches) for the whole drain, and a second "
+       "fault during it stacks on top.",
+       "Give the group spare capacity for catch-up (concurrency, replicas, partitions), batch its "
+       "writes, or accept a longer `recovery_objective`."},
       {"hot-partition", Severity::Warning, "One partition carries several partitions' share",
        "An event's `keys:` put more than twice an even share of its events on one Kafka "
        "partition.",
@@ -99,7 +125,7 @@ const std::vector<LintRule>& lint_rules() {
        "Key by something with more even values (a compound key, a salt on the hot keys), or "
        "handle the hot key apart; more partitions do not split one key."},
   };
-  static_assert(model::kLintRules.size() == 14);
+  static_assert(model::kLintRules.size() == 17);
   return rules;
 }
 

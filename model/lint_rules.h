@@ -8,7 +8,7 @@
 
 namespace ripple::model {
 
-inline constexpr std::array<std::string_view, 14> kLintRules = {
+inline constexpr std::array<std::string_view, 17> kLintRules = {
     "sync-cycle",
     "timeout-inversion",
     "nested-retries",
@@ -22,6 +22,9 @@ inline constexpr std::array<std::string_view, 14> kLintRules = {
     "callback-instead-of-call",
     "reconnect-without-jitter",
     "unbatched-writes",
+    "overloaded",
+    "low-headroom",
+    "slow-drain",
     "hot-partition",
 };
 

@@ -1,6 +1,7 @@
 #include "model/load_components.h"
 
 #include "model/load_names.h"
+#include "model/load_policies.h"
 
 namespace ripple::model::detail {
 namespace {
@@ -55,13 +56,18 @@ void read_broker(Reader& r, Broker& broker, const YamlNode& node) {
     broker.fifo = r.boolean(*n, "`fifo`").value_or(false);
 }
 
-void read_store(Reader& r, Store& store, const YamlNode& node) {
+void read_store(Reader& r, Store& store, const YamlNode& node, double max_utilization) {
   const std::string what = "store `" + store.name + "`";
+  store.max_utilization = max_utilization;
   store.txn_time = Distribution::constant(Duration{0});
   store.row_time = Distribution::constant(Duration{0});
   if (node.is_null()) return;
   if (!r.expect_map(node, what)) return;
-  r.check_keys(node, {"connections", "txn_time", "row_time", "type", "description"}, what);
+  r.check_keys(node,
+               {"connections", "txn_time", "row_time", "type", "max_utilization", "description"},
+               what);
+  if (const YamlNode* n = node.find("max_utilization"))
+    store.max_utilization = read_max_utilization(r, *n).value_or(store.max_utilization);
   if (const YamlNode* n = node.find("connections"))
     store.connections = static_cast<int>(r.integer(*n, "`connections`", 1, kMaxCount).value_or(10));
   if (const YamlNode* n = node.find("txn_time"))
@@ -167,8 +173,10 @@ void read_brokers(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bod
   for (std::size_t i = 0; i < spec.brokers.size(); ++i) read_broker(r, spec.brokers[i], *bodies[i]);
 }
 
-void read_stores(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies) {
-  for (std::size_t i = 0; i < spec.stores.size(); ++i) read_store(r, spec.stores[i], *bodies[i]);
+void read_stores(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies,
+                 double max_utilization) {
+  for (std::size_t i = 0; i < spec.stores.size(); ++i)
+    read_store(r, spec.stores[i], *bodies[i], max_utilization);
 }
 
 void read_entities(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies) {

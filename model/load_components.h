@@ -14,7 +14,8 @@ namespace ripple::model::detail {
 // Each reads the bodies of the declared elements of its kind (bodies[i] is the body of element i,
 // see DeclaredBodies) into `spec`.
 void read_brokers(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies);
-void read_stores(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies);
+void read_stores(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies,
+                 double max_utilization);
 // REQUIRES: services and operations declared (owners and `read` operations are resolved).
 void read_entities(Reader& r, Spec& spec, const std::vector<const YamlNode*>& bodies);
 // REQUIRES: brokers and entities declared.

@@ -34,13 +34,25 @@ std::optional<Balancing> read_balancing(Reader& r, const YamlNode& node) {
       {{"round_robin", Balancing::RoundRobin}, {"least_outstanding", Balancing::LeastOutstanding}});
 }
 
+std::optional<double> read_max_utilization(Reader& r, const YamlNode& node) {
+  const auto value = r.ratio(node, "`max_utilization`");
+  if (!value) return std::nullopt;
+  if (*value <= 0 || *value > 1) {
+    r.error(node, "`max_utilization` must be above 0 and at most 1 (100%)",
+            "write the share of capacity that may be used, such as `0.7` or `70%`");
+    return std::nullopt;
+  }
+  return value;
+}
+
 Defaults read_defaults(Reader& r, const YamlNode& node) {
   Defaults d;
   if (node.is_null() || !r.expect_map(node, "`defaults`")) return d;
-  r.check_keys(node,
-               {"replicas", "workers", "queue", "balancing", "timeout", "retry", "breaker",
-                "on_failure", "cancel_on_timeout", "concurrency"},
-               "`defaults`");
+  r.check_keys(
+      node,
+      {"replicas", "workers", "queue", "balancing", "timeout", "retry", "breaker", "on_failure",
+       "cancel_on_timeout", "concurrency", "max_utilization", "recovery_objective"},
+      "`defaults`");
   read_service_defaults(r, node, d);
   if (const YamlNode* n = node.find("timeout"))
     d.timeout = r.duration(*n, "`timeout`").value_or(d.timeout);
@@ -54,6 +66,10 @@ Defaults read_defaults(Reader& r, const YamlNode& node) {
     d.cancel_on_timeout = r.boolean(*n, "`cancel_on_timeout`").value_or(false);
   if (const YamlNode* n = node.find("concurrency"))
     d.concurrency = static_cast<int>(r.integer(*n, "`concurrency`", 1, kMaxCount).value_or(1));
+  if (const YamlNode* n = node.find("max_utilization"))
+    d.max_utilization = read_max_utilization(r, *n).value_or(d.max_utilization);
+  if (const YamlNode* n = node.find("recovery_objective"))
+    d.recovery_objective = r.duration(*n, "`recovery_objective`");
   if (const YamlNode* n = node.find("timeout"); n && d.timeout.ns == 0)
     r.error(*n, "a timeout must be above 0", "remove it to keep the default of 30s");
   return d;

@@ -23,8 +23,13 @@ struct Defaults {
   std::optional<BreakerPolicy> breaker;
   OnFailure on_failure = OnFailure::Fail;
   bool cancel_on_timeout = false;
-  int concurrency = 1;  // of consumers, per replica
+  int concurrency = 1;           // of consumers, per replica
+  double max_utilization = 0.7;  // of services, stores and consumers (capacity planning)
+  std::optional<Duration> recovery_objective;  // of consumers
 };
+
+// `max_utilization:` (a ratio above 0, at most 1) of an element or of `defaults:`.
+[[nodiscard]] std::optional<double> read_max_utilization(Reader& r, const YamlNode& node);
 
 // The built-in defaults overridden by the `defaults:` mapping `node`.
 [[nodiscard]] Defaults read_defaults(Reader& r, const YamlNode& node);

@@ -163,10 +163,16 @@ void read_consumer(Reader& r, const Spec& spec, const Defaults& defaults, Consum
   consumer.work.time = Distribution::constant(Duration{0});
   if (node.is_null()) return;
   if (!r.expect_map(node, what)) return;
-  r.check_keys(node,
-               {"needs", "time", "concurrency", "idempotent", "ordered", "delivery", "calls",
-                "parallel", "reads", "writes", "publishes", "description"},
-               what);
+  r.check_keys(
+      node,
+      {"needs", "time", "concurrency", "idempotent", "ordered", "delivery", "calls", "parallel",
+       "reads", "writes", "publishes", "max_utilization", "recovery_objective", "description"},
+      what);
+  if (const YamlNode* n = node.find("max_utilization"))
+    consumer.max_utilization = read_max_utilization(r, *n).value_or(consumer.max_utilization);
+  if (const YamlNode* n = node.find("recovery_objective"))
+    if (auto objective = r.duration(*n, "`recovery_objective`"))
+      consumer.recovery_objective = objective;
   if (const YamlNode* n = node.find("concurrency"))
     consumer.concurrency =
         static_cast<int>(r.integer(*n, "`concurrency`", 1, kMaxCount).value_or(1));
@@ -194,6 +200,8 @@ void read_consumes(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id
     consumer.name = spec.services[id].name + ":" + spec.events[*event].name;
     consumer.loc = r.loc(key);
     consumer.concurrency = defaults.concurrency;
+    consumer.max_utilization = defaults.max_utilization;
+    consumer.recovery_objective = defaults.recovery_objective;
     read_consumer(r, spec, defaults, consumer, value);
     const ConsumerId consumer_id{static_cast<int>(spec.consumers.size())};
     spec.services[id].consumers.push_back(consumer_id);
@@ -215,6 +223,8 @@ void read_capacity(Reader& r, Service& service, const YamlNode& node) {
   }
   if (const YamlNode* n = node.find("balancing"))
     service.balancing = read_balancing(r, *n).value_or(service.balancing);
+  if (const YamlNode* n = node.find("max_utilization"))
+    service.max_utilization = read_max_utilization(r, *n).value_or(service.max_utilization);
 }
 
 void read_service(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id,
@@ -225,11 +235,13 @@ void read_service(Reader& r, Spec& spec, const Defaults& defaults, ServiceId id,
   service.workers = defaults.workers;
   service.queue = defaults.queue;
   service.balancing = defaults.balancing;
+  service.max_utilization = defaults.max_utilization;
   if (node.is_null()) return;
   if (!r.expect_map(node, what)) return;
-  r.check_keys(
-      node, {"replicas", "workers", "queue", "balancing", "operations", "consumes", "description"},
-      what);
+  r.check_keys(node,
+               {"replicas", "workers", "queue", "balancing", "max_utilization", "operations",
+                "consumes", "description"},
+               what);
   read_capacity(r, service, node);
   const YamlNode* consumes = node.find("consumes");
   if (consumes == nullptr || consumes->is_null() ||

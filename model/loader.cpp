@@ -58,7 +58,7 @@ void load_architecture(Reader& r, Spec& spec, const YamlNode& root) {
   spec.callback_policy = detail::default_call(defaults, r.loc(root));
   const detail::DeclaredBodies bodies = detail::declare_elements(r, root, spec);
   detail::read_brokers(r, spec, bodies.brokers);
-  detail::read_stores(r, spec, bodies.stores);
+  detail::read_stores(r, spec, bodies.stores, defaults.max_utilization);
   detail::read_entities(r, spec, bodies.entities);
   detail::read_events(r, spec, bodies.events);
   detail::read_services(r, spec, defaults, bodies.services);

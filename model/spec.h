@@ -124,6 +124,10 @@ struct Consumer {
   bool idempotent = false;
   bool ordered = false;  // must see one key's events in order
   DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
+  // Capacity planning (analyze): utilization above this is low headroom (0..1].
+  double max_utilization = 0.7;
+  // Longest acceptable time to drain the backlog a fault leaves; nullopt = none stated.
+  std::optional<Duration> recovery_objective;
   SourceLoc loc;
 };
 
@@ -133,6 +137,7 @@ struct Service {
   int workers = 16;                 // concurrent requests per replica
   std::optional<int> queue = 1024;  // waiting requests per replica; nullopt = unbounded
   Balancing balancing = Balancing::RoundRobin;
+  double max_utilization = 0.7;  // capacity planning: above this is low headroom (0..1]
   std::vector<OperationId> operations;
   std::vector<ConsumerId> consumers;
   SourceLoc loc;
@@ -165,9 +170,10 @@ struct Broker {
 
 struct Store {
   std::string name;
-  int connections = 10;   // concurrent transactions
-  Distribution txn_time;  // fixed cost of one transaction
-  Distribution row_time;  // cost per row
+  int connections = 10;          // concurrent transactions
+  Distribution txn_time;         // fixed cost of one transaction
+  Distribution row_time;         // cost per row
+  double max_utilization = 0.7;  // capacity planning: above this is low headroom (0..1]
   SourceLoc loc;
 };
 

@@ -152,6 +152,46 @@ Table events_table(const Analysis& a, const Order& order, std::size_t limit) {
   return t;
 }
 
+std::string optional_ms(const std::optional<double>& ms) {
+  return ms ? to_string(Figure{std::round(*ms * 100) / 100}) : "inf";
+}
+
+Table capacity_table(const Analysis& a, const Order& order, std::size_t limit) {
+  const bool peaks = std::any_of(a.capacity.begin(), a.capacity.end(),
+                                 [](const auto& e) { return e.peak_utilization.has_value(); });
+  Table t{{"element", "kind", "offered/s", "capacity/s", "utilization", "servers", "holding ms",
+           "wait ms", "max"},
+          {}};
+  if (peaks) t.header.insert(t.header.begin() + 5, "at peak");
+  for (std::size_t i = 0; i < std::min(limit, order.size()); ++i) {
+    const analyzers::ElementCapacity& e = a.capacity[order[i]];
+    std::string servers = std::to_string(e.servers);
+    if (e.partition) servers += " (" + std::to_string(e.partition->partitions) + " partitions)";
+    t.rows.push_back({e.name, analyzers::to_string(e.kind), to_string(Figure{e.offered_rate}),
+                      e.capacity_rate ? to_string(Figure{*e.capacity_rate}) : "inf",
+                      percent(e.utilization), servers, to_string(Figure{e.holding_ms}),
+                      optional_ms(e.mean_wait_ms), percent(e.max_utilization)});
+    if (peaks)
+      t.rows.back().insert(t.rows.back().begin() + 5,
+                           e.peak_utilization ? percent(*e.peak_utilization) : "-");
+  }
+  return t;
+}
+
+std::string backlog_line(const analyzers::Backlog& b) {
+  std::string drain = b.drain_s ? "drains in " + to_string(Span{*b.drain_s * 1000, SpanStyle::Run})
+                                : std::string("never drains (capacity at or below arrivals)");
+  if (b.objective_s)
+    drain += " (objective " + to_string(Span{*b.objective_s * 1000, SpanStyle::Run}) + ")";
+  return fmt::format("after {}: {} has {} deliveries waiting, {}", b.fault_text, b.consumer_name,
+                     Figure{b.backlog}, drain);
+}
+
+constexpr const char* kCapacityNote =
+    "offered at the workload's rates (nominal: no retries); holding times unloaded, each call "
+    "capped at its timeout; wait: M/M/c (Poisson arrivals, exponential holding times), per "
+    "partition for Kafka groups";
+
 std::string more_line(std::size_t shown, std::size_t total, const std::string& what) {
   if (shown >= total) return "";
   return fmt::format("  ... and {} more {} (--format json lists all)\n", total - shown, what);
@@ -304,6 +344,18 @@ std::string text_events(const Analysis& a, const AnalysisRanking& ranking, const
   return out;
 }
 
+std::string text_capacity(const Analysis& a, const AnalysisRanking& ranking, const Style& style) {
+  std::string out = style.bold("Capacity") + "  busiest first\n";
+  if (a.capacity.empty()) return out + "  no services, stores or consumers\n";
+  out += capacity_table(a, ranking.capacity, kTextTableRows).text(style);
+  out += more_line(kTextTableRows, a.capacity.size(), "elements");
+  out += "  " + style.dim(kCapacityNote) + "\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(kTextTableRows, a.backlogs.size()); ++i)
+    out += "  " + backlog_line(a.backlogs[i]) + "\n";
+  out += more_line(kTextTableRows, a.backlogs.size(), "backlogs");
+  return out;
+}
+
 // --- markdown sections ------------------------------------------------------------------------
 
 std::string markdown_findings(const Analysis& a) {
@@ -360,7 +412,8 @@ std::string render_analyze_text(const AnalyzeDocument& doc, Color color) {
   out += text_coupling(a, doc.ranking, style) + "\n";
   out += text_amplification(a, doc.ranking, style) + "\n";
   out += text_cascades(doc, style) + "\n";
-  out += text_events(a, doc.ranking, style);
+  out += text_events(a, doc.ranking, style) + "\n";
+  out += text_capacity(a, doc.ranking, style);
   return out;
 }
 
@@ -384,6 +437,12 @@ std::string render_analyze_markdown(const AnalyzeDocument& doc) {
          events_table(a, doc.ranking.events, a.events.size()).markdown() + "\n";
   for (std::size_t i : doc.ranking.events)
     if (a.events[i].callbacks > 0) out += "- " + markdown_prose(fat_line(a.events[i])) + "\n";
+  out += "\n## Capacity\n\n" + markdown_prose(std::string("Busiest first; ") + kCapacityNote) +
+         ".\n\n";
+  if (!a.capacity.empty())
+    out += capacity_table(a, doc.ranking.capacity, a.capacity.size()).markdown() + "\n";
+  for (const analyzers::Backlog& b : a.backlogs)
+    out += "- " + markdown_prose(backlog_line(b)) + "\n";
   return out;
 }
 

@@ -216,6 +216,48 @@ Json unused_suppressions_json(const model::Spec& spec, const Analysis& a) {
   return unused;
 }
 
+Json capacity_json(const analyzers::ElementCapacity& e) {
+  Json entry = {{"kind", analyzers::to_string(e.kind)},
+                {"offered_rate", e.offered_rate},
+                {"capacity_rate", nullable(e.capacity_rate)},
+                {"utilization", e.utilization},
+                {"servers", e.servers},
+                {"holding_time", e.holding_ms},
+                {"mean_wait", nullable(e.mean_wait_ms)},
+                {"max_utilization", e.max_utilization}};
+  if (e.peak_utilization)
+    entry["peak"] = Json{{"offered_rate", *e.peak_offered_rate},
+                         {"utilization", *e.peak_utilization},
+                         {"at", static_cast<double>(e.peak_at.ns) / 1e6},
+                         {"for", static_cast<double>(e.peak_for.ns) / 1e6}};
+  if (e.partition)
+    entry["partition"] = Json{{"partitions", e.partition->partitions},
+                              {"share", e.partition->share},
+                              {"offered_rate", e.partition->offered_rate},
+                              {"capacity_rate", nullable(e.partition->capacity_rate)},
+                              {"utilization", e.partition->utilization}};
+  return entry;
+}
+
+void write_capacity(JsonStream& json, const Analysis& a) {
+  json.key("capacity");
+  json.begin_object();
+  for (const analyzers::ElementCapacity& e : a.capacity) json.member(e.name, capacity_json(e));
+  json.end();
+  json.key("backlogs");
+  json.begin_array();
+  for (const analyzers::Backlog& b : a.backlogs)
+    json.value(
+        Json{{"fault", b.fault_text},
+             {"consumer", b.consumer_name},
+             {"outage", b.outage_s * 1000},
+             {"arrival_rate", b.arrival_rate},
+             {"backlog", b.backlog},
+             {"drain_time", b.drain_s ? Json(*b.drain_s * 1000) : Json(nullptr)},
+             {"recovery_objective", b.objective_s ? Json(*b.objective_s * 1000) : Json(nullptr)}});
+  json.end();
+}
+
 Json summary_json(const Analysis& a) {
   return {{"errors", count_findings(a.findings, Severity::Error)},
           {"warnings", count_findings(a.findings, Severity::Warning)},
@@ -252,6 +294,7 @@ void write_analyze_json(const AnalyzeDocument& doc,
   json.member("suppressed", suppressed_json(a));
   json.member("unused_suppressions", unused_suppressions_json(doc.spec, a));
   write_coupling(json, a);
+  write_capacity(json, a);
   json.member("cut_edges", a.cut_edges);
   json.member("summary", summary_json(a));
   json.end();

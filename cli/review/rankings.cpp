@@ -57,7 +57,14 @@ AnalysisRanking rank_analysis(const Analysis& a) {
                            a);
   r.chains = ranked(a.coupling.longest_chains,
                     [](const auto& x, const auto& y) { return y.length < x.length; });
+  r.capacity = ranked(a.capacity, [](const auto& x, const auto& y) {
+    return binding_utilization(y) < binding_utilization(x);
+  });
   return r;
+}
+
+double binding_utilization(const analyzers::ElementCapacity& element) {
+  return std::max(element.utilization, element.peak_utilization.value_or(0));
 }
 
 Order most_coupled_then_hidden(const Analysis& a) {

@@ -23,7 +23,11 @@ struct AnalysisRanking {
   Order cascades;       // cascades that reach anything: by blast radius, then failing entries,
                         // then stalled consumers, widest first (no effect: left out)
   Order chains;         // coupling.longest_chains: longest first
+  Order capacity;  // capacity: by the higher of utilization and peak utilization, highest first
 };
+
+// The higher of an element's utilization at the base rates and at the busiest spike window.
+[[nodiscard]] double binding_utilization(const analyzers::ElementCapacity& element);
 
 [[nodiscard]] AnalysisRanking rank_analysis(const analyzers::Analysis& analysis);
 
