@@ -116,8 +116,16 @@ const std::vector<LintRule>& lint_rules() {
        "fault during it stacks on top.",
        "Give the group spare capacity for catch-up (concurrency, replicas, partitions), batch its "
        "writes, or accept a longer `recovery_objective`."},
+      {"hot-partition", Severity::Warning, "One partition carries several partitions' share",
+       "An event's `keys:` put more than twice an even share of its events on one Kafka "
+       "partition.",
+       "A partition is handled by one consumer at a time: its share of the load sets the group's "
+       "capacity, so the hot partition lags while the others idle, and adding consumers does not "
+       "help (the group's lag hides it).",
+       "Key by something with more even values (a compound key, a salt on the hot keys), or "
+       "handle the hot key apart; more partitions do not split one key."},
   };
-  static_assert(model::kLintRules.size() == 16);
+  static_assert(model::kLintRules.size() == 17);
   return rules;
 }
 

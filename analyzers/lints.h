@@ -16,6 +16,8 @@ namespace ripple::analyzers::detail {
 
 // Per-event consumer writes above this rate (per second) without batching are flagged.
 inline constexpr double kUnbatchedWriteRate = 100;
+// hot-partition: the hottest partition's expected share over an even share (1 / partitions).
+inline constexpr double kHotPartitionFactor = 2;
 
 struct LintContext {
   const model::Spec& spec;

@@ -1,8 +1,10 @@
 // Lints about events, brokers and consumers: memory-broker-across-processes,
 // ordered-without-key, non-idempotent-consumer, event-without-consumer,
-// consumer-without-publisher, callback-instead-of-call, unbatched-writes.
+// consumer-without-publisher, callback-instead-of-call, unbatched-writes, hot-partition.
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include "analyzers/lints.h"
 
@@ -57,7 +59,8 @@ void lint_consumer(const LintContext& ctx, model::ConsumerId c, std::vector<Find
     findings.push_back(make_finding(ctx.spec, "ordered-without-key", consumer.loc, consumer.name,
                                     consumer.name + " expects ordered events, but " + reason));
   }
-  if (!consumer.idempotent && broker.at_least_once())
+  if (!consumer.idempotent && broker.at_least_once() &&
+      consumer.delivery == model::DeliveryGuarantee::AtLeastOnce)
     findings.push_back(make_finding(ctx.spec, "non-idempotent-consumer", consumer.loc,
                                     consumer.name,
                                     consumer.name + " is not idempotent, but " + broker.name +
@@ -102,6 +105,31 @@ void lint_event(const LintContext& ctx, model::EventId e,
       event.name + " has one consumer, " + only.name + ", which calls straight back " + target));
 }
 
+std::string percent_text(double share) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100);
+  return buffer;
+}
+
+// The hottest partition's expected share, from the keys' probabilities and the partition each
+// key lands on (model::partition_shares, the simulator's placement).
+void lint_hot_partition(const LintContext& ctx, model::EventId e, std::vector<Finding>& findings) {
+  const model::Event& event = ctx.spec.events[e];
+  const model::Broker& broker = ctx.spec.brokers[event.broker];
+  if (!event.key || !event.keys.declared || broker.type != model::BrokerType::Kafka ||
+      broker.partitions < 2)
+    return;
+  const std::vector<double> shares = model::partition_shares(event.keys, broker.partitions);
+  const auto hottest = std::max_element(shares.begin(), shares.end());
+  const double even = 1.0 / broker.partitions;
+  if (*hottest <= kHotPartitionFactor * even) return;
+  findings.push_back(make_finding(
+      ctx.spec, "hot-partition", event.keys_loc, event.name,
+      event.name + "'s keys put " + percent_text(*hottest) + " of its events on partition " +
+          std::to_string(hottest - shares.begin()) + " of " + broker.name + " (even share " +
+          percent_text(even) + ", threshold " + number_text(kHotPartitionFactor) + "x)"));
+}
+
 void lint_unbatched(const LintContext& ctx, model::ConsumerId c, std::vector<Finding>& findings) {
   const model::Consumer& consumer = ctx.spec.consumers[c];
   const double rate = ctx.metrics.rate[ctx.flow.consumer_node(c)];
@@ -120,7 +148,10 @@ void lint_unbatched(const LintContext& ctx, model::ConsumerId c, std::vector<Fin
 
 void lint_async(const LintContext& context, std::vector<Finding>& findings) {
   const auto consumers = consumers_by_event(context.spec);
-  for (model::EventId e : context.spec.event_ids()) lint_event(context, e, consumers[e], findings);
+  for (model::EventId e : context.spec.event_ids()) {
+    lint_event(context, e, consumers[e], findings);
+    lint_hot_partition(context, e, findings);
+  }
   for (model::ConsumerId c : context.spec.consumer_ids()) {
     lint_consumer(context, c, findings);
     lint_unbatched(context, c, findings);

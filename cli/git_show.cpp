@@ -115,7 +115,8 @@ GitFile git_show_file(const std::string& ref, const std::string& path, std::size
     return file;
   }
   std::error_code ec;
-  const fs::path absolute = fs::canonical(path, ec);
+  // Weakly: a base that a spec extends may exist at the revision only.
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
   if (ec) {
     file.error = "cannot read `" + path + "`: " + ec.message();
     return file;

@@ -27,8 +27,8 @@ struct GitFile {
   std::string error;                // one line, when text is empty
 };
 
-// `path` must name a file of a git working tree (it may have changed since `ref`). A blob larger
-// than `max_bytes` (asked with `git cat-file -s` first) is an error, never read.
+// `path` names a file of a git working tree (it may have changed since `ref`, or be gone). A
+// blob larger than `max_bytes` (asked with `git cat-file -s` first) is an error, never read.
 [[nodiscard]] GitFile git_show_file(const std::string& ref, const std::string& path,
                                     std::size_t max_bytes = 32u << 20);
 

@@ -52,7 +52,7 @@ model::LoadResult load_input(const SpecInput& input) {
     }
     scenario = std::move(read.file);
   }
-  result = model::load_spec(*spec.file, scenario, {}, input.overrides);
+  result = model::load_spec(*spec.file, scenario, {}, {}, input.overrides);
   for (const std::string* path : {&input.spec_path, &input.scenario_path})
     if (!is_valid_utf8(*path))
       result.diagnostics.push_back(
@@ -63,10 +63,37 @@ model::LoadResult load_input(const SpecInput& input) {
   return result;
 }
 
+namespace {
+
+std::string directory_of(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+}  // namespace
+
+// The bases a spec at a revision extends are read at the same revision: the loader joins a base's
+// path with the label's directory ("REF:dir/"), which maps back to the head file's directory.
 GitInput load_git_input(const std::string& ref, const std::string& head_path) {
   const GitFile shown = git_show_file(ref, head_path);
   if (!shown.text) return {std::nullopt, shown.label, shown.error};
-  return {model::load_spec({shown.label, *shown.text}), shown.label, ""};
+  const std::string label_dir = directory_of(shown.label);
+  const std::string head_dir = directory_of(head_path);
+  const model::FileReader read_at_ref = [&](const std::string& path) {
+    model::ReadResult read;
+    const std::string relative =
+        path.rfind(label_dir, 0) == 0 ? path.substr(label_dir.size()) : path;
+    const GitFile base = git_show_file(ref, path.front() == '/' ? path : head_dir + relative);
+    if (!base.text) {
+      read.error =
+          model::Diagnostic{model::Severity::Error, base.label, 0, 0, 1, base.error, "", ""};
+      return read;
+    }
+    read.file = model::SourceFile{base.label, *base.text};
+    return read;
+  };
+  return {model::load_spec({shown.label, *shown.text}, std::nullopt, {}, read_at_ref), shown.label,
+          ""};
 }
 
 namespace {

@@ -8,7 +8,7 @@
 
 namespace ripple::model {
 
-inline constexpr std::array<std::string_view, 16> kLintRules = {
+inline constexpr std::array<std::string_view, 17> kLintRules = {
     "sync-cycle",
     "timeout-inversion",
     "nested-retries",
@@ -25,6 +25,7 @@ inline constexpr std::array<std::string_view, 16> kLintRules = {
     "overloaded",
     "low-headroom",
     "slow-drain",
+    "hot-partition",
 };
 
 }  // namespace ripple::model

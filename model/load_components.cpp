@@ -103,6 +103,48 @@ void read_carries(Reader& r, const Spec& spec, Event& event, const YamlNode& nod
   }
 }
 
+// `keys: {values: N}` (uniform), `{values: N, zipf: S}` or `{values: N, hot: SHARE}`.
+void read_keys(Reader& r, Event& event, const YamlNode& node, const std::string& what) {
+  const std::string where = "`keys` of " + what;
+  if (!r.expect_map(node, where)) return;
+  r.check_keys(node, {"values", "zipf", "hot"}, where);
+  KeyDistribution& keys = event.keys;
+  keys.declared = true;
+  event.keys_loc = r.loc(node);
+  if (const YamlNode* n = node.find("values"))
+    keys.values = r.integer(*n, "`values` of " + where, 1, kMaxKeyValues).value_or(keys.values);
+  const YamlNode* zipf = node.find("zipf");
+  const YamlNode* hot = node.find("hot");
+  if (zipf != nullptr && hot != nullptr) {
+    r.error(*hot, where + " takes `zipf` or `hot`, not both",
+            "`zipf: 1.1` skews every key; `hot: 30%` puts a share on one key");
+    return;
+  }
+  if (zipf != nullptr) {
+    const auto s = r.number(*zipf, "`zipf` of " + where);
+    if (s && (*s <= 0 || *s > 10)) {
+      r.error(*zipf, "`zipf` of " + where + " must be above 0 and at most 10",
+              "1 is classic Zipf; web keys are about 0.6 to 1.2");
+    } else if (s) {
+      keys.kind = KeyDistribution::Kind::Zipf;
+      keys.exponent = *s;
+    }
+  }
+  if (hot != nullptr) {
+    const auto share = r.ratio(*hot, "`hot` of " + where);
+    if (share && (*share <= 0 || *share > 1)) {
+      r.error(*hot, "`hot` of " + where + " must be a share above 0 and at most 100%",
+              "write `hot: 30%`: the share of events that carry the one hot key");
+    } else if (share) {
+      keys.kind = KeyDistribution::Kind::Hot;
+      keys.hot_share = *share;
+    }
+  }
+  if (!event.key)
+    r.error(node, where + " needs the event's `key`",
+            "say which field is the key: `key: order.id`; an unkeyed event has no key values");
+}
+
 void read_event(Reader& r, const Spec& spec, Event& event, const YamlNode& node) {
   const std::string what = "event `" + event.name + "`";
   if (node.is_null()) {
@@ -111,7 +153,7 @@ void read_event(Reader& r, const Spec& spec, Event& event, const YamlNode& node)
     return;
   }
   if (!r.expect_map(node, what)) return;
-  r.check_keys(node, {"broker", "key", "carries", "description"}, what);
+  r.check_keys(node, {"broker", "key", "keys", "carries", "description"}, what);
   if (const YamlNode* n = node.find("broker")) {
     event.broker = resolve_broker(r, spec, *n).value_or(BrokerId{});
   } else {
@@ -121,6 +163,7 @@ void read_event(Reader& r, const Spec& spec, Event& event, const YamlNode& node)
   }
   if (const YamlNode* n = node.find("key"))
     event.key = resolve_field(r, spec, *n, "`key` of " + what, FieldScope::OneField);
+  if (const YamlNode* n = node.find("keys")) read_keys(r, event, *n, what);
   if (const YamlNode* n = node.find("carries")) read_carries(r, spec, event, *n, what);
 }
 

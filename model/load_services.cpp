@@ -169,6 +169,32 @@ void read_needs(Reader& r, const Spec& spec, Consumer& consumer, const YamlNode&
   }
 }
 
+// `delivery: at_most_once` is an acknowledgement on receipt, which RabbitMQ (auto-ack) and SQS
+// (delete on receive) offer; a Kafka group acknowledges by committing offsets, which Ripple
+// models after the handling, and a memory broker already loses what fails.
+void read_delivery(Reader& r, const Spec& spec, Consumer& consumer, const YamlNode& node,
+                   const std::string& what) {
+  const auto guarantee =
+      r.choice<DeliveryGuarantee>(node, "`delivery` of " + what,
+                                  {{"at_least_once", DeliveryGuarantee::AtLeastOnce},
+                                   {"at_most_once", DeliveryGuarantee::AtMostOnce}});
+  const BrokerId b = spec.events[consumer.event].broker;
+  if (!guarantee || !b.has_value()) return;
+  const Broker& broker = spec.brokers[b];
+  if (*guarantee == DeliveryGuarantee::AtMostOnce && broker.type != BrokerType::Rabbitmq &&
+      broker.type != BrokerType::Sqs) {
+    r.error(node,
+            "`delivery: at_most_once` needs a broker that acknowledges on receipt, and " +
+                broker.name + " is " + to_string(broker.type),
+            broker.type == BrokerType::Memory
+                ? "a memory broker already loses events whose handling fails: leave it out"
+                : "use a rabbitmq (auto-ack) or sqs (delete on receive) broker, or leave the "
+                  "default `at_least_once`");
+    return;
+  }
+  consumer.delivery = *guarantee;
+}
+
 void read_consumer(Reader& r, const Spec& spec, const Defaults& defaults, Consumer& consumer,
                    const YamlNode& node) {
   const std::string what = "consumer `" + consumer.name + "`";
@@ -177,8 +203,8 @@ void read_consumer(Reader& r, const Spec& spec, const Defaults& defaults, Consum
   if (!r.expect_map(node, what)) return;
   r.check_keys(
       node,
-      {"needs", "time", "concurrency", "idempotent", "ordered", "calls", "parallel", "reads",
-       "writes", "publishes", "max_utilization", "recovery_objective", "description"},
+      {"needs", "time", "concurrency", "idempotent", "ordered", "delivery", "calls", "parallel",
+       "reads", "writes", "publishes", "max_utilization", "recovery_objective", "description"},
       what);
   if (const YamlNode* n = node.find("max_utilization"))
     consumer.max_utilization = read_max_utilization(r, *n).value_or(consumer.max_utilization);
@@ -192,6 +218,7 @@ void read_consumer(Reader& r, const Spec& spec, const Defaults& defaults, Consum
     consumer.idempotent = r.boolean(*n, "`idempotent`").value_or(false);
   if (const YamlNode* n = node.find("ordered"))
     consumer.ordered = r.boolean(*n, "`ordered`").value_or(false);
+  if (const YamlNode* n = node.find("delivery")) read_delivery(r, spec, consumer, *n, what);
   if (const YamlNode* n = node.find("needs");
       n != nullptr && !n->is_null() && r.expect_sequence(*n, "`needs` of " + what))
     read_needs(r, spec, consumer, *n, what);

@@ -10,6 +10,7 @@
 #include "model/load_scenario.h"
 #include "model/load_services.h"
 #include "model/reader.h"
+#include "model/spec_extends.h"
 #include "model/yaml_tree.h"
 
 // Loading runs in two passes over the spec's tree: first every name is declared (so references may
@@ -87,15 +88,16 @@ void load_scenario(Reader& r, Spec& spec, const YamlNode& root, const Architectu
     detail::read_gates(architecture.reader, spec, *architecture.gates);
 }
 
-// Sorts the diagnostics by file (the spec's first), then position, so every run prints the same
-// report, and drops repeats.
-void order_diagnostics(Diagnostics& diagnostics, const std::string& spec_path) {
+// Sorts the diagnostics by file (the spec's first, then its bases, then the other files), then
+// position, so every run prints the same report, and drops repeats.
+void order_diagnostics(Diagnostics& diagnostics, const std::vector<std::string>& files) {
+  const auto rank = [&](const Diagnostic& d) {
+    return static_cast<std::size_t>(std::find(files.begin(), files.end(), d.file) - files.begin());
+  };
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) {
-                     const bool a_spec = a.file == spec_path;
-                     const bool b_spec = b.file == spec_path;
-                     if (a_spec != b_spec) return a_spec;
-                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     return std::make_tuple(rank(a), a.line, a.column) <
+                            std::make_tuple(rank(b), b.line, b.column);
                    });
   // An anchored block used several times yields the same problem at the same place each time.
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
@@ -119,7 +121,8 @@ std::string stem_of(const std::string& path) {
 }  // namespace
 
 LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile>& scenario,
-                     const LoadLimits& limits, const std::vector<Override>& overrides) {
+                     const LoadLimits& limits, const FileReader& read,
+                     const std::vector<Override>& overrides) {
   LoadResult result;
   const detail::TreeLimits tree_limits = tree_limits_of(limits);
   detail::TreeResult tree = detail::parse_yaml_tree(spec_file.path, spec_file.text, tree_limits);
@@ -135,6 +138,28 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
       return result;
     }
   }
+  Spec spec;
+  spec.name = stem_of(spec_file.path);
+  Diagnostics& diagnostics = result.diagnostics;
+  diagnostics = std::move(tree.diagnostics);
+  // Only a spec that extends another pays for the copy of its text and the walk of its tree.
+  std::vector<SourceFile> files;
+  if (tree.root.is_map() && tree.root.find("extends") != nullptr) {
+    const FileReader from_disk = [&](const std::string& path) {
+      return read_source_file(path, limits);
+    };
+    detail::ExtendsResult merged = detail::resolve_extends(spec_file, std::move(tree.root),
+                                                           read ? read : from_disk, tree_limits);
+    diagnostics.insert(diagnostics.end(), merged.diagnostics.begin(), merged.diagnostics.end());
+    if (!merged.ok) {
+      std::vector<std::string> paths;
+      for (const SourceFile& f : merged.files) paths.push_back(f.path);
+      order_diagnostics(diagnostics, paths);
+      return result;
+    }
+    tree.root = std::move(merged.root);
+    files = std::move(merged.files);
+  }
   if (!overrides.empty()) {
     Diagnostics problems = detail::apply_overrides(
         tree.root, scenario_tree ? &scenario_tree->root : nullptr, overrides);
@@ -143,23 +168,24 @@ LoadResult load_spec(const SourceFile& spec_file, const std::optional<SourceFile
       return result;
     }
   }
-  Spec spec;
   spec.files.push_back(spec_file.path);
-  spec.name = stem_of(spec_file.path);
-  Diagnostics& diagnostics = result.diagnostics;
-  diagnostics = std::move(tree.diagnostics);
+  for (std::size_t i = 1; i < files.size(); ++i) spec.files.push_back(files[i].path);
   Reader reader(spec_file.path, spec_file.text, 0, diagnostics);
+  if (!files.empty()) reader.set_files(&files);
+  reader.set_file_reader(&read);
   load_architecture(reader, spec, tree.root);
   if (scenario_tree) {
+    const int scenario_index = static_cast<int>(spec.files.size());
     spec.files.push_back(scenario->path);
     diagnostics.insert(diagnostics.end(), scenario_tree->diagnostics.begin(),
                        scenario_tree->diagnostics.end());
-    Reader scenario_reader(scenario->path, scenario->text, 1, diagnostics);
+    Reader scenario_reader(scenario->path, scenario->text, scenario_index, diagnostics);
+    scenario_reader.set_file_reader(&read);
     const Architecture architecture{reader, tree.root.is_map() ? tree.root.find("gates") : nullptr};
     load_scenario(scenario_reader, spec, scenario_tree->root, architecture);
   }
   detail::locate_override_diagnostics(diagnostics, overrides);
-  order_diagnostics(diagnostics, spec_file.path);
+  order_diagnostics(diagnostics, spec.files);
   if (!has_errors(diagnostics)) result.spec = std::move(spec);
   return result;
 }

@@ -4,6 +4,7 @@
 // Loading never throws for anything a user can write; every problem becomes a Diagnostic,
 // and all of them are reported, not only the first.
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -32,20 +33,6 @@ struct LoadResult {
   Diagnostics diagnostics;
 };
 
-// Parses and checks `spec`; with `scenario`, its `workload:`, `faults:` and `gates:` replace the
-// spec's own (the scenario may hold only those keys, plus `ripple`, `name` and `description`).
-// With `overrides` (model/overrides.h), their values are set in the YAML before it is read.
-[[nodiscard]] LoadResult load_spec(const SourceFile& spec,
-                                   const std::optional<SourceFile>& scenario = std::nullopt,
-                                   const LoadLimits& limits = {},
-                                   const std::vector<Override>& overrides = {});
-
-// Adds the gates of a gates file (`gates:`, plus optional `ripple`, `name`, `description`) to
-// `spec`, each checked against it as the spec's own gates are; the file becomes
-// spec.files.back(). Returns the problems; on errors no gate is added.
-[[nodiscard]] Diagnostics add_gates_file(Spec& spec, const SourceFile& file,
-                                         const LoadLimits& limits = {});
-
 // Reads a file from disk. On failure (missing, a directory, unreadable, too large) returns the
 // one diagnostic that says so.
 struct ReadResult {
@@ -53,5 +40,26 @@ struct ReadResult {
   std::optional<Diagnostic> error;
 };
 [[nodiscard]] ReadResult read_source_file(const std::string& path, const LoadLimits& limits = {});
+
+// Reads the base a spec `extends:` (a path already joined with the directory of the file that
+// names it). Empty: read_source_file.
+using FileReader = std::function<ReadResult(const std::string& path)>;
+
+// Parses and checks `spec`. A spec with `extends: base.yaml` is merged over its bases first (see
+// "Variants" in docs/spec.md); the bases become spec.files[1..], read through `read`. With
+// `scenario`, its `workload:`, `faults:` and `gates:` replace the spec's own (the scenario may
+// hold only those keys, plus `ripple`, `name` and `description`).
+// With `overrides` (model/overrides.h), their values are set in the YAML (after the merge) before
+// it is read.
+[[nodiscard]] LoadResult load_spec(const SourceFile& spec,
+                                   const std::optional<SourceFile>& scenario = std::nullopt,
+                                   const LoadLimits& limits = {}, const FileReader& read = {},
+                                   const std::vector<Override>& overrides = {});
+
+// Adds the gates of a gates file (`gates:`, plus optional `ripple`, `name`, `description`) to
+// `spec`, each checked against it as the spec's own gates are; the file becomes
+// spec.files.back(). Returns the problems; on errors no gate is added.
+[[nodiscard]] Diagnostics add_gates_file(Spec& spec, const SourceFile& file,
+                                         const LoadLimits& limits = {});
 
 }  // namespace ripple::model

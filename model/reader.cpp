@@ -35,18 +35,44 @@ std::string quoted_list(const std::vector<std::string>& words) {
 
 // The line starts are found once per file: a search from the top for each diagnostic is
 // quadratic in a file with thousands of them.
-std::string Reader::line_text(int line) {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1))
-      line_starts_.push_back(i + 1);
+int Reader::file_of(const YamlNode& node) const {
+  if (files_ == nullptr || node.origin < 0 || node.origin >= static_cast<int>(files_->size()))
+    return file_index_;
+  return node.origin;
+}
+
+const std::string& Reader::path_of(int file) const {
+  return file == file_index_ ? path_ : (*files_)[static_cast<std::size_t>(file)].path;
+}
+
+const std::string& Reader::text_of(int file) const {
+  return file == file_index_ ? text_ : (*files_)[static_cast<std::size_t>(file)].text;
+}
+
+ReadResult Reader::read_beside(const YamlNode& at, const std::string& relative) {
+  std::string path = relative;
+  const std::string& from = path_of(file_of(at));
+  const std::size_t slash = from.find_last_of('/');
+  if ((relative.empty() || relative.front() != '/') && slash != std::string::npos)
+    path = from.substr(0, slash + 1) + relative;
+  if (read_ != nullptr && *read_) return (*read_)(path);
+  return read_source_file(path);
+}
+
+std::string Reader::line_text(int file, int line) {
+  const std::string& text = text_of(file);
+  std::vector<std::size_t>& starts = line_starts_[file];
+  if (starts.empty()) {
+    starts.push_back(0);
+    for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      starts.push_back(i + 1);
   }
-  if (line <= 0 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
-  const std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
-  if (start > text_.size()) return {};
-  std::size_t end = text_.find('\n', start);
-  if (end == std::string::npos) end = text_.size();
-  std::string out = text_.substr(start, end - start);
+  if (line <= 0 || static_cast<std::size_t>(line) > starts.size()) return {};
+  const std::size_t start = starts[static_cast<std::size_t>(line) - 1];
+  if (start > text.size()) return {};
+  std::size_t end = text.find('\n', start);
+  if (end == std::string::npos) end = text.size();
+  std::string out = text.substr(start, end - start);
   if (!out.empty() && out.back() == '\r') out.pop_back();
   return out;
 }
@@ -55,13 +81,14 @@ void Reader::add(Severity severity, const YamlNode& at, std::size_t offset, std:
                  std::string message, std::string hint) {
   Diagnostic d;
   d.severity = severity;
-  d.file = path_;
+  const int file = file_of(at);
+  d.file = path_of(file);
   d.line = at.line;
   d.column = at.column + static_cast<int>(offset) + (at.is_scalar() && !at.plain ? 1 : 0);
   d.length = static_cast<int>(std::max<std::size_t>(length, 1));
   d.message = std::move(message);
   d.hint = std::move(hint);
-  d.source_line = line_text(at.line);
+  d.source_line = line_text(file, at.line);
   // A quoted or multi-line scalar may run past its line; keep the underline on the line.
   const int room = static_cast<int>(d.source_line.size()) - d.column + 1;
   if (room > 0 && d.length > room) d.length = room;

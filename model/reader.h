@@ -5,6 +5,7 @@
 // Internal to the model library.
 
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 
 #include "model/diagnostic.h"
 #include "model/distribution.h"
+#include "model/loader.h"
 #include "model/spec.h"
 #include "model/units.h"
 #include "model/yaml_tree.h"
@@ -27,8 +29,21 @@ class Reader {
   Reader(const std::string& path, const std::string& text, int file_index, Diagnostics& diagnostics)
       : path_(path), text_(text), file_index_(file_index), diagnostics_(diagnostics) {}
 
+  // The files of a spec and its bases (indexed as Spec::files), for nodes a base wrote
+  // (YamlNode::origin); without them every node is taken to be this reader's file's.
+  // REQUIRES: `files` outlives the Reader.
+  void set_files(const std::vector<SourceFile>* files) { files_ = files; }
+  // How files a spec names (a trace's CSV) are read; null: read_source_file.
+  // REQUIRES: `read` outlives the Reader.
+  void set_file_reader(const FileReader* read) { read_ = read; }
+
+  // Reads the file `relative` names, relative to the directory of the file that wrote `at`.
+  [[nodiscard]] ReadResult read_beside(const YamlNode& at, const std::string& relative);
+  // Records a diagnostic built elsewhere (a problem inside a file the spec names).
+  void add_diagnostic(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
+
   [[nodiscard]] SourceLoc loc(const YamlNode& node) const {
-    return SourceLoc{file_index_, node.line, node.column};
+    return SourceLoc{file_of(node), node.line, node.column};
   }
   [[nodiscard]] const std::string& path() const { return path_; }
 
@@ -92,8 +107,13 @@ class Reader {
                            const std::vector<std::string>& words);
 
  private:
-  // The text of line `line` (1-based) of the file, without its line end; "" past the end.
-  [[nodiscard]] std::string line_text(int line);
+  // The text of line `line` (1-based) of the file with Spec::files index `file`, without its
+  // line end; "" past the end.
+  [[nodiscard]] std::string line_text(int file, int line);
+  // The file (index, path, text) that wrote `node`.
+  [[nodiscard]] int file_of(const YamlNode& node) const;
+  [[nodiscard]] const std::string& path_of(int file) const;
+  [[nodiscard]] const std::string& text_of(int file) const;
   void add(Severity severity, const YamlNode& at, std::size_t offset, std::size_t length,
            std::string message, std::string hint);
   [[nodiscard]] std::optional<std::string> scalar_text(const YamlNode& node,
@@ -105,7 +125,9 @@ class Reader {
   int file_index_;
   Diagnostics& diagnostics_;
   std::size_t spellcheck_left_ = kSpellcheckBudget;
-  std::vector<std::size_t> line_starts_;  // offset of each line of text_, built on first use
+  const std::vector<SourceFile>* files_ = nullptr;
+  const FileReader* read_ = nullptr;
+  std::map<int, std::vector<std::size_t>> line_starts_;  // per file, built on first use
 };
 
 // "a mapping", "a list", "a value", "nothing" for messages.

@@ -18,6 +18,7 @@
 #include "model/distribution.h"
 #include "model/gate_metric.h"
 #include "model/ids.h"
+#include "model/keys.h"
 #include "model/units.h"
 
 namespace ripple::model {
@@ -147,6 +148,12 @@ struct FieldRef {
   SourceLoc loc;
 };
 
+// What a consumer's broker does with an event whose handling fails.
+enum class DeliveryGuarantee {
+  AtLeastOnce,  // redelivered (acknowledged only after the handling)
+  AtMostOnce,   // acknowledged on receipt (RabbitMQ auto-ack, SQS delete on receive): lost
+};
+
 struct Consumer {
   std::string name;  // "shipping:OrderPlaced"
   ServiceId service;
@@ -156,6 +163,7 @@ struct Consumer {
   int concurrency = 1;  // concurrent handlings per replica
   bool idempotent = false;
   bool ordered = false;  // must see one key's events in order
+  DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
   // Capacity planning (analyze): utilization above this is low headroom (0..1].
   double max_utilization = 0.7;
   // Longest acceptable time to drain the backlog a fault leaves; nullopt = none stated.
@@ -236,6 +244,8 @@ struct Event {
   std::string name;
   BrokerId broker;
   std::optional<FieldRef> key;  // partition / ordering key
+  KeyDistribution keys;         // how key values are drawn (keyed events only)
+  SourceLoc keys_loc;           // of `keys:`, when declared
   std::vector<FieldRef> carries;
   SourceLoc loc;
 };
@@ -251,10 +261,44 @@ struct Spike {
   double rate = 0;  // per second, replaces the base rate during the spike
 };
 
+// How a source's rate changes over the run (Poisson arrivals at the rate of the moment; `rate`
+// is the mean). Spikes replace it while they last.
+enum class RateShape { Steady, Diurnal, Bursty, Trace };
+
+// rate(t) = mean x (1 + a cos(2 pi (t - peak_at) / period)), a = (ratio - 1) / (ratio + 1), so
+// peak / trough = ratio and the mean over a period is the mean.
+struct DiurnalShape {
+  double peak_to_trough = 1;  // >= 1
+  Duration period{86'400 * kSecond.ns};
+  Duration peak_at{0};  // the time of the first peak, from the start of the run
+};
+
+// A Markov-modulated on/off process: bursts at burst_rate, of exponential length (mean
+// mean_burst), separated by exponential silences sized so that the long-run rate is the mean.
+struct BurstyShape {
+  double burst_rate = 0;  // per second, > mean
+  Duration mean_burst{kSecond.ns};
+};
+
+// Rates per step, read from a CSV file: step k (from k x step) has rates[k]; the last holds on.
+struct TraceShape {
+  std::string file;  // as the spec wrote it
+  Duration step{kSecond.ns};
+  std::vector<double> rates;  // per second
+};
+
 struct RateSource {
   OperationId to;
-  double rate = 0;  // per second
+  double rate = 0;  // per second (the mean for diurnal and bursty shapes; 0 for users)
   Arrival arrival = Arrival::Poisson;
+  RateShape shape = RateShape::Steady;
+  DiurnalShape diurnal;
+  BurstyShape bursty;
+  TraceShape trace;
+  // Closed loop (`users: N, think: DIST`): N users each send a request, wait for its answer, think
+  // for a draw of `think`, and send the next; no rate.
+  int users = 0;
+  Distribution think;
   std::vector<Spike> spikes;
   // Clients that wait: each attempt of a request is cut after `timeout` (nullopt: never), a
   // failed attempt is retried with `retry`, and no retry starts later than `abandon_after` after
@@ -327,7 +371,7 @@ struct Suppression {
 // ---------------------------------------------------------------------------------------------
 
 struct Spec {
-  std::vector<std::string> files;  // files[0] is the spec, files[1] the scenario if any
+  std::vector<std::string> files;  // the spec, the bases it extends, the scenario, gates files
   std::string name;
   std::string description;
   SourceLoc loc;

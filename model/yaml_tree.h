@@ -24,6 +24,7 @@ struct YamlNode {
   bool plain = true;  // scalar written without quotes (so `null`, `true` keep their meaning)
   int line = 0;       // 1-based
   int column = 0;     // 1-based
+  int origin = -1;    // index in Spec::files of the file that wrote the node; -1: the reader's own
   std::vector<YamlNode> items;     // sequences
   std::vector<YamlEntry> entries;  // maps, keys in source order
 

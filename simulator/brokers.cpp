@@ -10,11 +10,13 @@ namespace {
 // SQS FIFO queues order per message group; keys are hashed onto this many groups.
 constexpr int kFifoGroups = 1024;
 
-// A bijective 64-bit mix (the splitmix64 finalizer): spreads consecutive keys over partitions.
-std::uint64_t mix(std::uint64_t x) {
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
+// The cumulative probabilities of a zipf key distribution, for drawing by binary search.
+std::vector<double> zipf_cdf(const model::KeyDistribution& keys) {
+  std::vector<double> cdf = model::key_probabilities(keys);
+  double total = 0;
+  for (double& x : cdf) x = total += x;
+  if (!cdf.empty()) cdf.back() = 1.0;
+  return cdf;
 }
 
 }  // namespace
@@ -26,9 +28,7 @@ int lane_count(const model::Broker& broker) {
 }
 
 int lane_of(const model::Broker& broker, std::uint64_t key) {
-  const int lanes = lane_count(broker);
-  if (lanes == 1) return 0;
-  return static_cast<int>(mix(key) % static_cast<std::uint64_t>(lanes));
+  return model::partition_of_key(key, lane_count(broker));
 }
 
 Brokers::Brokers(const ReplicationContext& context)
@@ -50,6 +50,10 @@ Brokers::Brokers(const ReplicationContext& context)
                    spec_.brokers[static_cast<std::size_t>(event.broker)].name + "/" + event.name)));
   }
   ordinal_.assign(spec_.events.size(), 0);
+  key_cdf_.resize(spec_.events.size());
+  for (std::size_t e = 0; e < spec_.events.size(); ++e)
+    if (spec_.events[e].keys.kind == model::KeyDistribution::Kind::Zipf)
+      key_cdf_[e] = zipf_cdf(spec_.events[e].keys);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,8 +98,31 @@ Answer Brokers::publish(const std::vector<model::Publish>& publishes, const Publ
 std::uint64_t Brokers::key_of(const model::Publish& publish, const Publisher& publisher) {
   const model::Event& event = spec_.events[static_cast<std::size_t>(publish.event)];
   if (!event.key) return ++ordinal_[static_cast<std::size_t>(publish.event)];
-  if (event.key->entity == publisher.key_entity) return publisher.key;
-  return key_rng_[static_cast<std::size_t>(publish.event)].next() % kKeyspace;
+  if (event.key->entity == publisher.key_entity)
+    return publisher.key % static_cast<std::uint64_t>(event.keys.values);
+  return draw_key(publish.event);
+}
+
+// Uniform keys take the draw the simulator always made (next() % values), so a spec without
+// `keys:` keeps its numbers.
+std::uint64_t Brokers::draw_key(int e) {
+  const model::KeyDistribution& keys = spec_.events[static_cast<std::size_t>(e)].keys;
+  Rng& rng = key_rng_[static_cast<std::size_t>(e)];
+  const auto values = static_cast<std::uint64_t>(keys.values);
+  switch (keys.kind) {
+    case model::KeyDistribution::Kind::Uniform:
+      return rng.next() % values;
+    case model::KeyDistribution::Kind::Hot:
+      if (values == 1 || rng.bernoulli(keys.hot_share)) return 0;
+      return 1 + rng.next() % (values - 1);
+    case model::KeyDistribution::Kind::Zipf: {
+      const std::vector<double>& cdf = key_cdf_[static_cast<std::size_t>(e)];
+      const double u = rng.uniform();
+      return static_cast<std::uint64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin()) %
+             values;
+    }
+  }
+  return 0;
 }
 
 void Brokers::refuse(const std::vector<model::Publish>& publishes, const Publisher& publisher) {

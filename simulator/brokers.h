@@ -23,9 +23,9 @@ namespace ripple::sim {
 
 class Consumers;
 
-// Key values of a keyed event are drawn uniformly from this many values (per event), so that
-// one key's events recur now and then, as one order's or one device's do.
-constexpr std::uint64_t kKeyspace = 100000;
+// Key values of a keyed event are drawn from its `keys:` (model::KeyDistribution; by default
+// uniformly from 100,000 values), so that one key's events recur now and then, as one order's or
+// one device's do.
 
 // Lanes of a broker's consumers: Kafka partitions, SQS FIFO message groups, else one.
 [[nodiscard]] int lane_count(const model::Broker& broker);
@@ -98,6 +98,8 @@ class Brokers : public StepSampler {
   void change_backlog(int broker, int delta);
   void refuse(const std::vector<model::Publish>& publishes, const Publisher& publisher);
   [[nodiscard]] std::uint64_t key_of(const model::Publish& publish, const Publisher& publisher);
+  // A key value of event `e` drawn from its `keys:` distribution.
+  [[nodiscard]] std::uint64_t draw_key(int e);
   void hold(Handle<Transit> transit, int broker);
   void send(Handle<Transit> transit);
   void on_event_ready(std::uint64_t transit);
@@ -116,8 +118,9 @@ class Brokers : public StepSampler {
 
   std::vector<BrokerState> brokers_;  // by broker id
   Pool<Transit> transits_;
-  std::vector<Rng> key_rng_;            // by event id
-  std::vector<Rng> latency_rng_;        // broker latency, by event id
+  std::vector<Rng> key_rng_;                  // by event id
+  std::vector<std::vector<double>> key_cdf_;  // by event id: zipf keys' cumulative probabilities
+  std::vector<Rng> latency_rng_;              // broker latency, by event id
   std::vector<std::uint64_t> ordinal_;  // publishes so far, by event id (keys of unkeyed events)
   std::uint64_t next_sequence_ = 0;
 };

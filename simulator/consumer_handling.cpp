@@ -1,6 +1,7 @@
 // The handling of a delivery and what follows it: acknowledgement, redelivery, dead letters,
 // loss, and the duplicate, ordering and lag figures.
 
+#include <algorithm>
 #include <cassert>
 
 #include "simulator/consumers.h"
@@ -21,7 +22,8 @@ void Consumers::start_handling(int c, DeliveryHandle d, int replica) {
   Delivery& delivery = deliveries_[d];
   count_receive(c, delivery);
   const model::Broker& model_broker = broker(c);
-  if (model_broker.type == model::BrokerType::Sqs) {
+  const bool auto_ack = model_consumer(c).delivery == model::DeliveryGuarantee::AtMostOnce;
+  if (model_broker.type == model::BrokerType::Sqs && !auto_ack) {
     set_timer(delivery);
     engine_.schedule_in<&Consumers::on_visibility_expired>(model_broker.visibility_timeout.ns, this,
                                                            d.pack());
@@ -44,8 +46,18 @@ void Consumers::start_handling(int c, DeliveryHandle d, int replica) {
   }
   recorder_.accumulate(consumer.clock, recorder_.consumer(c).busy_slot_ns);
   ++consumer.clock.busy;
+  lane_busy(c, delivery.lane, +1);
   ++consumer.replica_busy[static_cast<std::size_t>(replica)];
   requests_->start_handling(arrival);
+}
+
+// Tracked partitions: the busy integral of the lane's handlings.
+void Consumers::lane_busy(int c, int lane, int change) {
+  std::vector<PartitionMetrics>& partitions = recorder_.consumer(c).partitions;
+  if (partitions.empty()) return;
+  BusyClock& clock = state(c).lanes[static_cast<std::size_t>(lane)].clock;
+  recorder_.accumulate(clock, partitions[static_cast<std::size_t>(lane)].busy_ns);
+  clock.busy += change;
 }
 
 // A receive after an earlier handling got past its callbacks is a duplicate; an ordered
@@ -68,7 +80,8 @@ void Consumers::count_receive(int c, Delivery& delivery) {
 // The end of one handling. Success acknowledges the delivery (the first completion counts as
 // delivered and records the lag). A failure leaves it unacknowledged: SQS redelivers after the
 // visibility timeout; Kafka and RabbitMQ hand it back at once when the replica died and after
-// kRedeliveryDelay when the handling failed; a memory broker loses it.
+// kRedeliveryDelay when the handling failed; a memory broker, and an at-most-once consumer
+// (acknowledged on receipt), lose it.
 void Consumers::end_handling(const HandlingDone& done) {
   const int c = done.consumer;
   const DeliveryHandle d = done.delivery;
@@ -76,6 +89,7 @@ void Consumers::end_handling(const HandlingDone& done) {
   if (tracer_) tracer_->handling_ended(HandlingEnd{0, done.span, done.outcome, engine_.now()});
   recorder_.accumulate(consumer.clock, recorder_.consumer(c).busy_slot_ns);
   --consumer.clock.busy;
+  lane_busy(c, deliveries_[d].lane, -1);
   --consumer.replica_busy[static_cast<std::size_t>(done.replica)];
   Delivery& delivery = deliveries_[d];
   --delivery.in_flight;
@@ -85,7 +99,8 @@ void Consumers::end_handling(const HandlingDone& done) {
   if (ok || delivery.acked || delivery.dead) {
     if (ok && !delivery.acked) acknowledge(c, delivery);
     release_lane(c, d);
-  } else if (type == model::BrokerType::Memory) {
+  } else if (type == model::BrokerType::Memory ||
+             model_consumer(c).delivery == model::DeliveryGuarantee::AtMostOnce) {
     settle(c, delivery, DeliveryOutcome::Lost);
     release_lane(c, d);
   } else if (type != model::BrokerType::Sqs) {
@@ -114,7 +129,14 @@ void Consumers::acknowledge(int c, Delivery& delivery) {
   if (delivery.measured) {
     ConsumerMetrics& metrics = recorder_.consumer(c);
     ++metrics.delivered;
-    metrics.lag.record(engine_.now() - delivery.published);
+    const TimeNs lag = engine_.now() - delivery.published;
+    metrics.lag.record(lag);
+    if (!metrics.partitions.empty()) {
+      PartitionMetrics& partition = metrics.partitions[static_cast<std::size_t>(delivery.lane)];
+      ++partition.delivered;
+      partition.lag_ns += static_cast<double>(lag);
+      partition.max_lag_ns = std::max<std::int64_t>(partition.max_lag_ns, lag);
+    }
   }
 }
 

@@ -29,8 +29,9 @@ Consumers::Consumers(const ReplicationContext& context)
     }
     state.lanes.resize(static_cast<std::size_t>(lanes));
     state.replica_busy.assign(static_cast<std::size_t>(replicas), 0);
-    if (consumer.ordered && spec_.events[static_cast<std::size_t>(consumer.event)].key)
-      state.last_started.assign(kKeyspace, 0);
+    const model::Event& event = spec_.events[static_cast<std::size_t>(consumer.event)];
+    if (consumer.ordered && event.key)
+      state.last_started.assign(static_cast<std::size_t>(event.keys.values), 0);
     consumers_.push_back(std::move(state));
     event_consumers_[static_cast<std::size_t>(consumer.event)].push_back(static_cast<int>(c));
     service_consumers_[static_cast<std::size_t>(consumer.service)].push_back(static_cast<int>(c));
@@ -264,6 +265,9 @@ void Consumers::sample_step(Recorder& recorder, std::size_t step) {
 void Consumers::finish_run() {
   for (std::size_t c = 0; c < consumers_.size(); ++c)
     recorder_.accumulate(consumers_[c].clock, recorder_.consumer(static_cast<int>(c)).busy_slot_ns);
+  for (std::size_t c = 0; c < consumers_.size(); ++c)
+    for (std::size_t lane = 0; lane < consumers_[c].lanes.size(); ++lane)
+      lane_busy(static_cast<int>(c), static_cast<int>(lane), 0);
   deliveries_.for_each([&](DeliveryHandle, const Delivery& delivery) {
     if (!delivery.acked && !delivery.dead && delivery.measured)
       ++recorder_.consumer(delivery.consumer).waiting;

@@ -88,6 +88,7 @@ class Consumers : public StepSampler {
     DeliveryHandle head;
     DeliveryHandle tail;
     DeliveryHandle owner;   // ordered lanes: the delivery being handled
+    BusyClock clock;        // handlings of the lane running (tracked partitions)
     bool runnable = false;  // listed in ConsumerState::runnable
   };
   enum class LaneMode : std::uint8_t { Shared, Ordered, PerReplica };
@@ -101,8 +102,9 @@ class Consumers : public StepSampler {
     int waiting = 0;    // deliveries waiting in lanes
     int unsettled = 0;  // deliveries neither acknowledged nor dead: waiting, in handling, or
                         // awaiting redelivery
-    // Ordered consumers of keyed events: per key value (< kKeyspace), the highest publish
-    // sequence whose handling began. A flat table: a hash map costs a cache miss per handling.
+    // Ordered consumers of keyed events: per key value (< the event's keys.values), the highest
+    // publish sequence whose handling began. A flat table: a hash map costs a cache miss per
+    // handling.
     std::vector<std::uint64_t> last_started;
   };
 
@@ -117,6 +119,7 @@ class Consumers : public StepSampler {
   // Handling and its end (consumer_handling.cpp)
   void start_handling(int consumer, DeliveryHandle delivery, int replica);
   void count_receive(int consumer, Delivery& delivery);
+  void lane_busy(int consumer, int lane, int change);
   void acknowledge(int consumer, Delivery& delivery);
   void settle(int consumer, Delivery& delivery, DeliveryOutcome outcome);
   void set_timer(Delivery& delivery);

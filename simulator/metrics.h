@@ -42,6 +42,14 @@ struct AmplificationMetrics {
   std::uint64_t downstream = 0;
 };
 
+// One Kafka partition of a consumer group whose event declares `keys:`.
+struct PartitionMetrics {
+  std::uint64_t delivered = 0;  // deliveries of this partition handled to completion
+  double busy_ns = 0;           // integral of running handlings of the partition over measured time
+  double lag_ns = 0;            // sum over delivered of publish to end of handling, ns
+  std::int64_t max_lag_ns = 0;  // the largest of those
+};
+
 // Per consumer, over deliveries of events published after the warmup.
 struct ConsumerMetrics {
   std::uint64_t delivered = 0;      // deliveries handled to completion (first completion)
@@ -53,6 +61,7 @@ struct ConsumerMetrics {
   std::uint64_t waiting = 0;        // deliveries not yet acknowledged at the end of the run
   double busy_slot_ns = 0;          // integral of running handlings over measured time
   Histogram lag;                    // publish to end of the first completed handling, ns
+  std::vector<PartitionMetrics> partitions;  // tracked consumers (partition_tracked), else empty
 };
 
 struct BrokerMetrics {

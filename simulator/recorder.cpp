@@ -65,10 +65,23 @@ Recorder::Recorder(const model::Spec& spec, const RunPlan& plan, int edges, Engi
         static_cast<double>(step_end(k) - plan.warmup - k * plan.step));
 
   metrics_.consumers.resize(spec.consumers.size());
+  for (std::size_t c = 0; c < spec.consumers.size(); ++c)
+    if (partition_tracked(spec, static_cast<int>(c)))
+      metrics_.consumers[c].partitions.resize(static_cast<std::size_t>(
+          spec.brokers[static_cast<std::size_t>(
+                           spec.events[static_cast<std::size_t>(spec.consumers[c].event)].broker)]
+              .partitions));
   metrics_.brokers.resize(spec.brokers.size());
   metrics_.backlog_steps.assign(spec.brokers.size(), std::vector<double>(steps, 0));
   metrics_.waiting_steps.assign(spec.consumers.size(), std::vector<double>(steps, 0));
   metrics_.reconnects.resize(spec.workload.reconnects.size());
+}
+
+bool partition_tracked(const model::Spec& spec, int c) {
+  const model::Event& event =
+      spec.events[static_cast<std::size_t>(spec.consumers[static_cast<std::size_t>(c)].event)];
+  return event.keys.declared &&
+         spec.brokers[static_cast<std::size_t>(event.broker)].type == model::BrokerType::Kafka;
 }
 
 TimeNs Recorder::step_end(int step) const {

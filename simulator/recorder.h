@@ -40,6 +40,10 @@ struct BusyClock {
   TimeNs since = 0;
 };
 
+// Whether consumer `c` gets per-partition figures: a group on a Kafka broker consuming an event
+// that declares `keys:`. Others keep the output they always had.
+[[nodiscard]] bool partition_tracked(const model::Spec& spec, int c);
+
 class Recorder {
  public:
   // `edges`: the number of call edges of the spec's WorkLayout.

@@ -109,6 +109,16 @@ struct SpikeResult {
   bool operator==(const SpikeResult&) const = default;
 };
 
+// One Kafka partition of a consumer group whose event declares `keys:`, over the measured run.
+struct PartitionResult {
+  int partition = 0;
+  double share = 0;        // the partition's deliveries / the group's deliveries (0..1)
+  double busy_share = 0;   // time the partition had a handling running / measured time (0..1)
+  double mean_lag_ms = 0;  // mean publish to end of handling of its deliveries
+  double max_lag_ms = 0;   // the largest (over replications too)
+  bool operator==(const PartitionResult&) const = default;
+};
+
 // One declared consumer (a consumer group), over events published after the warmup.
 struct ConsumerResult {
   std::string name;  // "service:Event"
@@ -131,6 +141,8 @@ struct ConsumerResult {
   // at most min(slots, partitions) slots (SQS FIFO: 1,024 message groups).
   double utilization = 0;
   LatencySummary lag;  // publish to the end of the first completed handling, ms
+  std::vector<PartitionResult> partitions;  // by partition; only when the event declares `keys:`
+                                            // and the broker is Kafka
   bool operator==(const ConsumerResult&) const = default;
 };
 

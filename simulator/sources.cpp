@@ -1,6 +1,7 @@
 #include "simulator/sources.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -11,7 +12,9 @@ namespace {
 
 constexpr TimeNs kStormBin = 10'000'000;  // reconnect arrivals are counted per 10 ms
 
-// Reconnect clients as callers: the client's index and its attempt token.
+// Reconnect clients and closed-loop users as callers: the index (users' with kUserBit set) and
+// the attempt token.
+constexpr std::uint32_t kUserBit = 1u << 31;
 constexpr std::uint64_t client_ref(std::uint32_t client, std::uint32_t token) {
   return (static_cast<std::uint64_t>(client) << 32) | token;
 }
@@ -22,6 +25,13 @@ std::unique_ptr<RetryBudgetWindow> budget_of(const model::RetryPolicy& retry) {
 
 bool has_waiting_clients(const model::RateSource& source) {
   return source.timeout || source.retry.attempts > 1;
+}
+
+constexpr double kTwoPi = 6.283185307179586;
+
+// The diurnal curve's amplitude: peak / trough = (1 + a) / (1 - a).
+double diurnal_amplitude(const model::DiurnalShape& d) {
+  return (d.peak_to_trough - 1) / (d.peak_to_trough + 1);
 }
 
 }  // namespace
@@ -43,10 +53,17 @@ Sources::Sources(const ReplicationContext& context)
     state.rng =
         Rng(derive_seed(context.seed, stream_key(StreamKind::Source,
                                                  source_name(spec_.workload.sources[s].to, seen))));
-    for (const model::Spike& spike : spec_.workload.sources[s].spikes) {
+    const model::RateSource& source = spec_.workload.sources[s];
+    for (const model::Spike& spike : source.spikes) {
       state.changes.push_back(spike.at.ns);
       state.changes.push_back(spike.at.ns + spike.length.ns);
     }
+    if (source.shape == model::RateShape::Trace)
+      for (std::size_t k = 1; k < source.trace.rates.size(); ++k) {
+        const TimeNs at = static_cast<TimeNs>(k) * source.trace.step.ns;
+        if (at >= plan_.duration) break;
+        state.changes.push_back(at);
+      }
     std::sort(state.changes.begin(), state.changes.end());
     sources_.push_back(std::move(state));
   }
@@ -65,7 +82,19 @@ Sources::Sources(const ReplicationContext& context)
 }
 
 void Sources::start() {
-  for (std::size_t s = 0; s < sources_.size(); ++s) schedule_next_arrival(static_cast<int>(s));
+  for (std::size_t s = 0; s < sources_.size(); ++s) {
+    if (spec_.workload.sources[s].users > 0) continue;
+    if (spec_.workload.sources[s].shape == model::RateShape::Bursty) {
+      // Start in the stationary state: in a burst with probability mean / burst_rate.
+      const model::RateSource& source = spec_.workload.sources[s];
+      SourceState& state = sources_[s];
+      state.bursting = state.rng.bernoulli(source.rate / source.bursty.burst_rate);
+      state.toggle_at = 0;
+      advance_bursts(static_cast<int>(s), 0);
+    }
+    schedule_next_arrival(static_cast<int>(s));
+  }
+  start_users();
   schedule_reconnects();
 }
 
@@ -75,29 +104,90 @@ void Sources::start() {
 double Sources::rate_at(int source, TimeNs time) const {
   const model::RateSource& model_source = spec_.workload.sources[static_cast<std::size_t>(source)];
   double rate = model_source.rate;
+  switch (model_source.shape) {
+    case model::RateShape::Steady:
+      break;
+    case model::RateShape::Diurnal: {
+      const model::DiurnalShape& d = model_source.diurnal;
+      const double phase =
+          static_cast<double>(time - d.peak_at.ns) / static_cast<double>(d.period.ns);
+      rate *= 1 + diurnal_amplitude(d) * std::cos(kTwoPi * phase);
+      break;
+    }
+    case model::RateShape::Bursty:
+      rate =
+          sources_[static_cast<std::size_t>(source)].bursting ? model_source.bursty.burst_rate : 0;
+      break;
+    case model::RateShape::Trace: {
+      const auto& rates = model_source.trace.rates;
+      const auto k = static_cast<std::size_t>(time / model_source.trace.step.ns);
+      rate = rates[std::min(k, rates.size() - 1)];
+      break;
+    }
+  }
   for (const model::Spike& spike : model_source.spikes)  // a later spike wins where they overlap
     if (time >= spike.at.ns && time < spike.at.ns + spike.length.ns) rate = spike.rate;
   return rate;
 }
 
-// The rate is piecewise constant. A gap that would cross a change point is discarded and drawn
-// again from the change point with the new rate: exact for Poisson arrivals (memoryless), and for
-// constant arrivals it restarts the spacing at the change.
+double Sources::rate_bound(int source, TimeNs time) const {
+  const model::RateSource& model_source = spec_.workload.sources[static_cast<std::size_t>(source)];
+  if (model_source.shape != model::RateShape::Diurnal) return rate_at(source, time);
+  for (const model::Spike& spike : model_source.spikes)
+    if (time >= spike.at.ns && time < spike.at.ns + spike.length.ns) return rate_at(source, time);
+  return model_source.rate * (1 + diurnal_amplitude(model_source.diurnal));
+}
+
+// Bursts and silences last exponential times: a burst's mean is mean_burst, a silence's
+// mean_burst x (1 - f) / f with f = mean / burst_rate, so the long-run rate is the mean.
+void Sources::advance_bursts(int source, TimeNs to) {
+  const model::RateSource& model_source = spec_.workload.sources[static_cast<std::size_t>(source)];
+  SourceState& state = sources_[static_cast<std::size_t>(source)];
+  const double f = model_source.rate / model_source.bursty.burst_rate;
+  const double burst_ns = static_cast<double>(model_source.bursty.mean_burst.ns);
+  while (state.toggle_at <= to) {
+    if (state.toggle_at > 0 || to > 0) state.bursting = !state.bursting;
+    const double mean = state.bursting ? burst_ns : burst_ns * (1 - f) / f;
+    state.toggle_at += std::max<TimeNs>(1, to_span_ns(state.rng.exponential(mean)));
+    if (to == 0) break;
+  }
+}
+
+TimeNs Sources::next_change(int source, TimeNs from) {
+  const SourceState& state = sources_[static_cast<std::size_t>(source)];
+  const auto next = std::upper_bound(state.changes.begin(), state.changes.end(), from);
+  TimeNs change = next == state.changes.end() ? plan_.duration : *next;
+  if (spec_.workload.sources[static_cast<std::size_t>(source)].shape == model::RateShape::Bursty)
+    change = std::min(change, state.toggle_at);
+  return change;
+}
+
+// The rate is piecewise constant, but for the diurnal curve. A gap that would cross a change point
+// is discarded and drawn again from the change point with the new rate: exact for Poisson
+// arrivals (memoryless), and for constant arrivals it restarts the spacing at the change. The
+// diurnal curve is drawn by thinning (Lewis and Shedler): candidates at its peak rate, each kept
+// with probability rate(t) / peak.
 void Sources::schedule_next_arrival(int source) {
   SourceState& state = sources_[static_cast<std::size_t>(source)];
-  const bool poisson =
-      spec_.workload.sources[static_cast<std::size_t>(source)].arrival == model::Arrival::Poisson;
+  const model::RateSource& model_source = spec_.workload.sources[static_cast<std::size_t>(source)];
+  const bool poisson = model_source.arrival == model::Arrival::Poisson;
+  const bool thinned = model_source.shape == model::RateShape::Diurnal;
+  const bool bursty = model_source.shape == model::RateShape::Bursty;
   TimeNs from = engine_.now();
   for (;;) {
-    const auto next_change = std::upper_bound(state.changes.begin(), state.changes.end(), from);
-    const TimeNs change = next_change == state.changes.end() ? plan_.duration : *next_change;
-    const double rate = rate_at(source, from);
+    if (bursty) advance_bursts(source, from);
+    const TimeNs change = next_change(source, from);
+    const double rate = rate_bound(source, from);
     if (rate > 0) {
       const double mean_gap = 1e9 / rate;
       const double gap = poisson ? state.rng.exponential(mean_gap) : mean_gap;
       const TimeNs at = from + to_span_ns(gap);
       if (at < change) {
         if (at >= plan_.duration) return;
+        if (thinned && state.rng.uniform() * rate >= rate_at(source, at)) {
+          from = at;
+          continue;
+        }
         engine_.schedule_at<&Sources::on_arrival>(at, this, static_cast<std::uint64_t>(source));
         return;
       }
@@ -280,10 +370,54 @@ void Sources::on_answer(const Caller& caller, Answer answer) {
     on_reconnect_answer(caller.ref, answer);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Closed-loop users
+
+void Sources::start_users() {
+  for (std::size_t s = 0; s < spec_.workload.sources.size(); ++s) {
+    const model::RateSource& source = spec_.workload.sources[s];
+    for (int i = 0; i < source.users; ++i) {
+      const auto user = static_cast<std::uint32_t>(users_.size());
+      users_.push_back(User{static_cast<int>(s), 0});
+      const TimeNs think = sample_ns(source.think, sources_[s].rng);
+      if (think < plan_.duration) engine_.schedule_at<&Sources::on_user_request>(think, this, user);
+    }
+  }
+}
+
+void Sources::on_user_request(std::uint64_t user) {
+  User& state = users_[user];
+  ++state.token;
+  Arrival arrival;
+  arrival.op = spec_.workload.sources[static_cast<std::size_t>(state.source)].to;
+  arrival.caller = Caller{Caller::Kind::Client,
+                          client_ref(static_cast<std::uint32_t>(user) | kUserBit, state.token)};
+  arrival.root = arrival.op;
+  arrival.root_measured = recorder_.measuring();
+  arrival.span = next_span();
+  if (arrival.root_measured) ++recorder_.amplification(arrival.op).entries;
+  (void)requests_->arrive(arrival);
+}
+
+// Answered (or refused): the user thinks, then sends the next request.
+void Sources::on_user_answer(std::uint32_t user, std::uint32_t token) {
+  User& state = users_[user];
+  if (state.token != token) return;
+  const auto s = static_cast<std::size_t>(state.source);
+  const TimeNs think = sample_ns(spec_.workload.sources[s].think, sources_[s].rng);
+  if (engine_.now() + think < plan_.duration)
+    engine_.schedule_in<&Sources::on_user_request>(think, this, user);
+}
+
 void Sources::on_refused(std::uint64_t ref) { on_reconnect_answer(ref, Answer::Error); }
 void Sources::on_rejected(std::uint64_t ref) { on_reconnect_answer(ref, Answer::Rejected); }
 
 void Sources::on_reconnect_answer(std::uint64_t ref, Answer answer) {
+  if ((ref >> 32) & kUserBit) {
+    on_user_answer(static_cast<std::uint32_t>(ref >> 32) & ~kUserBit,
+                   static_cast<std::uint32_t>(ref));
+    return;
+  }
   const auto client = static_cast<std::uint32_t>(ref >> 32);
   Client& state = clients_[client];
   if (state.token != static_cast<std::uint32_t>(ref)) return;

@@ -1,9 +1,11 @@
 #pragma once
 
-// The workload of a replication: rate sources (Poisson or constant arrivals with spikes) and
-// reconnect storms (every client makes one attempt at `at` + uniform[0, jitter] and retries a
-// failed attempt, an error or a rejection, with the source's retry policy). Each arrival and each
-// attempt is an entry request sent through Requests. A rate source with a `timeout` or retries
+// The workload of a replication: open-loop rate sources (Poisson or constant arrivals with
+// spikes, at a steady rate, a diurnal curve, on/off bursts or a trace's rates), closed-loop users
+// (each sends, waits for the answer, thinks, sends again) and reconnect storms (every client makes
+// one attempt at `at` + uniform[0, jitter] and retries a failed attempt, an error or a rejection,
+// with the source's retry policy). Each arrival and each attempt is an entry request sent through
+// Requests. A rate source with a `timeout` or retries
 // has waiting clients: each arrival is a client that cuts an attempt after `timeout`, retries a
 // failed one with `retry` (its `on` and budget included) unless the retry would start past
 // `abandon_after`, and counts its retries as downstream requests of its first attempt.
@@ -40,6 +42,12 @@ class Sources {
   struct SourceState {
     Rng rng;
     std::vector<TimeNs> changes;  // sorted instants where the rate may change
+    bool bursting = false;        // bursty sources: in a burst
+    TimeNs toggle_at = 0;         // bursty sources: when the burst or the silence ends
+  };
+  struct User {
+    int source = 0;
+    std::uint32_t token = 0;  // the request in flight
   };
   // A waiting client of a rate source, over its attempts. Its handle is renewed when an attempt
   // ends, so the timeout and the late answer of a finished attempt find a stale handle.
@@ -61,6 +69,13 @@ class Sources {
   };
 
   [[nodiscard]] double rate_at(int source, TimeNs time) const;
+  // The rate's upper bound over [time, the next change), for thinning the diurnal curve.
+  [[nodiscard]] double rate_bound(int source, TimeNs time) const;
+  [[nodiscard]] TimeNs next_change(int source, TimeNs from);
+  void advance_bursts(int source, TimeNs to);
+  void start_users();
+  void on_user_request(std::uint64_t user);
+  void on_user_answer(std::uint32_t user, std::uint32_t token);
   void schedule_next_arrival(int source);
   void on_arrival(std::uint64_t source);
   void send_rate_attempt(RateClientHandle handle);
@@ -86,6 +101,7 @@ class Sources {
   Recorder& recorder_;
   Tracer* tracer_;
   Requests* requests_ = nullptr;
+  std::vector<User> users_;
 
   std::vector<SourceState> sources_;  // by rate source
   std::vector<Client> clients_;       // reconnect clients, all sources

@@ -128,6 +128,14 @@ void Summary::add_events(const ReplicationMetrics& r) {
     t.waiting += x.waiting;
     t.busy_slot_ns += x.busy_slot_ns;
     t.lag.merge(x.lag);
+    t.partitions.resize(x.partitions.size());
+    for (std::size_t p = 0; p < x.partitions.size(); ++p) {
+      PartitionMetrics& tp = t.partitions[p];
+      tp.delivered += x.partitions[p].delivered;
+      tp.busy_ns += x.partitions[p].busy_ns;
+      tp.lag_ns += x.partitions[p].lag_ns;
+      tp.max_lag_ns = std::max(tp.max_lag_ns, x.partitions[p].max_lag_ns);
+    }
   }
   for (std::size_t b = 0; b < r.brokers.size(); ++b) {
     BrokerMetrics& t = total_.brokers[b];
@@ -285,6 +293,16 @@ void Summary::build_events(SimulationResult& result) const {
     r.delivered_per_s = measured_s > 0 ? static_cast<double>(m.delivered) / measured_s : 0;
     r.utilization = consumer_utilization(static_cast<int>(c));
     r.lag = summarize_latency(m.lag);
+    const double measured_ns = static_cast<double>(total_.measured_ns) * replications_;
+    for (std::size_t p = 0; p < m.partitions.size(); ++p) {
+      const PartitionMetrics& x = m.partitions[p];
+      const double delivered = static_cast<double>(x.delivered);
+      r.partitions.push_back(PartitionResult{
+          static_cast<int>(p), m.delivered > 0 ? delivered / static_cast<double>(m.delivered) : 0,
+          measured_ns > 0 ? x.busy_ns / measured_ns : 0,
+          x.delivered > 0 ? x.lag_ns / delivered / kNsPerMs : 0,
+          static_cast<double>(x.max_lag_ns) / kNsPerMs});
+    }
     result.consumers.push_back(std::move(r));
   }
   for (std::size_t b = 0; b < spec_.brokers.size(); ++b) {

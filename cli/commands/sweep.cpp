@@ -106,7 +106,7 @@ int run_sweep_command(const SweepOptions& o, Io& io) {
     return kExitBadInput;
   }
   const PointLoader load = [&](const std::vector<model::Override>& overrides) {
-    return model::load_spec(*spec_file.file, scenario, {}, overrides);
+    return model::load_spec(*spec_file.file, scenario, {}, {}, overrides);
   };
   // Every value is checked before anything runs: each axis alone at each of its values.
   {

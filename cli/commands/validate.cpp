@@ -50,13 +50,16 @@ int run_validate(const ValidateOptions& options, Io& io) {
         result.diagnostics.push_back(std::move(*warning));
     text += render_diagnostics_text(result.diagnostics, io.out_color);
     // The spec and its scenario each get their own line and count: a scenario's errors are
-    // its own, not the spec's.
+    // its own, not the spec's. Problems in the files the spec names (the bases it extends, a
+    // trace's CSV) count under the spec.
     std::vector<std::string> files{path};
     if (!options.scenario.empty()) files.push_back(options.scenario);
     for (const std::string& file : files) {
       model::Diagnostics mine;
       std::copy_if(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(mine),
-                   [&](const model::Diagnostic& d) { return d.file == file; });
+                   [&](const model::Diagnostic& d) {
+                     return d.file == file || (file == path && d.file != options.scenario);
+                   });
       const bool valid = result.spec.has_value() && !model::has_errors(mine);
       FileOutcome outcome{file, valid, valid && file == path ? describe(*result.spec) : ""};
       const std::string shown = style.bold(terminal_path(file) + ":");

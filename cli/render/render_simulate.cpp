@@ -70,6 +70,27 @@ void text_calls(const sim::SimulationResult& r, const Style& style, std::string&
   }
 }
 
+// Groups whose event declares `keys:`: the hottest partition against an even share, so a hot key
+// that group lag hides shows.
+void text_partitions(const sim::SimulationResult& r, std::string& out) {
+  for (const sim::ConsumerResult& c : r.consumers) {
+    if (c.partitions.empty()) continue;
+    const auto hottest =
+        std::max_element(c.partitions.begin(), c.partitions.end(),
+                         [](const sim::PartitionResult& a, const sim::PartitionResult& b) {
+                           return a.share < b.share;
+                         });
+    double busiest = 0;
+    for (const sim::PartitionResult& p : c.partitions) busiest = std::max(busiest, p.busy_share);
+    out += fmt::format(
+        "  {}: hottest partition {} carries {:.1f}% of events (even share {:.1f}%), busy {:.1f}%, "
+        "lag mean {}, max {}; busiest partition busy {:.1f}%\n",
+        c.name, hottest->partition, hottest->share * 100, 100.0 / c.partitions.size(),
+        hottest->busy_share * 100, Span{hottest->mean_lag_ms, SpanStyle::Lag},
+        Span{hottest->max_lag_ms, SpanStyle::Lag}, busiest * 100);
+  }
+}
+
 void text_consumers(const sim::SimulationResult& r, const Style& style, std::string& out) {
   if (r.consumers.empty()) return;
   out += "\n" + style.bold("consumers") + "\n";
@@ -92,6 +113,7 @@ void text_consumers(const sim::SimulationResult& r, const Style& style, std::str
       "  busy: share of the slots the group can use (Kafka: min(slots, partitions)) handling;\n"
       "  lag: publish to the end of handling; dupes: redeliveries handled (harmful: the consumer\n"
       "  is not idempotent); order: handled after a later event of the same key\n";
+  text_partitions(r, out);
   bool waiting = false;
   for (const sim::ConsumerResult& c : r.consumers) waiting = waiting || c.waiting > 0;
   if (!waiting) return;
@@ -252,6 +274,16 @@ Json consumers_json(const sim::SimulationResult& r, const EstimateOutput& out) {
                 {"throughput", c.delivered_per_s},
                 {"utilization", c.utilization},
                 {"lag", std::move(lag)}};
+    if (!c.partitions.empty()) {
+      Json partitions = Json::array();
+      for (const sim::PartitionResult& p : c.partitions)
+        partitions.push_back(Json{{"partition", p.partition},
+                                  {"share", p.share},
+                                  {"busy_share", p.busy_share},
+                                  {"mean_lag", p.mean_lag_ms},
+                                  {"max_lag", p.max_lag_ms}});
+      object["partitions"] = std::move(partitions);
+    }
     consumers.add(c.name,
                   with_estimates(std::move(object), out, &SimulationEstimates::consumers, i));
   }

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "analyzers/lint_catalog.h"
+#include "model/keys.h"
 #include "model/lint_rules.h"
 #include "tests/analyzers/load.h"
 
@@ -402,6 +405,38 @@ TEST(UnbatchedWritesLint, QuietWhenBatchedOrSlow) {
                        "unbatched-writes")
                   .empty());
   EXPECT_TRUE(elements(writes_spec("100/s", "{store: db}"), "unbatched-writes").empty());
+}
+
+std::string keyed_spec(const std::string& keys) {
+  return "ripple: 1\nbrokers: {bus: {type: kafka, partitions: 12}}\n"
+         "entities: {device: {owner: registry, fields: {id: 16B}}}\n"
+         "events:\n  Reading: {broker: bus, key: device.id" +
+         keys +
+         "}\n"
+         "services:\n  registry: {operations: {report: {publishes: [Reading]}}}\n"
+         "  metrics: {consumes: {Reading: {idempotent: true}}}\n";
+}
+
+TEST(HotPartitionLint, FiresWhenOnePartitionGetsOverTwiceAnEvenShare) {
+  const Analysis a = analyze(load(keyed_spec(", keys: {values: 1000, hot: 30%}")));
+  const auto found = of_rule(a, "hot-partition");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->element, "Reading");
+  const double share =
+      model::partition_shares({model::KeyDistribution::Kind::Hot, 1000, 0, 0.3, true},
+                              12)[static_cast<std::size_t>(model::partition_of_key(0, 12))];
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%", share * 100);
+  EXPECT_EQ(found[0]->message, "Reading's keys put " + std::string(text) +
+                                   " of its events on partition " +
+                                   std::to_string(model::partition_of_key(0, 12)) +
+                                   " of bus (even share 8.3%, threshold 2x)");
+}
+
+TEST(HotPartitionLint, QuietForEvenKeysAndMildSkew) {
+  EXPECT_TRUE(elements(keyed_spec(""), "hot-partition").empty());
+  EXPECT_TRUE(elements(keyed_spec(", keys: {values: 1000}"), "hot-partition").empty());
+  EXPECT_TRUE(elements(keyed_spec(", keys: {values: 1000, hot: 5%}"), "hot-partition").empty());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ double sweep_seconds(const model::SourceFile& spec, const std::string& vary, int
   if (!duration.empty()) plan.simulation.duration = model::parse_duration(duration).value;
   plan.threads = threads;
   const cli::PointLoader load = [&](const std::vector<model::Override>& overrides) {
-    return model::load_spec(spec, std::nullopt, {}, overrides);
+    return model::load_spec(spec, std::nullopt, {}, {}, overrides);
   };
   const double t0 = bench::wall_seconds();
   const cli::SweepResult result = cli::run_sweep(plan, load);

@@ -19,7 +19,7 @@ workload:
 )";
 
 LoadResult load_with(std::vector<Override> overrides) {
-  return load_spec({"t.yaml", kSpec}, std::nullopt, {}, overrides);
+  return load_spec({"t.yaml", kSpec}, std::nullopt, {}, {}, overrides);
 }
 
 TEST(Overrides, SetExistingValuesAndAddTheLastKey) {
@@ -77,7 +77,7 @@ TEST(Overrides, AValueTheFieldRejectsIsLocatedOnTheOverride) {
 TEST(Overrides, ScenarioSectionsAreSetInTheScenario) {
   const SourceFile scenario{"s.yaml", "workload:\n  sources: [{to: api.get, rate: 30/s}]\n"};
   const LoadResult r =
-      load_spec({"t.yaml", kSpec}, scenario, {}, {{"workload.sources[0].rate", "70/s"}});
+      load_spec({"t.yaml", kSpec}, scenario, {}, {}, {{"workload.sources[0].rate", "70/s"}});
   ASSERT_TRUE(r.spec);
   EXPECT_DOUBLE_EQ(r.spec->workload.sources[0].rate, 70);
 }

@@ -123,9 +123,9 @@ TEST(AnalyzeSarif, DescribesEveryRuleAndLocatesEveryResult) {
   const Rendered r = analyzed(kTiny);
   const std::string sarif = render_analyze_sarif(r.doc());
   EXPECT_TRUE(contains(sarif, R"("version": "2.1.0")"));
-  EXPECT_EQ(count(sarif, "\"shortDescription\""), 16);
-  EXPECT_EQ(count(sarif, "\"fullDescription\""), 16);
-  EXPECT_EQ(count(sarif, "\"help\""), 16);
+  EXPECT_EQ(count(sarif, "\"shortDescription\""), 17);
+  EXPECT_EQ(count(sarif, "\"fullDescription\""), 17);
+  EXPECT_EQ(count(sarif, "\"help\""), 17);
   EXPECT_EQ(count(sarif, "\"ruleId\""), 3);  // two findings and one suppressed
   EXPECT_TRUE(contains(sarif, R"("ruleId": "sync-cycle",
           "ruleIndex": 0,
@@ -142,10 +142,10 @@ TEST(AnalyzeSarif, DescribesEveryRuleAndLocatesEveryResult) {
 TEST(AnalyzeJunit, OneTestCasePerRuleFailedWhenItFired) {
   const Rendered r = analyzed(kTiny);
   const std::string xml = render_analyze_junit(r.doc());
-  EXPECT_EQ(count(xml, "<testcase "), 16);
+  EXPECT_EQ(count(xml, "<testcase "), 17);
   EXPECT_EQ(count(xml, "<failure "), 2);
   EXPECT_TRUE(contains(
-      xml, R"(<testsuites name="ripple" tests="16" failures="2" errors="0" time="0.000">)"));
+      xml, R"(<testsuites name="ripple" tests="17" failures="2" errors="0" time="0.000">)"));
   EXPECT_TRUE(contains(
       xml, R"(<testcase classname="ripple.lint" name="event-without-consumer" time="0.000"/>)"));
   EXPECT_TRUE(contains(xml, "specs/tiny.yaml:7:"));
