@@ -6,6 +6,7 @@
 #include "analyzers/flow_metrics.h"
 #include "analyzers/lints.h"
 #include "analyzers/queueing.h"
+#include "model/keys.h"
 
 namespace ripple::analyzers::detail {
 namespace {
@@ -24,28 +25,48 @@ double transaction_ms(const model::Spec& spec, const model::StoreAccess& access,
   return ms(store.txn_time) + rows * ms(store.row_time);
 }
 
-// What the calls of one execution add to its holding time: each call waits for its callee's
-// holding time, at most its timeout; sequential calls add up, parallel ones cost the expected
-// slowest of those made.
-double calls_ms(const model::Work& work, const std::vector<double>& op_ms,
-                const std::vector<char>& done) {
-  std::vector<std::pair<double, double>> made;  // (time, probability)
-  for (const model::Call& call : work.calls) {
-    const double callee = done[call.target] ? op_ms[call.target] : 0;  // a cut cycle adds 0
-    made.emplace_back(std::min(callee, ms(call.timeout)), call.probability);
-  }
-  double total = 0;
-  if (!work.parallel_calls) {
-    for (const auto& [time, probability] : made) total += time * probability;
-    return total;
-  }
+// The expected slowest of calls made at once, each (time, probability) made with its chance.
+double slowest_ms(std::vector<std::pair<double, double>> made) {
   std::sort(made.begin(), made.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
+  double total = 0;
   double none_slower = 1;  // probability that no slower call was made
   for (const auto& [time, probability] : made) {
     total += none_slower * probability * time;
     none_slower *= 1 - probability;
   }
+  return total;
+}
+
+// What the calls of one execution add to its holding time: each attempt waits for its network
+// time and its callee's holding time, at most its timeout, `count` times in a row; sequential
+// calls add up (weighted by their probability), a `parallel:` group (or every call with
+// `parallel: true`) costs the expected slowest of those made.
+double calls_ms(const model::Work& work, const std::vector<double>& op_ms,
+                const std::vector<char>& done) {
+  double total = 0;
+  std::vector<std::pair<double, double>> group;  // (time, probability) of the current group
+  int current = -1;
+  const auto flush = [&] {
+    if (!group.empty()) total += slowest_ms(group);
+    group.clear();
+  };
+  for (const model::Call& call : work.calls) {
+    const double callee = done[call.target] ? op_ms[call.target] : 0;  // a cut cycle adds 0
+    const double once = std::min(callee + ms(call.latency), ms(call.timeout));
+    const double time = once * std::max(1, call.count);
+    const int g = work.parallel_calls ? 0 : call.group;
+    if (g < 0) {
+      flush();
+      current = -1;
+      total += time * call.probability;
+      continue;
+    }
+    if (g != current) flush();
+    current = g;
+    group.emplace_back(time, call.probability);
+  }
+  flush();
   return total;
 }
 
@@ -196,7 +217,12 @@ void add_consumers(const model::Spec& spec, const HoldingTimes& h, const Rates& 
     if (broker.type == model::BrokerType::Kafka) {
       PartitionLoad p;
       p.partitions = std::max(1, broker.partitions);
-      p.share = 1.0 / p.partitions;  // keys are spread evenly over the partitions
+      p.share = 1.0 / p.partitions;  // keys spread evenly over the partitions, unless declared
+      const model::Event& event = spec.events[consumer.event];
+      if (event.key && event.keys.declared && p.partitions > 1) {
+        const std::vector<double> shares = model::partition_shares(event.keys, p.partitions);
+        p.share = *std::max_element(shares.begin(), shares.end());
+      }
       p.offered_rate = rate * p.share;
       p.capacity_rate = capacity_of(1, e.holding_ms);
       p.utilization = p.offered_rate * e.holding_ms / kMsPerS;
@@ -553,6 +579,20 @@ void compute_capacity(const model::Spec& spec, const FlowGraph& flow, Analysis& 
 void lint_capacity(const model::Spec& spec, const Analysis& analysis,
                    std::vector<Finding>& findings) {
   for (const ElementCapacity& e : analysis.capacity) {
+    if (e.partition && e.partition->utilization > e.utilization &&
+        e.partition->utilization > e.max_utilization) {
+      // Hot keys: one partition, handled one delivery at a time, binds before the group does.
+      const PartitionLoad& p = *e.partition;
+      findings.push_back(make_finding(
+          spec, p.utilization >= 1 ? "overloaded" : "low-headroom", e.loc, e.name,
+          "the busiest of the " + std::to_string(p.partitions) + " partitions of consumer `" +
+              e.name + "` gets " + percent(p.share) + " of its deliveries, " +
+              figure(p.offered_rate) + "/s against the " +
+              (p.capacity_rate ? figure(*p.capacity_rate) : std::string("unbounded")) +
+              "/s one member handles at " + figure(e.holding_ms) + "ms each: utilization " +
+              percent(p.utilization) + " (the group as a whole: " + percent(e.utilization) + ")"));
+      continue;
+    }
     if (e.utilization >= 1) {
       findings.push_back(make_finding(
           spec, "overloaded", e.loc, e.name,

@@ -64,7 +64,8 @@ AnalysisRanking rank_analysis(const Analysis& a) {
 }
 
 double binding_utilization(const analyzers::ElementCapacity& element) {
-  return std::max(element.utilization, element.peak_utilization.value_or(0));
+  const double partition = element.partition ? element.partition->utilization : 0;
+  return std::max({element.utilization, element.peak_utilization.value_or(0), partition});
 }
 
 Order most_coupled_then_hidden(const Analysis& a) {

@@ -194,6 +194,59 @@ workload: {sources: [{to: p.emit, rate: 300/s}]}
   EXPECT_NE(f->message.find("capped at 4 partitions"), std::string::npos) << f->message;
 }
 
+TEST(Capacity, CountsLatencyAndParallelGroupsAddToTheHoldingTime) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+services:
+  ten: {operations: {op: {time: 10ms}}}
+  twenty: {operations: {op: {time: 20ms}}}
+  five: {operations: {op: {time: 5ms}}}
+  caller:
+    operations:
+      repeat: {time: 1ms, calls: [{to: five.op, count: 9}]}
+      group:
+        time: 2ms
+        calls:
+          - parallel: [ten.op, twenty.op]
+          - five.op
+      far: {time: 1ms, calls: [{to: five.op, latency: 3ms}]}
+workload:
+  sources:
+    - {to: caller.repeat, rate: 1/s}
+    - {to: caller.group, rate: 1/s}
+    - {to: caller.far, rate: 1/s}
+)"));
+  const ElementCapacity* caller = find(a, "caller");
+  ASSERT_NE(caller, nullptr);
+  // (1 + 9 x 5) + (2 + max(10, 20) + 5) + (1 + 3 + 5), one request per second each.
+  EXPECT_NEAR(caller->holding_ms, (46.0 + 27.0 + 9.0) / 3, 1e-9);
+}
+
+TEST(Capacity, AHotKeyMakesItsPartitionTheBindingOne) {
+  const Analysis a = analyze(load(R"(
+ripple: 1
+brokers: {bus: {type: kafka, partitions: 10}}
+entities: {order: {owner: p, fields: {id: 16B}}}
+events: {E: {broker: bus, key: order.id, carries: [order.id], keys: {values: 1000, hot: 50%}}}
+services:
+  p: {replicas: 2, operations: {emit: {publishes: [E]}}}
+  c: {replicas: 2, consumes: {E: {time: 10ms, concurrency: 5, idempotent: true}}}
+workload: {sources: [{to: p.emit, rate: 150/s}]}
+)"));
+  const ElementCapacity* group = find(a, "c:E");
+  ASSERT_NE(group, nullptr);
+  ASSERT_TRUE(group->partition);
+  EXPECT_GE(group->partition->share,
+            0.5);  // the hot key's half, plus its partition's share of the rest
+  EXPECT_NEAR(group->utilization, 150 * 0.01 / 10, 1e-12);  // 15%: the group has room
+  EXPECT_GE(group->partition->utilization, 0.75);           // one partition does not
+  const Finding* f =
+      find_rule(a, "overloaded") ? find_rule(a, "overloaded") : find_rule(a, "low-headroom");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->element, "c:E");
+  EXPECT_NE(f->message.find("busiest of the 10 partitions"), std::string::npos) << f->message;
+}
+
 std::string with_rate(const std::string& rate, const std::string& extra = "") {
   return R"(
 ripple: 1
