@@ -481,18 +481,6 @@ std::string figure(double value) {
 
 std::string percent(double ratio) { return figure(ratio * 100) + "%"; }
 
-const char* noun(CapacityKind kind) {
-  switch (kind) {
-    case CapacityKind::Service:
-      return "service";
-    case CapacityKind::Store:
-      return "store";
-    case CapacityKind::Consumer:
-      return "consumer";
-  }
-  return "?";
-}
-
 const char* unit(CapacityKind kind) {
   switch (kind) {
     case CapacityKind::Service:
@@ -529,7 +517,7 @@ std::string servers_text(const model::Spec& spec, const ElementCapacity& e) {
 }
 
 std::string load_text(const model::Spec& spec, const ElementCapacity& e, double offered) {
-  return std::string(noun(e.kind)) + " `" + e.name + "` is offered " + figure(offered) + " " +
+  return std::string(to_string(e.kind)) + " `" + e.name + "` is offered " + figure(offered) + " " +
          unit(e.kind) + "/s against a capacity of " +
          (e.capacity_rate ? figure(*e.capacity_rate) : std::string("unbounded")) + "/s (" +
          servers_text(spec, e) + " at " + figure(e.holding_ms) + "ms each)";

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "model/reader.h"
 #include "model/spellcheck.h"
 
 namespace ripple::model::detail {
@@ -66,20 +67,6 @@ bool parse_path(const Override& o, std::vector<Step>& steps, Diagnostics& out) {
   return true;
 }
 
-const char* kind_name(const YamlNode& node) {
-  switch (node.kind) {
-    case YamlNode::Kind::Map:
-      return "a mapping";
-    case YamlNode::Kind::Sequence:
-      return "a list";
-    case YamlNode::Kind::Scalar:
-      return "a value";
-    case YamlNode::Kind::Null:
-      return "empty";
-  }
-  return "?";
-}
-
 YamlNode* find_key(YamlNode& map, const std::string& key) {
   for (YamlEntry& entry : map.entries)
     if (entry.first.value == key) return &entry.second;
@@ -98,7 +85,7 @@ YamlNode* walk(const Override& o, const std::vector<Step>& steps, YamlNode& root
     if (!node->is_map()) {
       out.push_back(problem(o, step.column, static_cast<int>(step.key.size()),
                             "`" + (where.empty() ? std::string("the spec") : where) + "` is " +
-                                kind_name(*node) + ", not a mapping with a key `" + step.key +
+                                describe_kind(*node) + ", not a mapping with a key `" + step.key +
                                 "`"));
       return nullptr;
     }
@@ -136,7 +123,7 @@ YamlNode* walk(const Override& o, const std::vector<Step>& steps, YamlNode& root
     for (long long index : step.indexes) {
       if (!node->is_sequence()) {
         out.push_back(problem(o, step.column, static_cast<int>(step.key.size()),
-                              "`" + indexed + "` is " + kind_name(*node) + ", not a list"));
+                              "`" + indexed + "` is " + describe_kind(*node) + ", not a list"));
         return nullptr;
       }
       if (index >= static_cast<long long>(node->items.size())) {
@@ -154,13 +141,14 @@ YamlNode* walk(const Override& o, const std::vector<Step>& steps, YamlNode& root
     where = indexed;
   }
   if (node->is_map() || node->is_sequence()) {
-    out.push_back(problem(
-        o, 1, static_cast<int>(o.path.size()),
-        "`" + o.path + "` is " + kind_name(*node) + "; a value can be set only on a single field",
-        "name a field inside it, such as `" + o.path + "." +
-            (node->is_map() && !node->entries.empty() ? node->entries.front().first.value
-                                                      : std::string("[0]")) +
-            "`"));
+    out.push_back(
+        problem(o, 1, static_cast<int>(o.path.size()),
+                "`" + o.path + "` is " + describe_kind(*node) +
+                    "; a value can be set only on a single field",
+                "name a field inside it, such as `" + o.path + "." +
+                    (node->is_map() && !node->entries.empty() ? node->entries.front().first.value
+                                                              : std::string("[0]")) +
+                    "`"));
     return nullptr;
   }
   return node;
