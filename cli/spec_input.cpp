@@ -52,7 +52,7 @@ model::LoadResult load_input(const SpecInput& input) {
     }
     scenario = std::move(read.file);
   }
-  result = model::load_spec(*spec.file, scenario, {}, {}, input.overrides);
+  result = model::load_spec(*spec.file, scenario);
   for (const std::string* path : {&input.spec_path, &input.scenario_path})
     if (!is_valid_utf8(*path))
       result.diagnostics.push_back(

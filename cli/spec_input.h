@@ -16,7 +16,6 @@ namespace ripple::cli {
 struct SpecInput {
   std::string spec_path;                   // "-": the standard input
   std::string scenario_path;               // empty when none; "-": the standard input
-  std::vector<model::Override> overrides;  // values set over the YAML (`ripple sweep --vary`)
 };
 
 // The name diagnostics give the standard input.
