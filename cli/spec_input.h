@@ -14,8 +14,8 @@
 namespace ripple::cli {
 
 struct SpecInput {
-  std::string spec_path;                   // "-": the standard input
-  std::string scenario_path;               // empty when none; "-": the standard input
+  std::string spec_path;      // "-": the standard input
+  std::string scenario_path;  // empty when none; "-": the standard input
 };
 
 // The name diagnostics give the standard input.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "model/lint_rules.h"
@@ -124,8 +125,8 @@ std::optional<double> parse_threshold(const GateMetricInfo& metric, const std::s
     case GateValue::Count: {
       char* end = nullptr;
       const double v = std::strtod(text.c_str(), &end);
-      if (text.empty() || *end != '\0' || v < 0 ||
-          (metric.value == GateValue::Count && v != static_cast<long long>(v))) {
+      if (text.empty() || *end != '\0' || v < 0 || !std::isfinite(v) ||
+          (metric.value == GateValue::Count && (v > 1e15 || v != std::floor(v)))) {
         problem =
             "`" + text + "` is not a " + (metric.value == GateValue::Count ? "count" : "number");
         hint = std::string(metric.name) + " takes a plain " +

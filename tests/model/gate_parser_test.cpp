@@ -219,6 +219,15 @@ TEST(GateParser, ReportsFractionalFindingsCount) {
                     "findings takes a plain whole number");
 }
 
+// Found by gate_expr_fuzz: a count past the range of a 64-bit integer was converted to one.
+TEST(GateParser, ReportsACountTooLargeToHold) {
+  expect_gate_error("findings(error) == 55555555555555555555555555555555555550",
+                    "55555555555555555555555555555555555550",
+                    "threshold of `findings`: `55555555555555555555555555555555555550` is not a "
+                    "count",
+                    "findings takes a plain whole number");
+}
+
 TEST(GateParser, ReportsRecoveryTimeOfAComponentWithoutFault) {
   expect_gate_error("recovery_time(gateway) < 60s", "gateway",
                     "no fault on `gateway` in `faults:`, so it has no recovery time");
