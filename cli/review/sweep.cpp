@@ -12,6 +12,7 @@
 #include "cli/review/gate_eval.h"
 #include "cli/review/replicated.h"
 #include "model/units.h"
+#include "simulator/work_estimate.h"
 
 namespace ripple::cli {
 namespace {
@@ -156,11 +157,29 @@ std::vector<PointRun> run_points(const SweepPlan& plan, const PointLoader& load,
                                  const std::vector<std::vector<model::Override>>& grid,
                                  const std::vector<int>& points) {
   std::vector<PointRun> runs(points.size());
+  // Biggest first (by the simulator's estimate of each point's events), so that no thread is
+  // left with a long point at the end; results keep the order of `points` whatever runs first.
+  std::vector<std::size_t> order(points.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (plan.threads > 1 && points.size() > 1) {
+    std::vector<double> work(points.size(), 0);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const model::LoadResult loaded = load(grid[static_cast<std::size_t>(points[i])]);
+      if (!loaded.spec) continue;
+      const auto duration = plan.simulation.duration.value_or(loaded.spec->workload.duration);
+      work[i] = sim::estimate_work(*loaded.spec, {duration.ns, plan.simulation.series_step.ns,
+                                                  plan.simulation.replications, 1})
+                    .events;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return work[a] > work[b]; });
+  }
   std::atomic<std::size_t> next{0};
   std::atomic<int> done{0};
   std::mutex progress_mutex;
   const auto work = [&] {
-    for (std::size_t i = next++; i < points.size(); i = next++) {
+    for (std::size_t k = next++; k < points.size(); k = next++) {
+      const std::size_t i = order[k];
       runs[i] = run_point(plan, grid[static_cast<std::size_t>(points[i])], load, plan.extra_gates);
       runs[i].point.index = points[i];
       const int finished = ++done;
