@@ -94,11 +94,6 @@ double callbacks_ms(const model::Spec& spec, model::ConsumerId c, const std::vec
   return total;
 }
 
-std::optional<double> capacity_of(long long servers, double holding_ms) {
-  if (holding_ms <= 0) return std::nullopt;
-  return static_cast<double>(servers) * kMsPerS / holding_ms;
-}
-
 std::optional<double> wait_of(double servers, double load, double holding_ms) {
   if (load <= 0) return 0.0;
   const double wait = mmc_mean_wait(servers, load, holding_ms);
@@ -196,12 +191,6 @@ std::optional<long long> lanes_of(const model::Spec& spec, model::ConsumerId c) 
   if (broker.type == model::BrokerType::Kafka) return std::max(1, broker.partitions);
   if (broker.type == model::BrokerType::Sqs && broker.fifo) return kFifoGroups;
   return std::nullopt;
-}
-
-long long group_servers(const model::Spec& spec, model::ConsumerId c, int replicas) {
-  const long long slots = static_cast<long long>(replicas) * spec.consumers[c].concurrency;
-  const auto lanes = lanes_of(spec, c);
-  return lanes ? std::min(slots, *lanes) : slots;
 }
 
 void add_consumers(const model::Spec& spec, const HoldingTimes& h, const Rates& rates,
@@ -326,204 +315,18 @@ void add_peaks(const model::Spec& spec, const FlowGraph& flow, const HoldingTime
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Backlogs
-
-// Share of an event's publishes (by rate) made with `outbox: true`.
-std::vector<double> outbox_shares(const model::Spec& spec, const Rates& rates) {
-  std::vector<double> kept(spec.events.size(), 0);
-  std::vector<double> all(spec.events.size(), 0);
-  const auto add = [&](const model::Work& work, double rate) {
-    for (const model::Publish& publish : work.publishes) {
-      all[publish.event] += rate;
-      if (publish.outbox) kept[publish.event] += rate;
-    }
-  };
-  for (model::OperationId op : spec.operation_ids())
-    add(spec.operations[op].work, rates.operations[op]);
-  for (model::ConsumerId c : spec.consumer_ids()) add(spec.consumers[c].work, rates.consumers[c]);
-  std::vector<double> share(spec.events.size(), 0);
-  for (std::size_t e = 0; e < share.size(); ++e) share[e] = all[e] > 0 ? kept[e] / all[e] : 0;
-  return share;
-}
-
-bool touches_store(const model::Work& work, int store) {
-  const auto uses = [&](const std::vector<model::StoreAccess>& accesses) {
-    return std::any_of(accesses.begin(), accesses.end(),
-                       [&](const model::StoreAccess& a) { return a.store == store; });
-  };
-  return uses(work.reads) || uses(work.writes);
-}
-
-std::string fault_text(const model::Fault& fault) {
-  return fault.target_name + " " + model::to_string(fault.mode) + " for " +
-         model::format_duration(fault.length) + " at " + model::format_duration(fault.at);
-}
-
-// Deliveries per second the group can handle while the fault lasts (nullopt: unbounded).
-std::optional<double> capacity_during(const model::Spec& spec, const model::Fault& fault,
-                                      const ElementCapacity& e) {
-  if (fault.mode == model::FaultMode::Replicas)
-    return capacity_of(group_servers(spec, model::ConsumerId{e.id}, fault.count), e.holding_ms);
-  if (fault.mode == model::FaultMode::Slow && e.capacity_rate)
-    return *e.capacity_rate / std::max(1.0, fault.factor);
-  return e.capacity_rate;
-}
-
-// Deliveries that pile up in front of the group while `fault` lasts; 0 when it leaves none.
-double backlog_of(const model::Spec& spec, const model::Fault& fault, const ElementCapacity& e,
-                  const std::vector<double>& outbox) {
-  const model::Consumer& consumer = spec.consumers[e.id];
-  const model::Event& event = spec.events[consumer.event];
-  const model::Broker& broker = spec.brokers[event.broker];
-  const double rate = e.offered_rate;
-  const double length = fault.length.seconds();
-  switch (fault.target_kind) {
-    case model::FaultTarget::Service: {
-      if (fault.target != consumer.service || !broker.durable()) return 0;
-      if (fault.mode == model::FaultMode::Down) return rate * length;
-      if (fault.mode != model::FaultMode::Replicas && fault.mode != model::FaultMode::Slow)
-        return 0;
-      const auto during = capacity_during(spec, fault, e);
-      if (!during) return 0;
-      return std::max(0.0, rate - *during) * length;
-    }
-    case model::FaultTarget::Broker: {
-      if (fault.target != event.broker) return 0;
-      if (fault.mode == model::FaultMode::Down) return rate * outbox[consumer.event] * length;
-      if (fault.mode == model::FaultMode::PartitionLoss &&
-          broker.type == model::BrokerType::Kafka) {
-        const int partitions = std::max(1, broker.partitions);
-        return rate * std::min(fault.count, partitions) / partitions * length;
-      }
-      return 0;
-    }
-    case model::FaultTarget::Store:
-      if (fault.mode != model::FaultMode::Down || !broker.durable()) return 0;
-      return touches_store(consumer.work, fault.target) ? rate * length : 0;
-  }
-  return 0;
-}
-
-// A consumer group behind a durable broker that a spike takes past capacity: the broker keeps
-// what it cannot handle yet (lag, not errors).
-bool absorbs_spike(const model::Spec& spec, const ElementCapacity& e) {
-  if (e.kind != CapacityKind::Consumer || !e.peak_utilization || *e.peak_utilization < 1 ||
-      e.utilization >= 1 || !e.capacity_rate)
-    return false;
-  return spec.brokers[spec.events[spec.consumers[e.id].event].broker].durable();
-}
-
-std::optional<double> drain_of(const ElementCapacity& e, double backlog) {
-  if (!e.capacity_rate) return 0.0;
-  if (*e.capacity_rate <= e.offered_rate) return std::nullopt;
-  return backlog / (*e.capacity_rate - e.offered_rate);
-}
-
-void add_backlogs(const model::Spec& spec, const Rates& rates, Analysis& analysis) {
-  for (const ElementCapacity& e : analysis.capacity) {
-    if (!absorbs_spike(spec, e)) continue;
-    const model::Consumer& consumer = spec.consumers[e.id];
-    Backlog b;
-    b.fault_text = "the spike window at " + model::format_duration(e.peak_at) + " (" +
-                   model::format_duration(e.peak_for) + ")";
-    b.consumer = model::ConsumerId{e.id};
-    b.consumer_name = e.name;
-    b.outage_s = e.peak_for.seconds();
-    b.arrival_rate = *e.peak_offered_rate;
-    b.backlog = (*e.peak_offered_rate - *e.capacity_rate) * e.peak_for.seconds();
-    b.drain_s = drain_of(e, b.backlog);
-    if (consumer.recovery_objective) b.objective_s = consumer.recovery_objective->seconds();
-    analysis.backlogs.push_back(std::move(b));
-  }
-  const std::vector<double> outbox = outbox_shares(spec, rates);
-  for (std::size_t f = 0; f < spec.faults.size(); ++f) {
-    const model::Fault& fault = spec.faults[f];
-    for (const ElementCapacity& e : analysis.capacity) {
-      if (e.kind != CapacityKind::Consumer || e.offered_rate <= 0) continue;
-      const double backlog = backlog_of(spec, fault, e, outbox);
-      if (backlog <= 0) continue;
-      const model::Consumer& consumer = spec.consumers[e.id];
-      Backlog b;
-      b.fault = static_cast<int>(f);
-      b.fault_text = fault_text(fault);
-      b.consumer = model::ConsumerId{e.id};
-      b.consumer_name = e.name;
-      b.outage_s = fault.length.seconds();
-      b.arrival_rate = e.offered_rate;
-      b.backlog = backlog;
-      b.drain_s = drain_of(e, backlog);
-      if (consumer.recovery_objective) b.objective_s = consumer.recovery_objective->seconds();
-      analysis.backlogs.push_back(std::move(b));
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lints
-
-// A figure for a message: three significant digits at most, no exponent.
-std::string figure(double value) {
-  char buffer[48];
-  if (value >= 100)
-    std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  else if (value >= 10)
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  else
-    std::snprintf(buffer, sizeof buffer, "%.3g", value);
-  std::string text = buffer;
-  if (text.find('.') != std::string::npos && text.find('e') == std::string::npos) {
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
-  return text;
-}
-
-std::string percent(double ratio) { return figure(ratio * 100) + "%"; }
-
-const char* unit(CapacityKind kind) {
-  switch (kind) {
-    case CapacityKind::Service:
-      return "requests";
-    case CapacityKind::Store:
-      return "transactions";
-    case CapacityKind::Consumer:
-      return "deliveries";
-  }
-  return "?";
-}
-
-std::string servers_text(const model::Spec& spec, const ElementCapacity& e) {
-  switch (e.kind) {
-    case CapacityKind::Service: {
-      const model::Service& s = spec.services[e.id];
-      return std::to_string(s.replicas) + " replica" + (s.replicas == 1 ? "" : "s") + " x " +
-             std::to_string(s.workers) + " workers";
-    }
-    case CapacityKind::Store:
-      return std::to_string(e.servers) + " connections";
-    case CapacityKind::Consumer: {
-      const model::Consumer& c = spec.consumers[e.id];
-      const int replicas = spec.services[c.service].replicas;
-      std::string text = std::to_string(replicas) + " replica" + (replicas == 1 ? "" : "s") +
-                         " x concurrency " + std::to_string(c.concurrency);
-      if (e.servers < static_cast<long long>(replicas) * c.concurrency)
-        text += ", capped at " + std::to_string(e.servers) +
-                (e.partition ? " partitions" : " message groups");
-      return text;
-    }
-  }
-  return "";
-}
-
-std::string load_text(const model::Spec& spec, const ElementCapacity& e, double offered) {
-  return std::string(to_string(e.kind)) + " `" + e.name + "` is offered " + figure(offered) + " " +
-         unit(e.kind) + "/s against a capacity of " +
-         (e.capacity_rate ? figure(*e.capacity_rate) : std::string("unbounded")) + "/s (" +
-         servers_text(spec, e) + " at " + figure(e.holding_ms) + "ms each)";
-}
-
 }  // namespace
+
+std::optional<double> capacity_of(long long servers, double holding_ms) {
+  if (holding_ms <= 0) return std::nullopt;
+  return static_cast<double>(servers) * kMsPerS / holding_ms;
+}
+
+long long group_servers(const model::Spec& spec, model::ConsumerId c, int replicas) {
+  const long long slots = static_cast<long long>(replicas) * spec.consumers[c].concurrency;
+  const auto lanes = lanes_of(spec, c);
+  return lanes ? std::min(slots, *lanes) : slots;
+}
 
 HoldingTimes compute_holding_times(const model::Spec& spec, const FlowGraph& flow) {
   HoldingTimes h;
@@ -562,81 +365,6 @@ void compute_capacity(const model::Spec& spec, const FlowGraph& flow, Analysis& 
   analysis.capacity = elements_at(spec, h, analysis.rates);
   add_peaks(spec, flow, h, analysis.capacity);
   add_backlogs(spec, analysis.rates, analysis);
-}
-
-void lint_capacity(const model::Spec& spec, const Analysis& analysis,
-                   std::vector<Finding>& findings) {
-  for (const ElementCapacity& e : analysis.capacity) {
-    if (e.partition && e.partition->utilization > e.utilization &&
-        e.partition->utilization > e.max_utilization) {
-      // Hot keys: one partition, handled one delivery at a time, binds before the group does.
-      const PartitionLoad& p = *e.partition;
-      findings.push_back(make_finding(
-          spec, p.utilization >= 1 ? "overloaded" : "low-headroom", e.loc, e.name,
-          "the busiest of the " + std::to_string(p.partitions) + " partitions of consumer `" +
-              e.name + "` gets " + percent(p.share) + " of its deliveries, " +
-              figure(p.offered_rate) + "/s against the " +
-              (p.capacity_rate ? figure(*p.capacity_rate) : std::string("unbounded")) +
-              "/s one member handles at " + figure(e.holding_ms) + "ms each: utilization " +
-              percent(p.utilization) + " (the group as a whole: " + percent(e.utilization) + ")"));
-      continue;
-    }
-    if (e.utilization >= 1) {
-      findings.push_back(make_finding(
-          spec, "overloaded", e.loc, e.name,
-          load_text(spec, e, e.offered_rate) + ": utilization " + percent(e.utilization) +
-              ", so its queue grows without bound at the workload's rates"));
-    } else if (absorbs_spike(spec, e)) {
-      const double backlog = (*e.peak_offered_rate - *e.capacity_rate) * e.peak_for.seconds();
-      const auto drain = drain_of(e, backlog);
-      findings.push_back(make_finding(
-          spec, "low-headroom", e.loc, e.name,
-          "during the spike window at " + model::format_duration(e.peak_at) + " (" +
-              model::format_duration(e.peak_for) + ") " + load_text(spec, e, *e.peak_offered_rate) +
-              ": utilization " + percent(*e.peak_utilization) + "; its broker keeps about " +
-              figure(backlog) + " deliveries waiting when the window ends, drained in " +
-              figure(drain.value_or(0)) +
-              "s at the spare capacity (at the base rates: " + percent(e.utilization) + ")"));
-    } else if (e.peak_utilization && *e.peak_utilization >= 1) {
-      const double excess = *e.peak_offered_rate - e.capacity_rate.value_or(*e.peak_offered_rate);
-      findings.push_back(make_finding(
-          spec, "overloaded", e.loc, e.name,
-          "during the spike window at " + model::format_duration(e.peak_at) + " (" +
-              model::format_duration(e.peak_for) + ") " + load_text(spec, e, *e.peak_offered_rate) +
-              ": utilization " + percent(*e.peak_utilization) + ", so it falls about " +
-              figure(excess * e.peak_for.seconds()) + " " + unit(e.kind) +
-              " behind before the window ends, to be queued, rejected or timed out (at the base "
-              "rates: " +
-              percent(e.utilization) + ")"));
-    } else if (e.utilization > e.max_utilization) {
-      std::string wait;
-      if (e.mean_wait_ms) wait = "; mean wait for a server about " + figure(*e.mean_wait_ms) + "ms";
-      findings.push_back(make_finding(
-          spec, "low-headroom", e.loc, e.name,
-          load_text(spec, e, e.offered_rate) + ": utilization " + percent(e.utilization) +
-              ", above its max_utilization of " + percent(e.max_utilization) + wait));
-    } else if (e.peak_utilization && *e.peak_utilization > e.max_utilization) {
-      findings.push_back(make_finding(
-          spec, "low-headroom", e.loc, e.name,
-          "during the spike window at " + model::format_duration(e.peak_at) + " (" +
-              model::format_duration(e.peak_for) + ") " + load_text(spec, e, *e.peak_offered_rate) +
-              ": utilization " + percent(*e.peak_utilization) + ", above its max_utilization of " +
-              percent(e.max_utilization)));
-    }
-  }
-  for (const Backlog& b : analysis.backlogs) {
-    if (!b.objective_s) continue;
-    if (b.drain_s && *b.drain_s <= *b.objective_s) continue;
-    const model::Consumer& consumer = spec.consumers[b.consumer];
-    const std::string drain =
-        b.drain_s ? "drains it in " + figure(*b.drain_s) + "s"
-                  : std::string("never drains it (capacity at or below the arrival rate)");
-    findings.push_back(make_finding(spec, "slow-drain", consumer.loc, b.consumer_name,
-                                    "after `" + b.fault_text + "`, consumer `" + b.consumer_name +
-                                        "` has " + figure(b.backlog) + " deliveries waiting and " +
-                                        drain + ", over its recovery_objective of " +
-                                        model::format_duration(*consumer.recovery_objective)));
-  }
 }
 
 }  // namespace ripple::analyzers::detail

@@ -109,9 +109,9 @@ int run_sweep_command(const SweepOptions& o, Io& io) {
     return model::load_spec(*spec_file.file, scenario, {}, {}, overrides);
   };
   // Every value is checked before anything runs: each axis alone at each of its values.
+  const model::LoadResult base = load({});
+  if (!accept_spec(base.spec, base.diagnostics, o.spec, io)) return kExitBadInput;
   {
-    const model::LoadResult base = load({});
-    if (!accept_spec(base.spec, base.diagnostics, o.spec, io)) return kExitBadInput;
     bool bad = false;
     for (const Axis& axis : axes)
       for (const std::string& value : axis.values) {
@@ -152,21 +152,13 @@ int run_sweep_command(const SweepOptions& o, Io& io) {
   int exit_code = kExitOk;
   if (!o.find.empty()) {
     // The gate must parse before the search starts.
-    {
-      model::LoadResult base = load({});
-      const std::string yaml = "gates:\n  - \"" + [&] {
-        std::string q;
-        for (char c : o.find)
-          q += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-        return q;
-      }() + "\"\n";
-      const model::Diagnostics problems = model::add_gates_file(*base.spec, {"--find", yaml});
-      if (model::has_errors(problems)) {
-        for (const model::Diagnostic& d : problems)
-          io.err << render_diagnostic_text(d, io.err_color);
-        return kExitBadInput;
-      }
+    const model::Diagnostics problems = check_gates(*base.spec, "--find", {o.find});
+    if (model::has_errors(problems)) {
+      for (const model::Diagnostic& d : problems) io.err << render_diagnostic_text(d, io.err_color);
+      return kExitBadInput;
     }
+    // Probes run one after another: each gives its replications the threads.
+    plan.replication_threads = plan.threads;
     plan.threads = 1;
     FindResult found = find_boundary(plan, o.find, precision, load);
     doc.result = std::move(found.probes);
@@ -183,11 +175,9 @@ int run_sweep_command(const SweepOptions& o, Io& io) {
     doc.shard = shard;
     doc.shards = shards;
   }
-  if (doc.result.seed == 0) {
-    const model::LoadResult base = load({});
+  if (doc.result.seed == 0)
     doc.result.seed = plan.simulation.seed.value_or(base.spec->workload.seed);
-  }
-  if (doc.result.spec_name.empty()) doc.result.spec_name = load({}).spec->name;
+  if (doc.result.spec_name.empty()) doc.result.spec_name = base.spec->name;
   bar.reset();
   if (o.format == "json")
     io.out << render_sweep_json(doc);

@@ -127,7 +127,7 @@ PointRun run_point(const SweepPlan& plan, const std::vector<model::Override>& ov
   out.spec_name = spec.name;
   for (const model::Gate& g : spec.gates) out.gate_texts.push_back(g.text);
   sim::SimulationOptions options = plan.simulation;
-  options.threads = 1;
+  options.threads = std::max(1, plan.replication_threads);
   options.progress = nullptr;
   if (auto problem = sim::check_options(spec, options)) {
     out.point.error = *problem;
@@ -299,6 +299,12 @@ VaryParse parse_vary(const std::string& text, const VaryOptions& options) {
   }
   out.axis = std::move(axis);
   return out;
+}
+
+model::Diagnostics check_gates(const model::Spec& spec, const std::string& origin,
+                               const std::vector<std::string>& gates) {
+  model::Spec copy = spec;
+  return model::add_gates_file(copy, {origin, gates_yaml(gates)});
 }
 
 std::vector<std::vector<model::Override>> sweep_grid(const std::vector<Axis>& axes) {

@@ -75,9 +75,10 @@ struct SweepPlan {
   std::vector<Axis> axes;
   std::vector<std::string> extra_gates;  // --gate, added to the spec's gates
   // Seed (default: each point's workload.seed), replications, budget, duration; its threads and
-  // progress are ignored (each point runs its replications on one thread).
+  // progress are ignored (each point runs its replications on replication_threads).
   sim::SimulationOptions simulation;
-  int threads = 1;                                    // points run at once
+  int threads = 1;              // points run at once
+  int replication_threads = 1;  // threads each point's replications run on (--find: all of them)
   std::function<void(int done, int total)> progress;  // after each point; may be null
 };
 
@@ -91,6 +92,10 @@ struct SweepResult {
   std::vector<SweepPoint> points;  // in index order
   int total_points = 0;            // of the whole grid (a shard holds only some)
 };
+
+// The problems of `gates` (as written) against `spec`, named `origin` ("--gate", "--find").
+[[nodiscard]] model::Diagnostics check_gates(const model::Spec& spec, const std::string& origin,
+                                             const std::vector<std::string>& gates);
 
 // The grid's points as overrides, row-major (the first axis varies slowest).
 [[nodiscard]] std::vector<std::vector<model::Override>> sweep_grid(const std::vector<Axis>& axes);
